@@ -1,0 +1,68 @@
+using Platform.LocalPostgres;
+using Platform.Schema;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// The repository's private PostgreSQL server (the same one the platform uses, started on demand) and
+/// throw-away databases on it, one per fixture, so tests never see each other's rows.
+/// </summary>
+public static class TestPostgres
+{
+    private static readonly Lazy<Task<LocalPostgresServer>> Started = new(StartAsync);
+
+    public static Task<LocalPostgresServer> ServerAsync() => Started.Value;
+
+    /// <summary>Creates an empty database with a unique name; <paramref name="migrate"/> applies the platform schema.</summary>
+    public static async Task<TestDatabaseHandle> CreateDatabaseAsync(string purpose, bool migrate = true)
+    {
+        var server = await ServerAsync();
+        var name = $"t_{Sanitise(purpose)}_{Guid.NewGuid():N}"; // at most 55 characters, under PostgreSQL's 63
+        await server.CreateDatabaseIfMissingAsync(name);
+        var connectionString = server.ConnectionString(name);
+        if (migrate)
+            await SchemaMigrator.ApplyAsync(connectionString);
+        return new TestDatabaseHandle(server, name, connectionString);
+    }
+
+    private static string Sanitise(string purpose)
+    {
+        var chars = purpose.ToLowerInvariant().Where(c => c is >= 'a' and <= 'z' or >= '0' and <= '9').Take(20).ToArray();
+        return chars.Length == 0 ? "db" : new string(chars);
+    }
+
+    private static async Task<LocalPostgresServer> StartAsync()
+    {
+        var root = LocalPostgresOptions.FindRepositoryRoot(AppContext.BaseDirectory);
+        var server = new LocalPostgresServer(LocalPostgresOptions.ForRepository(root));
+        await server.StartAsync();
+        return server;
+    }
+}
+
+/// <summary>A database created for one fixture; dropping it removes everything the tests wrote.</summary>
+public sealed class TestDatabaseHandle(LocalPostgresServer server, string name, string connectionString) : IAsyncDisposable
+{
+    public string Name => name;
+    public string ConnectionString => connectionString;
+    public LocalPostgresServer Server => server;
+
+    public async ValueTask DisposeAsync() => await server.DropDatabaseAsync(name);
+}
+
+/// <summary>xUnit fixture: one migrated database for a test class or collection.</summary>
+public sealed class MigratedDatabaseFixture : IAsyncLifetime
+{
+    private TestDatabaseHandle? _database;
+
+    public TestDatabaseHandle Database => _database ?? throw new InvalidOperationException("Fixture not initialised.");
+    public string ConnectionString => Database.ConnectionString;
+
+    public async Task InitializeAsync() => _database = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
