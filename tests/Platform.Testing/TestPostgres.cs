@@ -1,4 +1,4 @@
-using Platform.LocalPostgres;
+using Platform.LocalHosting.Postgres;
 using Platform.Schema;
 
 namespace Platform.Testing;

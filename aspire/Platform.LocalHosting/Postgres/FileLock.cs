@@ -1,4 +1,4 @@
-namespace Platform.LocalPostgres;
+namespace Platform.LocalHosting.Postgres;
 
 /// <summary>An exclusive lock between processes, held as an open file with no sharing (flock on Linux).</summary>
 internal sealed class FileLock : IAsyncDisposable

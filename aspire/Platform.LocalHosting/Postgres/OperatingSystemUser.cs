@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Platform.LocalPostgres;
+namespace Platform.LocalHosting.Postgres;
 
 /// <summary>PostgreSQL refuses to run as root, so when we are root the cluster belongs to Debian's 'postgres' account.</summary>
 internal static partial class OperatingSystemUser

@@ -1,8 +1,9 @@
+using Platform.LocalHosting.Processes;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Platform.LocalPostgres;
+namespace Platform.LocalHosting.Postgres;
 
 /// <summary>
 /// A private PostgreSQL cluster in a git-ignored folder, listening only on 127.0.0.1 at a fixed port.

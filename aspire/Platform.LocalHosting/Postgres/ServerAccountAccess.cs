@@ -1,4 +1,5 @@
-namespace Platform.LocalPostgres;
+using Platform.LocalHosting.Processes;
+namespace Platform.LocalHosting.Postgres;
 
 /// <summary>When we run as root the cluster belongs to the 'postgres' account, which must be able to reach the data folder.</summary>
 internal static class ServerAccountAccess

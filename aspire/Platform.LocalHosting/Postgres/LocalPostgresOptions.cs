@@ -1,4 +1,4 @@
-namespace Platform.LocalPostgres;
+namespace Platform.LocalHosting.Postgres;
 
 /// <summary>Where the private cluster lives and how it is reached.</summary>
 /// <param name="DataRoot">Git-ignored folder that holds the cluster (<c>postgres/</c>), its credentials and lock file.</param>

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Platform.LocalPostgres;
+namespace Platform.LocalHosting.Processes;
 
 /// <summary>Runs a command to completion and captures its output; optionally as another OS user (via runuser).</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output)
     {

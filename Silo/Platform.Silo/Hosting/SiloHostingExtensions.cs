@@ -1,0 +1,56 @@
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Platform.Schema;
+
+namespace Platform.Silo.Hosting;
+
+/// <summary>
+/// The silo is configured from standard keys, the ones an Aspire AppHost sets: <c>Orleans:ClusterId</c>,
+/// <c>Orleans:Clustering:ProviderType</c> (AdoNet, or Development for a database-free single silo),
+/// <c>Orleans:GrainStorage:platform:*</c>, <c>Orleans:Reminders:*</c>, <c>Orleans:Endpoints:*</c> and
+/// <c>ConnectionStrings:platformdb</c>. appsettings.json holds the PostgreSQL defaults.
+/// </summary>
+public static class SiloHostingExtensions
+{
+    public const string DatabaseConnectionName = "platformdb";
+    public const string DashboardPath = "/dashboard";
+
+    public static TBuilder AddPlatformSilo<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+
+        builder.UseOrleans(silo =>
+        {
+            // System.Text.Json from day one: stored state stays readable (and migratable) without Orleans types.
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.AddDashboard();
+        });
+
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
+        return builder;
+    }
+
+    public static WebApplication MapPlatformSiloEndpoints(this WebApplication app)
+    {
+        app.MapOrleansDashboard(DashboardPath);
+        return app;
+    }
+
+    /// <summary>Applies pending migrations unless Platform:Schema:ApplyOnStartup is false (an operator who migrates separately).</summary>
+    public static async Task ApplyDatabaseSchemaAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Platform:Schema:ApplyOnStartup", true))
+            return;
+
+        var connectionString = app.Configuration.GetConnectionString(DatabaseConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            app.Logger.LogWarning("No ConnectionStrings:{Name}; skipping schema migration (only valid with database-free providers).", DatabaseConnectionName);
+            return;
+        }
+
+        var applied = await SchemaMigrator.ApplyAsync(connectionString, app.Logger);
+        app.Logger.LogInformation("Schema up to date ({Count} migrations applied now)", applied.Count);
+    }
+}

@@ -1,0 +1,29 @@
+using MudBlazor;
+
+namespace Platform.WebUI.Components.Layout;
+
+/// <summary>The one place the look is defined: clinical blues, readable in light and dark.</summary>
+public static class PlatformTheme
+{
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f5f8b",
+            Secondary = "#2e9c8a",
+            AppbarBackground = "#163f5c",
+            Background = "#f6f8fa",
+            DrawerBackground = "#ffffff",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#6cb4e4",
+            Secondary = "#4fd1b8",
+            AppbarBackground = "#0f1f2b",
+            Background = "#14181d",
+            DrawerBackground = "#1a2027",
+            Surface = "#1e252d",
+        },
+        LayoutProperties = new LayoutProperties { DrawerWidthLeft = "240px" },
+    };
+}

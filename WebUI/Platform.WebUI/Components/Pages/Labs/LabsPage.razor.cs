@@ -1,0 +1,56 @@
+using MudBlazor;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Labs;
+using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Services;
+
+namespace Platform.WebUI.Components.Pages.Labs;
+
+public sealed partial class LabsPage(LabsClient labs, ISnackbar snackbar, ILogger<LabsPage> logger)
+{
+    private IReadOnlyList<LabSummary>? _labs;
+    private string? _loadError;
+    private string? _createError;
+    private bool _creating;
+    private CreateLabForm? _form;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loadError = null;
+        try
+        {
+            _labs = await labs.ListAsync();
+        }
+        catch (Exception e) when (e is not PlatformException)
+        {
+            logger.LogError(e, "Listing labs failed");
+            _loadError = "The lab list could not be loaded: the cluster did not answer.";
+        }
+    }
+
+    private async Task CreateAsync(NewLab lab)
+    {
+        _creating = true;
+        _createError = null;
+        try
+        {
+            var created = await labs.CreateAsync(lab.Id, lab.DisplayName);
+            snackbar.Add($"Lab '{created.DisplayName}' created.", Severity.Success);
+            if (_form is not null)
+                await _form.ResetAsync();
+            await LoadAsync();
+        }
+        catch (PlatformException e)
+        {
+            _createError = e is PlatformConflictException
+                ? $"{e.Message} Choose another id."
+                : e.Message;
+        }
+        finally
+        {
+            _creating = false;
+        }
+    }
+}

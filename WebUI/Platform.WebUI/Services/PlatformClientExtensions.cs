@@ -1,0 +1,16 @@
+namespace Platform.WebUI.Services;
+
+public static class PlatformClientExtensions
+{
+    /// <summary>
+    /// The WebUI is an Orleans client configured from the same keys as the silo (<c>Orleans:ClusterId</c>,
+    /// <c>Orleans:Clustering:*</c>, <c>ConnectionStrings:platformdb</c>); it finds gateways in the membership table.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformClient(this WebApplicationBuilder builder)
+    {
+        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
+        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("orleans-client");
+        builder.Services.AddScoped<LabsClient>();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Platform.AppHost;
+
+/// <summary>Ports and names of one local deployment. Defaults suit a developer machine; tests pass free ports and a throw-away database.</summary>
+public sealed record AppHostOptions
+{
+    public int WebUiPort { get; init; } = 5080;
+    public int SiloHttpPort { get; init; } = 5081;
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+    public string Database { get; init; } = "platform";
+    public string ClusterId { get; init; } = "platform";
+    public bool StopPostgresOnExit { get; init; }
+
+    public static AppHostOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new AppHostOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"Option {args[i]} needs a value.");
+            int Port() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
+                ? p
+                : throw new ArgumentException($"Option {args[i - 1]} needs a port number between 1 and 65535.");
+
+            options = args[i] switch
+            {
+                "--webui-port" => options with { WebUiPort = Port() },
+                "--silo-http-port" => options with { SiloHttpPort = Port() },
+                "--silo-port" => options with { SiloPort = Port() },
+                "--gateway-port" => options with { GatewayPort = Port() },
+                "--database" => options with { Database = Value() },
+                "--cluster-id" => options with { ClusterId = Value() },
+                "--stop-postgres" => options with { StopPostgresOnExit = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    public const string Usage = """
+        Usage: Platform.AppHost [up] [--webui-port N] [--silo-http-port N] [--silo-port N] [--gateway-port N]
+                                     [--database NAME] [--cluster-id ID] [--stop-postgres]
+               Platform.AppHost postgres start|stop|status
+        """;
+}

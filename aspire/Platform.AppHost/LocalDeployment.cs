@@ -1,0 +1,111 @@
+using Platform.LocalHosting.Processes;
+using Platform.LocalHosting.Postgres;
+using Platform.Schema;
+
+namespace Platform.AppHost;
+
+/// <summary>
+/// Brings the whole system up in dependency order (postgres → schema → silo → webui), waiting for each to be
+/// healthy, then runs until cancelled or until a service dies, and stops what it started in reverse order.
+/// Resource names and environment keys are the ones an Aspire AppHost would use.
+/// </summary>
+public sealed class LocalDeployment(string repositoryRoot, AppHostOptions options)
+{
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(2);
+
+    public async Task<int> RunAsync(CancellationToken stopping)
+    {
+        var postgres = new LocalPostgresServer(LocalPostgresOptions.ForRepository(repositoryRoot) with { Database = options.Database }, m => Console.WriteLine($"[postgres] {m}"));
+        var (connectionString, startedPostgres) = await postgres.StartAsync(stopping);
+
+        var applied = await SchemaMigrator.ApplyAsync(connectionString, cancellationToken: stopping);
+        Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
+
+        var services = new List<ServiceProcess>();
+        try
+        {
+            var silo = Service("silo", "Platform.Silo", options.SiloHttpPort, connectionString, new()
+            {
+                ["Orleans__Endpoints__SiloPort"] = options.SiloPort.ToString(),
+                ["Orleans__Endpoints__GatewayPort"] = options.GatewayPort.ToString(),
+                // The AppHost applied the schema already; silos started elsewhere apply it themselves.
+                ["Platform__Schema__ApplyOnStartup"] = "false",
+            });
+            services.Add(silo);
+            silo.Start();
+            await silo.WaitHealthyAsync(HealthTimeout, stopping);
+
+            var webUi = Service("webui", "Platform.WebUI", options.WebUiPort, connectionString, []);
+            services.Add(webUi);
+            webUi.Start();
+            await webUi.WaitHealthyAsync(HealthTimeout, stopping);
+
+            PrintEndpoints(postgres.Options.Port);
+            var died = await Task.WhenAny(services.Select(s => s.Exited.ContinueWith(_ => (ServiceProcess?)s, TaskScheduler.Default)).Append(WaitForCancellation(stopping)));
+            var dead = await died;
+            if (dead is not null)
+            {
+                Console.Error.WriteLine($"[apphost] {dead.Name} exited unexpectedly (code {dead.ExitCode}); stopping everything.");
+                return 1;
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Console.WriteLine("[apphost] stopping...");
+            for (var i = services.Count - 1; i >= 0; i--)
+                await services[i].DisposeAsync();
+            if (startedPostgres && options.StopPostgresOnExit)
+                await postgres.StopAsync(CancellationToken.None);
+            Console.WriteLine("[apphost] stopped.");
+        }
+    }
+
+    private ServiceProcess Service(string name, string project, int httpPort, string connectionString, Dictionary<string, string> extra)
+    {
+        var environment = new Dictionary<string, string>(extra)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__platformdb"] = connectionString,
+            ["Orleans__ClusterId"] = options.ClusterId,
+            ["Orleans__ServiceId"] = options.ClusterId,
+            ["OTEL_SERVICE_NAME"] = name,
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        var assembly = Path.Combine(repositoryRoot, "artifacts", "bin", project, BuildConfiguration, $"{project}.dll");
+        return new ServiceProcess(name, assembly, environment, new Uri($"http://127.0.0.1:{httpPort}/health"));
+    }
+
+    private void PrintEndpoints(int postgresPort)
+    {
+        Console.WriteLine();
+        Console.WriteLine("  Platform is up.");
+        Console.WriteLine($"    WebUI              http://127.0.0.1:{options.WebUiPort}/");
+        Console.WriteLine($"    Orleans dashboard  http://127.0.0.1:{options.SiloHttpPort}/dashboard");
+        Console.WriteLine($"    PostgreSQL         127.0.0.1:{postgresPort}, database '{options.Database}' (password in .data/postgres.password)");
+        Console.WriteLine("  Press Ctrl+C to stop.");
+        Console.WriteLine();
+    }
+
+    private static async Task<ServiceProcess?> WaitForCancellation(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return null;
+    }
+
+#if DEBUG
+    private const string BuildConfiguration = "debug";
+#else
+    private const string BuildConfiguration = "release";
+#endif
+}
