@@ -66,7 +66,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
     {
         var environment = new Dictionary<string, string>(extra)
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+            // Unprefixed, so it outranks the default in the service's appsettings.json.
+            ["Urls"] = $"http://127.0.0.1:{httpPort}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__platformdb"] = connectionString,

@@ -1,5 +1,6 @@
 using Platform.LocalHosting.Postgres;
 using Platform.Schema;
+using Xunit;
 
 namespace Platform.Testing;
 

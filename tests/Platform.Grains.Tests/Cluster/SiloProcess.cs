@@ -1,0 +1,31 @@
+using Platform.LocalHosting.Processes;
+using Platform.Testing;
+
+namespace Platform.Grains.Tests.Cluster;
+
+/// <summary>The real Platform.Silo program as a separate process, on free ports, against a test database.</summary>
+public static class SiloProcess
+{
+    public sealed record Ports(int Http, int Silo, int Gateway);
+
+    public static ServiceProcess Create(string name, string connectionString, string clusterId, Ports ports, Action<string> output, IDictionary<string, string>? extra = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{ports.Http}",
+            ["ConnectionStrings__platformdb"] = connectionString,
+            ["Orleans__ClusterId"] = clusterId,
+            ["Orleans__ServiceId"] = clusterId,
+            ["Orleans__Endpoints__SiloPort"] = ports.Silo.ToString(),
+            ["Orleans__Endpoints__GatewayPort"] = ports.Gateway.ToString(),
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            environment[key] = value;
+
+        return new ServiceProcess(name, RepositoryPaths.ServiceAssembly("Platform.Silo"), environment,
+            new Uri($"http://127.0.0.1:{ports.Http}/health"), output);
+    }
+
+    public static Ports FreePortSet() => new(FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+}

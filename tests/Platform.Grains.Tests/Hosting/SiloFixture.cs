@@ -1,0 +1,34 @@
+using Platform.Testing;
+using Xunit;
+
+namespace Platform.Grains.Tests.Hosting;
+
+/// <summary>One migrated database and one silo on it, shared by the tests of a collection (tests use unique keys).</summary>
+public sealed class SiloFixture : IAsyncLifetime
+{
+    private TestDatabaseHandle? _database;
+    private InProcessSilo? _silo;
+
+    public TestDatabaseHandle Database => _database ?? throw new InvalidOperationException("Fixture not initialised.");
+    public IGrainFactory Grains => (_silo ?? throw new InvalidOperationException("Fixture not initialised.")).Grains;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestPostgres.CreateDatabaseAsync("grains");
+        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, "svc", "cluster");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null)
+            await _silo.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiloCollection : ICollectionFixture<SiloFixture>
+{
+    public const string Name = "silo";
+}
