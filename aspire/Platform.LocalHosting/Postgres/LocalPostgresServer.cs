@@ -52,6 +52,8 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
         var result = await ProcessRunner.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", options.ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], OperatingSystemUser.ServerAccount, cancellationToken);
         if (!result.Succeeded)
             throw new LocalPostgresException($"pg_ctl stop failed (exit {result.ExitCode}): {result.Output}");
+        // Pooled connections to a stopped server are dead; drop them so a later start is usable at once.
+        NpgsqlConnection.ClearAllPools();
         _log("PostgreSQL stopped.");
         return true;
     }

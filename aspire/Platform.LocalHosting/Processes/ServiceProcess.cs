@@ -13,7 +13,8 @@ public sealed partial class ServiceProcess(
     string assemblyPath,
     IReadOnlyDictionary<string, string> environment,
     Uri healthUrl,
-    Action<string>? output = null) : IAsyncDisposable
+    Action<string>? output = null,
+    IReadOnlyList<string>? arguments = null) : IAsyncDisposable
 {
     private readonly Action<string> _output = output ?? Console.WriteLine;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -38,6 +39,8 @@ public sealed partial class ServiceProcess(
             WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
         };
         start.ArgumentList.Add(assemblyPath);
+        foreach (var argument in arguments ?? [])
+            start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
 

@@ -23,21 +23,22 @@ public sealed partial class CreateLabForm
     /// <summary>An error from the last attempt, shown under the form. Default none.</summary>
     [Parameter] public string? Error { get; set; }
 
-    private string Name { get; set; } = "";
-    private string Id { get; set; } = "";
+    // Nullable: MudForm.ResetAsync sets bound values to null.
+    private string? Name { get; set; }
+    private string? Id { get; set; }
 
     private void NameChanged()
     {
         // Suggest the id from the name until the user types an id of their own.
         if (!_idEditedByUser)
-            Id = LabIds.Suggest(Name) ?? "";
+            Id = LabIds.Suggest(Name ?? "") ?? "";
     }
 
     private void IdEdited() => _idEditedByUser = !string.IsNullOrEmpty(Id);
 
-    internal static string? ValidateName(string? name) => Check(() => LabDisplayNames.Require(name));
+    private static string? ValidateName(string? name) => Check(() => LabDisplayNames.Require(name));
 
-    internal static string? ValidateId(string? id) => Check(() => LabIds.Require(id));
+    private static string? ValidateId(string? id) => Check(() => LabIds.Require(id));
 
     private static string? Check(Action rule)
     {
@@ -59,16 +60,16 @@ public sealed partial class CreateLabForm
         if (!_isValid)
             return;
 
-        await OnCreate.InvokeAsync(new NewLab(Id, Name.Trim()));
+        await OnCreate.InvokeAsync(new NewLab(Id ?? "", Name?.Trim() ?? ""));
     }
 
     /// <summary>Clears the inputs after the owner created the lab.</summary>
     public async Task ResetAsync()
     {
-        Name = "";
-        Id = "";
         _idEditedByUser = false;
         if (_form is not null)
             await _form.ResetAsync();
+        Name = "";
+        Id = "";
     }
 }
