@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Grains.Abstractions.Labs;
 
 namespace Platform.Grains.Labs;
@@ -11,6 +12,7 @@ public sealed record LabState
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? RenamedAt { get; init; }
 
+    [JsonIgnore]
     public bool Exists => DisplayName is not null;
 
     public LabSummary ToSummary(string id) => new(id, DisplayName ?? "", CreatedAt, RenamedAt);
