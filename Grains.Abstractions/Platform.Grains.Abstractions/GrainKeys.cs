@@ -12,4 +12,11 @@ public static class GrainKeys
     public const string LabDirectory = "labs";
 
     public static string Lab(string labId) => LabIds.Require(labId);
+
+    /// <summary>The lab that owns a grain: the first segment of its key (lab ids cannot contain '/').</summary>
+    public static string LabOf(string grainKey)
+    {
+        var slash = grainKey.IndexOf('/');
+        return slash < 0 ? grainKey : grainKey[..slash];
+    }
 }

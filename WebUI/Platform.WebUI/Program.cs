@@ -13,6 +13,7 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+app.UseCallerCredentials();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();

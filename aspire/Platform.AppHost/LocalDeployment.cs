@@ -13,6 +13,9 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>The local user the WebUI acts for until sign-in exists; a platform administrator here.</summary>
+    public const string LocalUser = "admin";
+
     public async Task<int> RunAsync(CancellationToken stopping)
     {
         var postgres = new LocalPostgresServer(LocalPostgresOptions.ForRepository(repositoryRoot) with { Database = options.Database }, m => Console.WriteLine($"[postgres] {m}"));
@@ -21,6 +24,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         var applied = await SchemaMigrator.ApplyAsync(connectionString, cancellationToken: stopping);
         Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
 
+        var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
         var services = new List<ServiceProcess>();
         try
         {
@@ -30,12 +34,18 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Orleans__Endpoints__GatewayPort"] = options.GatewayPort.ToString(),
                 // The AppHost applied the schema already; silos started elsewhere apply it themselves.
                 ["Platform__Schema__ApplyOnStartup"] = "false",
+                ["Platform__Identity__SigningKey"] = signingKey,
+                ["Platform__Identity__PlatformAdmins__0"] = LocalUser,
             });
             services.Add(silo);
             silo.Start();
             await silo.WaitHealthyAsync(HealthTimeout, stopping);
 
-            var webUi = Service("webui", "Platform.WebUI", options.WebUiPort, connectionString, []);
+            var webUi = Service("webui", "Platform.WebUI", options.WebUiPort, connectionString, new()
+            {
+                ["Platform__Identity__SigningKey"] = signingKey,
+                ["Platform__Identity__WebUser"] = LocalUser,
+            });
             services.Add(webUi);
             webUi.Start();
             await webUi.WaitHealthyAsync(HealthTimeout, stopping);

@@ -1,3 +1,5 @@
+using Platform.Grains.Abstractions.Tenancy;
+
 namespace Platform.Grains.Abstractions.Labs;
 
 /// <summary>
@@ -7,10 +9,11 @@ namespace Platform.Grains.Abstractions.Labs;
 [Alias("Platform.Grains.Abstractions.Labs.ILabDirectoryGrain")]
 public interface ILabDirectoryGrain : IGrainWithStringKey
 {
-    [Alias("ListAsync")]
+    /// <summary>The labs the caller may see: all of them for a platform administrator, otherwise those the caller belongs to.</summary>
+    [Alias("ListAsync"), RequiresAuthenticatedCaller]
     Task<IReadOnlyList<LabSummary>> ListAsync();
 
     /// <summary>Adds or replaces a lab's entry; called by <see cref="ILabGrain"/> after each change it stores.</summary>
-    [Alias("RecordAsync")]
+    [Alias("RecordAsync"), GrainToGrainOnly]
     Task RecordAsync(LabSummary lab);
 }

@@ -1,14 +1,16 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Platform.Grains.Tenancy;
 using Platform.Schema;
 
 namespace Platform.Silo.Hosting;
 
 /// <summary>
 /// The silo is configured from standard keys, the ones an Aspire AppHost sets: <c>Orleans:ClusterId</c>,
-/// <c>Orleans:Clustering:ProviderType</c> (AdoNet, or Development for a database-free single silo),
+/// <c>Orleans:Clustering:ProviderType</c> (AdoNet),
 /// <c>Orleans:GrainStorage:platform:*</c>, <c>Orleans:Reminders:*</c>, <c>Orleans:Endpoints:*</c> and
-/// <c>ConnectionStrings:platformdb</c>. appsettings.json holds the PostgreSQL defaults.
+/// <c>ConnectionStrings:platformdb</c>, and <c>Platform:Identity:*</c> (signing key, platform administrators).
+/// appsettings.json holds the PostgreSQL defaults.
 /// </summary>
 public static class SiloHostingExtensions
 {
@@ -19,12 +21,17 @@ public static class SiloHostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not set: the silo keeps lab membership in PostgreSQL.");
+        builder.Services.AddPlatformTenancy(builder.Configuration, connectionString);
 
         builder.UseOrleans(silo =>
         {
             // System.Text.Json from day one: stored state stays readable (and migratable) without Orleans types.
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddDashboard();
+            // Deny by default: every call to a platform grain is checked against the caller's lab and role.
+            silo.AddIncomingGrainCallFilter<TenancyCallFilter>();
         });
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
@@ -43,13 +50,7 @@ public static class SiloHostingExtensions
         if (!app.Configuration.GetValue("Platform:Schema:ApplyOnStartup", true))
             return;
 
-        var connectionString = app.Configuration.GetConnectionString(DatabaseConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            app.Logger.LogWarning("No ConnectionStrings:{Name}; skipping schema migration (only valid with database-free providers).", DatabaseConnectionName);
-            return;
-        }
-
+        var connectionString = app.Configuration.GetConnectionString(DatabaseConnectionName)!;
         var applied = await SchemaMigrator.ApplyAsync(connectionString, app.Logger);
         app.Logger.LogInformation("Schema up to date ({Count} migrations applied now)", applied.Count);
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
 namespace Platform.WebUI.Services;
 
 public static class PlatformClientExtensions
@@ -10,7 +12,21 @@ public static class PlatformClientExtensions
     {
         builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("orleans-client");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WebCaller>();
+        builder.Services.AddScoped<CircuitHandler, CallerCircuitHandler>();
         builder.Services.AddScoped<LabsClient>();
         return builder;
+    }
+
+    /// <summary>Prerendering runs outside a circuit, on the HTTP request: give those grain calls the credential too.</summary>
+    public static WebApplication UseCallerCredentials(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<WebCaller>().AttachCredential();
+            return next(context);
+        });
+        return app;
     }
 }

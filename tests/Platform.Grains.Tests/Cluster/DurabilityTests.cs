@@ -15,7 +15,11 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
 {
     private readonly MigratedDatabaseFixture _database;
 
-    public DurabilityTests(MigratedDatabaseFixture database) => _database = database;
+    public DurabilityTests(MigratedDatabaseFixture database)
+    {
+        _database = database;
+        TestIdentity.ActAs(TestIdentity.Admin);
+    }
 
     private static string NewLabId() => $"lab-{Guid.NewGuid():N}"[..20];
 
@@ -27,7 +31,7 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
 
         await using (var first = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart"))
         {
-            await first.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id)).CreateAsync("Durable Lab");
+            await first.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id)).CreateAsync("Durable Lab", TestIdentity.Admin);
             await first.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id)).RenameAsync("Durable Lab, renamed");
         }
 
@@ -46,7 +50,7 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
         var service = $"svc-{Guid.NewGuid():N}";
         var id = NewLabId();
         await using (var silo = await InProcessSilo.StartAsync(_database.ConnectionString, service, "json"))
-            await silo.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id)).CreateAsync("Stored As Json");
+            await silo.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id)).CreateAsync("Stored As Json", TestIdentity.Admin);
 
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
@@ -74,7 +78,7 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
         var inA = clusterA.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id));
         var inB = clusterB.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id));
 
-        await inA.CreateAsync("Created in A");
+        await inA.CreateAsync("Created in A", TestIdentity.Admin);
         Assert.Equal("Created in A", (await inB.GetAsync())!.DisplayName); // B's activation now holds version 1
         await inA.RenameAsync("Renamed in A");                              // the row moves to version 2
 

@@ -19,6 +19,7 @@ public static class SiloProcess
             ["Orleans__Endpoints__SiloPort"] = ports.Silo.ToString(),
             ["Orleans__Endpoints__GatewayPort"] = ports.Gateway.ToString(),
             ["Logging__Console__FormatterName"] = "simple",
+            ["Platform__Identity__SigningKey"] = Hosting.TestIdentity.SigningKeyBase64,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             environment[key] = value;

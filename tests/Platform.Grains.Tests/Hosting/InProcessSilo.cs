@@ -33,6 +33,8 @@ public sealed class InProcessSilo : IAsyncDisposable
                 ["Orleans:ClusterId"] = clusterId,
                 ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
                 ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
+                ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
+                ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
             });
         builder.AddPlatformSilo();
         services?.Invoke(builder.Services);

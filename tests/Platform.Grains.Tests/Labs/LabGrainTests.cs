@@ -1,14 +1,24 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Tests.Hosting;
 using Xunit;
 
 namespace Platform.Grains.Tests.Labs;
 
 [Collection(SiloCollection.Name)]
-public sealed class LabGrainTests(SiloFixture fixture)
+public sealed class LabGrainTests
 {
     private static string NewLabId() => $"lab-{Guid.NewGuid():N}"[..20];
+
+    // The platform administrator creates each lab as its principal investigator, so every method is open to it.
+    public LabGrainTests(SiloFixture fixture)
+    {
+        this.fixture = fixture;
+        TestIdentity.ActAs(TestIdentity.Admin);
+    }
+
+    private readonly SiloFixture fixture;
 
     private ILabGrain Lab(string id) => fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id));
 
@@ -17,7 +27,7 @@ public sealed class LabGrainTests(SiloFixture fixture)
     {
         var id = NewLabId();
 
-        var created = await Lab(id).CreateAsync("  Kidney Imaging Lab ");
+        var created = await Lab(id).CreateAsync("  Kidney Imaging Lab ", TestIdentity.Admin);
 
         Assert.Equal(id, created.Id);
         Assert.Equal("Kidney Imaging Lab", created.DisplayName);
@@ -31,9 +41,9 @@ public sealed class LabGrainTests(SiloFixture fixture)
     public async Task Create_repeated_with_same_name_is_idempotent()
     {
         var id = NewLabId();
-        var first = await Lab(id).CreateAsync("Neuro Lab");
+        var first = await Lab(id).CreateAsync("Neuro Lab", TestIdentity.Admin);
 
-        var second = await Lab(id).CreateAsync("Neuro Lab");
+        var second = await Lab(id).CreateAsync("Neuro Lab", TestIdentity.Admin);
 
         Assert.Equal(first, second);
     }
@@ -42,9 +52,9 @@ public sealed class LabGrainTests(SiloFixture fixture)
     public async Task Create_existing_lab_under_other_name_is_a_conflict_and_keeps_the_original()
     {
         var id = NewLabId();
-        await Lab(id).CreateAsync("Original");
+        await Lab(id).CreateAsync("Original", TestIdentity.Admin);
 
-        var error = await Assert.ThrowsAsync<PlatformConflictException>(() => Lab(id).CreateAsync("Intruder"));
+        var error = await Assert.ThrowsAsync<PlatformConflictException>(() => Lab(id).CreateAsync("Intruder", TestIdentity.Admin));
 
         Assert.Contains(id, error.Message);
         Assert.Equal("Original", (await Lab(id).GetAsync())!.DisplayName);
@@ -54,7 +64,7 @@ public sealed class LabGrainTests(SiloFixture fixture)
     public async Task Rename_changes_name_in_lab_and_directory()
     {
         var id = NewLabId();
-        await Lab(id).CreateAsync("Before");
+        await Lab(id).CreateAsync("Before", TestIdentity.Admin);
 
         var renamed = await Lab(id).RenameAsync("After");
 
@@ -65,9 +75,11 @@ public sealed class LabGrainTests(SiloFixture fixture)
     }
 
     [Fact]
-    public async Task Rename_of_missing_lab_is_not_found()
+    public async Task Rename_of_a_lab_that_does_not_exist_is_denied_without_saying_whether_it_exists()
     {
-        await Assert.ThrowsAsync<PlatformNotFoundException>(() => Lab(NewLabId()).RenameAsync("Name"));
+        // Nobody is principal investigator of a lab that does not exist, so the filter refuses first.
+        var error = await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => Lab(NewLabId()).RenameAsync("Name"));
+        Assert.DoesNotContain("exist", error.Message);
     }
 
     [Theory]
@@ -78,16 +90,17 @@ public sealed class LabGrainTests(SiloFixture fixture)
     {
         var id = NewLabId();
 
-        var error = await Assert.ThrowsAsync<PlatformValidationException>(() => Lab(id).CreateAsync(name));
+        var error = await Assert.ThrowsAsync<PlatformValidationException>(() => Lab(id).CreateAsync(name, TestIdentity.Admin));
 
         Assert.Equal("displayName", error.Field);
-        Assert.Null(await Lab(id).GetAsync());
+        var listed = await fixture.Grains.GetGrain<ILabDirectoryGrain>(GrainKeys.LabDirectory).ListAsync();
+        Assert.DoesNotContain(id, listed.Select(l => l.Id));
     }
 
     [Fact]
     public async Task Create_with_name_over_the_limit_is_refused()
     {
-        var error = await Assert.ThrowsAsync<PlatformValidationException>(() => Lab(NewLabId()).CreateAsync(new string('x', LabDisplayNames.MaxLength + 1)));
+        var error = await Assert.ThrowsAsync<PlatformValidationException>(() => Lab(NewLabId()).CreateAsync(new string('x', LabDisplayNames.MaxLength + 1), TestIdentity.Admin));
         Assert.Contains($"{LabDisplayNames.MaxLength + 1}", error.Message);
     }
 
@@ -97,7 +110,7 @@ public sealed class LabGrainTests(SiloFixture fixture)
         // A key built without GrainKeys (as a careless client might) must not create a lab.
         var grain = fixture.Grains.GetGrain<ILabGrain>("Bad Key/../x");
 
-        var error = await Assert.ThrowsAsync<PlatformValidationException>(() => grain.CreateAsync("Name"));
+        var error = await Assert.ThrowsAsync<PlatformValidationException>(() => grain.CreateAsync("Name", TestIdentity.Admin));
 
         Assert.Equal("labId", error.Field);
     }

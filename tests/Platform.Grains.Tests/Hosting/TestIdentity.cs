@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Tests.Hosting;
+
+/// <summary>
+/// The signing key the test silos trust, and ways for a test to choose who it calls as. These set the Orleans
+/// request context of the calling async flow, exactly as the WebUI and service clients do; call them from the
+/// test method itself (not inside an awaited helper, whose context changes do not flow back).
+/// </summary>
+public static class TestIdentity
+{
+    public const string Admin = "admin";
+
+    public static byte[] SigningKey { get; } = RandomNumberGenerator.GetBytes(32);
+
+    public static string SigningKeyBase64 => Convert.ToBase64String(SigningKey);
+
+    public static void ActAs(string userId) => CallerCredentials.UseUserToken(UserTokens.Issue(userId, SigningKey, DateTimeOffset.UtcNow));
+
+    public static void ActWithApiKey(string key) => CallerCredentials.UseApiKey(key);
+
+    public static void ActAnonymously() => CallerCredentials.Clear();
+}

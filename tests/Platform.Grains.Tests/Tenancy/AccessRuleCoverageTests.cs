@@ -1,0 +1,28 @@
+using System.Reflection;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Tenancy;
+using Xunit;
+
+namespace Platform.Grains.Tests.Tenancy;
+
+public sealed class AccessRuleCoverageTests
+{
+    private static readonly Type[] Rules =
+        [typeof(RequiresLabRoleAttribute), typeof(RequiresPlatformAdminAttribute), typeof(RequiresAuthenticatedCallerAttribute), typeof(GrainToGrainOnlyAttribute)];
+
+    [Fact]
+    public void Every_grain_method_declares_exactly_one_access_rule()
+    {
+        var methods = typeof(GrainKeys).Assembly.GetTypes()
+            .Where(t => t.IsInterface && typeof(IAddressable).IsAssignableFrom(t))
+            .SelectMany(t => t.GetMethods().Select(m => (Interface: t, Method: m)))
+            .ToList();
+
+        Assert.NotEmpty(methods);
+        var wrong = methods
+            .Where(x => x.Method.GetCustomAttributes().Count(a => Rules.Contains(a.GetType())) != 1)
+            .Select(x => $"{x.Interface.Name}.{x.Method.Name}")
+            .ToList();
+        Assert.Empty(wrong);
+    }
+}
