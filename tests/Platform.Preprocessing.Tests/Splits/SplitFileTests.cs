@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Platform.Preprocessing.Splits;
+
+namespace Platform.Preprocessing.Tests.Splits;
+
+public sealed class SplitFileTests
+{
+    private static readonly string[] Known = ["a", "b", "c", "d", "e", "f"];
+
+    [Fact]
+    public void NnUNet_round_trip_gives_the_same_folds()
+    {
+        var cases = SplitAssertions.Cases(17);
+        var split = Splitter.Create(cases, new SplitRequest { Seed = 21 });
+
+        var back = NnUNetSplitsFile.Read(NnUNetSplitsFile.Write(split), cases.Select(c => c.CaseId).ToList());
+
+        Assert.True(split.SameAs(back));
+    }
+
+    [Fact]
+    public void NnUNet_write_produces_a_list_of_train_val_objects()
+    {
+        var split = new SplitSet([new SplitFold(["a", "b"], ["c"]), new SplitFold(["a", "c"], ["b"])], ["z"]);
+
+        using var json = JsonDocument.Parse(NnUNetSplitsFile.Write(split));
+
+        Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+        var first = json.RootElement[0];
+        Assert.Equal(["a", "b"], first.GetProperty("train").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["c"], first.GetProperty("val").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(first.TryGetProperty("test", out _));
+    }
+
+    [Fact]
+    public void NnUNet_read_accepts_a_file_written_by_nnunet()
+    {
+        const string json = """[{"train": ["b", "c"], "val": ["a"]}, {"train": ["a", "c"], "val": ["b"]}]""";
+
+        var split = NnUNetSplitsFile.Read(json, Known);
+
+        Assert.Equal(2, split.Folds.Count);
+        Assert.Equal(["b", "c"], split.Folds[0].Train);
+        Assert.Equal(["b"], split.Folds[1].Validation);
+    }
+
+    [Fact]
+    public void NnUNet_read_names_unknown_cases_double_validation_and_train_val_overlap()
+    {
+        const string json = """
+            [{"train": ["b", "x1"], "val": ["a", "b"]},
+             {"train": ["c"], "val": ["a"]}]
+            """;
+
+        var error = Assert.Throws<SplitException>(() => NnUNetSplitsFile.Read(json, Known));
+
+        Assert.Contains(error.Problems, p => p.Contains("unknown case 'x1'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("case 'b' is in both train and val of fold 0", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("case 'a' is in the val sets of fold 0 and fold 1", StringComparison.Ordinal));
+        Assert.Equal(3, error.Problems.Count);
+    }
+
+    [Theory]
+    [InlineData("{\"train\": []}")]
+    [InlineData("[{\"train\": [\"a\"]}]")]
+    [InlineData("[{\"train\": [1], \"val\": [\"a\"]}]")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    public void NnUNet_read_malformed_files_are_refused(string json)
+    {
+        var error = Assert.Throws<SplitException>(() => NnUNetSplitsFile.Read(json, Known));
+
+        Assert.NotEmpty(error.Problems);
+    }
+
+    [Fact]
+    public void Asparagus_round_trip_keeps_folds_and_test_set()
+    {
+        var cases = SplitAssertions.Cases(20);
+        var split = Splitter.Create(cases, new SplitRequest { Holdout = new TestHoldout(Fraction: 0.1), FoldCount = 3, Seed = 6 });
+
+        var back = AsparagusSplitFile.Read(AsparagusSplitFile.Write(split), cases.Select(c => c.CaseId).ToList());
+
+        Assert.Equal(2, back.Test.Count);
+        Assert.True(split.SameAs(back));
+    }
+
+    [Fact]
+    public void Asparagus_percentage_split_round_trips_as_one_object_per_split()
+    {
+        var cases = SplitAssertions.Cases(20);
+        var split = Splitter.Create(cases, new SplitRequest { Strategy = SplitStrategy.Percentage, Percentages = new(75, 15, 10) });
+
+        var text = AsparagusSplitFile.Write(split);
+        using var json = JsonDocument.Parse(text);
+
+        var entry = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(15, entry.GetProperty("train").GetArrayLength());
+        Assert.Equal(3, entry.GetProperty("val").GetArrayLength());
+        Assert.Equal(2, entry.GetProperty("test").GetArrayLength());
+        Assert.True(split.SameAs(AsparagusSplitFile.Read(text, null)));
+    }
+
+    [Fact]
+    public void Asparagus_read_accepts_a_single_object()
+    {
+        var split = AsparagusSplitFile.Read("""{"train": ["a", "b", "c"], "val": ["d"], "test": ["e", "f"]}""", Known);
+
+        Assert.Equal(["d"], Assert.Single(split.Folds).Validation);
+        Assert.Equal(["e", "f"], split.Test);
+    }
+
+    [Fact]
+    public void Asparagus_read_refuses_test_cases_inside_folds_and_disagreeing_test_sets()
+    {
+        const string json = """
+            [{"train": ["a", "b"], "val": ["c"], "test": ["e"]},
+             {"train": ["a", "e"], "val": ["b"], "test": ["f"]}]
+            """;
+
+        var error = Assert.Throws<SplitException>(() => AsparagusSplitFile.Read(json, Known));
+
+        Assert.Contains(error.Problems, p => p.Contains("[f] are not in split 0's test set", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("lacks [e]", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("test case 'e' is also used in fold 1", StringComparison.Ordinal));
+    }
+}
