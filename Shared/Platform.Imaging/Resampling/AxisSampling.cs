@@ -37,7 +37,9 @@ internal sealed class AxisSampling
         for (var o = 0; o < outputLength; o++)
         {
             var p = Math.Clamp(Position(o, inputLength, outputLength, scale), 0, inputLength - 1);
-            var i = Math.Min((int)Math.Floor(p), Math.Max(inputLength - 2, 0));
+            // At p = n − 1 take (n − 1, n − 1, weight 0), not (n − 2, n − 1, weight 1): a + (b − a)·1 loses b's
+            // low bits when |a| ≫ |b|, and a voxel the grids share must come through exactly.
+            var i = (int)Math.Floor(p);
             lower[o] = i;
             upper[o] = Math.Min(i + 1, inputLength - 1);
             weight[o] = (float)(p - i);

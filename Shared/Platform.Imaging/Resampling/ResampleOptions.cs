@@ -5,6 +5,13 @@ public enum Interpolation
 {
     Nearest,
     Linear,
+
+    /// <summary>
+    /// Cubic B-spline (order 3) with its prefilter, so the curve passes through the samples; boundaries as
+    /// scipy's <c>map_coordinates(order=3, mode='mirror')</c> (whole-sample symmetric: d c b | a b c d | c b a).
+    /// Resampling to a target spacing only; may overshoot at edges like any interpolating cubic.
+    /// </summary>
+    Cubic,
 }
 
 /// <summary>How labels are resampled.</summary>

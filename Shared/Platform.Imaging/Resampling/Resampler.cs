@@ -31,6 +31,16 @@ public static class Resampler
             if (target.Shape[axis] == source.Shape[axis] && scale == 1)
                 continue; // identical sampling along this axis
             var kind = axis == outOfPlane ? options.OutOfPlane : options.InPlane;
+            if (kind == Interpolation.Cubic)
+            {
+                // The prefilter along this axis commutes with the passes along the others, so filtering each
+                // axis just before sampling it gives the full 3D tensor-product spline (or a 2D one in-plane).
+                // It works in place: data is always this method's own copy.
+                BSplinePrefilter.AlongAxis(data, shape, axis);
+                data = KernelPass.Along(data, shape, axis, KernelSampling.CubicMirror(source.Shape[axis], target.Shape[axis], scale), out shape);
+                continue;
+            }
+
             var sampling = kind == Interpolation.Nearest
                 ? AxisSampling.Nearest(source.Shape[axis], target.Shape[axis], scale)
                 : AxisSampling.Linear(source.Shape[axis], target.Shape[axis], scale);
@@ -74,6 +84,8 @@ public static class Resampler
 
     private static Volume<T> OneHot<T>(Volume<T> labels, VolumeGeometry target, ResampleOptions options) where T : unmanaged, INumber<T>
     {
+        // One-hot means linear indicators: a cubic choice for images falls back to linear for labels.
+        options = options with { InPlane = ForLabels(options.InPlane), OutOfPlane = ForLabels(options.OutOfPlane) };
         var outOfPlane = ResampleGrid.OutOfPlaneAxis(labels.Geometry.Spacing, target.Spacing, options);
         var values = labels.Data.Distinct().Order().ToArray();
         var best = new float[target.Shape.VoxelCount];
@@ -97,4 +109,6 @@ public static class Resampler
 
         return new Volume<T>(target, result);
     }
+
+    private static Interpolation ForLabels(Interpolation kind) => kind == Interpolation.Cubic ? Interpolation.Linear : kind;
 }

@@ -49,6 +49,9 @@ public sealed record VolumeGeometry
     /// <summary>Direction · diag(Spacing): maps an index step to a world step.</summary>
     public Matrix3 IndexToWorldMatrix => _indexToWorld;
 
+    /// <summary>The inverse of <see cref="IndexToWorldMatrix"/>: maps a world step to a (continuous) index step.</summary>
+    public Matrix3 WorldToIndexMatrix => _worldToIndex;
+
     public Vector3D IndexToWorld(Vector3D index) => Origin + (_indexToWorld * index);
 
     public Vector3D IndexToWorld(double x, double y, double z) => IndexToWorld(new Vector3D(x, y, z));

@@ -97,4 +97,18 @@ public sealed class ResamplerTests
         Assert.Equal(1, nearest[15, 20, 20]);
         Assert.Equal(2, oneHot[25, 20, 20]);
     }
+
+    [Fact]
+    public void Linear_upsampling_returns_input_voxels_bit_exactly_where_grids_coincide_including_the_last()
+    {
+        // Spacing 1 → 1/3 puts outputs 1, 4, …, 3n − 2 on input voxels 0 … n − 1 (centres aligned). At the last
+        // one a lower/upper pair (n − 2, n − 1) with weight 1 gives a + (b − a)·1, which can miss b by an ulp.
+        var g = VolumeGeometry.Identity(new Shape3(6, 1, 1));
+        float[] values = [0.1f, 7.3f, -3.9f, 1e-3f, 12345.679f, 0.7f];
+        var image = new Volume<float>(g, values);
+
+        var result = Resampler.Resample(image, new Vector3D(1 / 3.0, 1, 1), new ResampleOptions { SeparateOutOfPlane = false });
+
+        Assert.Equal(values, Enumerable.Range(0, 6).Select(x => result[1 + (3 * x), 0, 0]));
+    }
 }
