@@ -1,4 +1,7 @@
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Training;
 
 namespace Platform.Grains.Abstractions;
 
@@ -12,6 +15,24 @@ public static class GrainKeys
     public const string LabDirectory = "labs";
 
     public static string Lab(string labId) => LabIds.Require(labId);
+
+    public static string Project(string labId, string projectTitle) => $"{LabIds.Require(labId)}/{ProjectTitles.Require(projectTitle)}";
+
+    public static string Plan(string labId, string projectTitle, string planName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(planName)}";
+
+    public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
+
+    /// <summary>(lab, project, last segment) of a key built by this class.</summary>
+    public static (string Lab, string Project, string Name) Split(string grainKey)
+    {
+        var parts = grainKey.Split('/');
+        return parts.Length switch
+        {
+            2 => (parts[0], parts[1], ""),
+            3 => (parts[0], parts[1], parts[2]),
+            _ => throw new PlatformValidationException("key", $"'{grainKey}' is not a project-scoped grain key."),
+        };
+    }
 
     /// <summary>The lab that owns a grain: the first segment of its key (lab ids cannot contain '/').</summary>
     public static string LabOf(string grainKey)

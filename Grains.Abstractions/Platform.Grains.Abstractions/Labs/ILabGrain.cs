@@ -1,3 +1,4 @@
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Tenancy;
 
 namespace Platform.Grains.Abstractions.Labs;
@@ -43,6 +44,14 @@ public interface ILabGrain : IGrainWithStringKey
 
     [Alias("ListApiKeysAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
     Task<IReadOnlyList<ApiKeySummary>> ListApiKeysAsync();
+
+    /// <summary>The lab's projects, archived ones included (each says whether it is).</summary>
+    [Alias("ListProjectsAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<IReadOnlyList<ProjectSummary>> ListProjectsAsync();
+
+    /// <summary>Adds or replaces a project's entry; called by <see cref="IProjectGrain"/> after each change it stores.</summary>
+    [Alias("RecordProjectAsync"), GrainToGrainOnly]
+    Task RecordProjectAsync(ProjectSummary project);
 
     /// <summary>Revokes a key at once on this silo, and on every silo within the verification cache lifetime (2 s).</summary>
     [Alias("RevokeApiKeyAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]

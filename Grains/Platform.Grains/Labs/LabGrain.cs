@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -104,6 +105,22 @@ public sealed partial class LabGrain(
         verifier.Invalidate(Id);
         LogKeyRevoked(logger, Id, keyId);
     }
+
+    public Task<IReadOnlyList<ProjectSummary>> ListProjectsAsync() =>
+        Task.FromResult<IReadOnlyList<ProjectSummary>>(lab.State.Projects.Values.OrderBy(p => p.Title, StringComparer.Ordinal).ToList());
+
+    public async Task RecordProjectAsync(ProjectSummary project)
+    {
+        RequireExists();
+        if (lab.State.Projects.TryGetValue(project.Title, out var known) && ProjectsEqual(known, project))
+            return;
+        lab.State = lab.State with { Projects = new(lab.State.Projects) { [project.Title] = project } };
+        await lab.WriteStateAsync();
+    }
+
+    // Records compare lists by reference; the lists are what changes most (plans, runs).
+    private static bool ProjectsEqual(ProjectSummary a, ProjectSummary b) =>
+        a with { Plans = [], Runs = [] } == b with { Plans = [], Runs = [] } && a.Plans.SequenceEqual(b.Plans) && a.Runs.SequenceEqual(b.Runs);
 
     private void RequireExists()
     {

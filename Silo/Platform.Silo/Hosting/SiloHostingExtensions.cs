@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Platform.Grains;
 using Platform.Grains.Tenancy;
 using Platform.Schema;
 
@@ -23,7 +24,7 @@ public static class SiloHostingExtensions
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
         var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not set: the silo keeps lab membership in PostgreSQL.");
-        builder.Services.AddPlatformTenancy(builder.Configuration, connectionString);
+        builder.Services.AddPlatformGrains(builder.Configuration, connectionString);
 
         builder.UseOrleans(silo =>
         {

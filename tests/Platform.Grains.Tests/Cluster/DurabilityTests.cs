@@ -4,6 +4,9 @@ using Npgsql;
 using Orleans.Storage;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Hosting;
 using Platform.Testing;
 using Xunit;
@@ -42,6 +45,36 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
         Assert.NotNull(lab.RenamedAt);
         var listed = await second.Grains.GetGrain<ILabDirectoryGrain>(GrainKeys.LabDirectory).ListAsync();
         Assert.Equal("Durable Lab, renamed", Assert.Single(listed, l => l.Id == id).DisplayName);
+    }
+
+    [Fact]
+    public async Task Projects_plans_and_runs_survive_a_silo_restart()
+    {
+        var service = $"svc-{Guid.NewGuid():N}";
+        var lab = NewLabId();
+        var runId = RunIds.New("base", 2, DateTimeOffset.UtcNow);
+
+        await using (var first = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-all"))
+        {
+            await first.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(lab)).CreateAsync("Lab", TestIdentity.Admin);
+            await first.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, "kidney")).CreateAsync("Kidney");
+            var plan = first.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, "kidney", "base"));
+            await plan.ReviseAsync(SamplePlans.Small(2), 0, null);
+            await plan.ReviseAsync(SamplePlans.Small(5), 1, "second");
+            var run = first.Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, "kidney", runId));
+            await run.CreateAsync(new RunRequest("base", 2, 2, 9, null));
+            await run.CancelAsync("before restart");
+        }
+
+        await using var second = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-all");
+        var project = await second.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, "kidney")).GetAsync();
+        Assert.Equal(["base"], project!.Plans);
+        Assert.Equal([runId], project.Runs);
+        var latest = await second.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, "kidney", "base")).GetAsync();
+        Assert.Equal((2, 5, "second"), (latest!.Version, latest.Settings.Network.BatchSize, latest.Comment));
+        var restored = await second.Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, "kidney", runId)).GetAsync();
+        Assert.Equal(RunState.Cancelled, restored!.State);
+        Assert.Equal("before restart", restored.History[^1].Reason);
     }
 
     [Fact]

@@ -11,11 +11,12 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public TestDatabaseHandle Database => _database ?? throw new InvalidOperationException("Fixture not initialised.");
     public IGrainFactory Grains => (_silo ?? throw new InvalidOperationException("Fixture not initialised.")).Grains;
+    public const string ServiceId = "svc", ClusterId = "cluster";
 
     public async Task InitializeAsync()
     {
         _database = await TestPostgres.CreateDatabaseAsync("grains");
-        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, "svc", "cluster");
+        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, ServiceId, ClusterId);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,9 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Hosting;
 using Platform.Testing;
 using Xunit;
@@ -9,7 +12,8 @@ namespace Platform.Grains.Tests.Tenancy;
 
 /// <summary>
 /// Two labs on one silo: lab A with a principal investigator, a scientist and a viewer, lab B with its own
-/// principal investigator; plus a scientist-level service key of lab A.
+/// principal investigator; plus a scientist-level service key of lab A. Lab A has a project (<see cref="Project"/>)
+/// with a plan at version 1 and a queued run of it, and a second project for archiving.
 /// </summary>
 public sealed class TenancyFixture : IAsyncLifetime
 {
@@ -20,7 +24,11 @@ public sealed class TenancyFixture : IAsyncLifetime
 
     public string LabA { get; } = $"lab-a-{Guid.NewGuid():N}"[..16];
     public string LabB { get; } = $"lab-b-{Guid.NewGuid():N}"[..16];
+    public const string Project = "proj", ArchiveProject = "arch", Plan = "base", ProjectDescription = "Matrix";
     public string ScientistKeyA { get; private set; } = "";
+    /// <summary>Fixed, so theory data (built before the fixture) can name it; lab ids are unique per fixture.</summary>
+    public const string RunId = "base-f0-matrix";
+    public static readonly RunRequest RunRequest = new(Plan, 1, 0, 7, null);
     public IGrainFactory Grains => _silo!.Grains;
 
     public ILabGrain Lab(string id) => Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id));
@@ -38,6 +46,10 @@ public sealed class TenancyFixture : IAsyncLifetime
         await Lab(LabA).SetMemberAsync(ScientistA, LabRole.Scientist);
         await Lab(LabA).SetMemberAsync(ViewerA, LabRole.Viewer);
         ScientistKeyA = (await Lab(LabA).CreateApiKeyAsync("pipeline", LabRole.Scientist)).Key;
+        await Grains.GetGrain<IProjectGrain>(GrainKeys.Project(LabA, Project)).CreateAsync(ProjectDescription);
+        await Grains.GetGrain<IProjectGrain>(GrainKeys.Project(LabA, ArchiveProject)).CreateAsync(ProjectDescription);
+        await Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(LabA, Project, Plan)).ReviseAsync(SamplePlans.Small(), 0, null);
+        await Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(LabA, Project, RunId)).CreateAsync(RunRequest);
         TestIdentity.ActAnonymously();
     }
 

@@ -1,0 +1,31 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.Plans;
+
+/// <summary>
+/// A versioned training plan. Every save makes a new version with its author and time; a save names the version
+/// it was based on and is refused when that is no longer the latest. Keyed by <see cref="GrainKeys.Plan"/>.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.Plans.IPlanGrain")]
+public interface IPlanGrain : IGrainWithStringKey
+{
+    /// <summary>The latest version, or null before the first save.</summary>
+    [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<PlanSnapshot?> GetAsync();
+
+    /// <summary>Saves <paramref name="settings"/> as version <paramref name="basedOnVersion"/> + 1 (0 creates the plan).</summary>
+    [Alias("ReviseAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<PlanRevisionResult> ReviseAsync(PlanSettings settings, int basedOnVersion, string? comment);
+
+    /// <exception cref="PlatformNotFoundException">No such version.</exception>
+    [Alias("GetVersionAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<PlanSnapshot> GetVersionAsync(int version);
+
+    /// <summary>All versions, newest first.</summary>
+    [Alias("ListVersionsAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync();
+
+    /// <summary>The fields that differ between two versions.</summary>
+    [Alias("CompareAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<IReadOnlyList<PlanFieldChange>> CompareAsync(int fromVersion, int toVersion);
+}

@@ -1,0 +1,26 @@
+namespace Platform.Grains.Abstractions.Plans;
+
+/// <summary>One saved version of a plan.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanSnapshot")]
+public sealed record PlanSnapshot(
+    [property: Id(0)] string Name,
+    [property: Id(1)] int Version,
+    [property: Id(2)] PlanSettings Settings,
+    [property: Id(3)] string Author,
+    [property: Id(4)] DateTimeOffset SavedAt,
+    [property: Id(5)] string? Comment);
+
+/// <summary>A version in the history list (without its settings).</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanVersionSummary")]
+public sealed record PlanVersionSummary(
+    [property: Id(0)] int Version,
+    [property: Id(1)] string Author,
+    [property: Id(2)] DateTimeOffset SavedAt,
+    [property: Id(3)] string? Comment);
+
+/// <summary>One field that differs between two versions; values are shown as JSON text.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanFieldChange")]
+public sealed record PlanFieldChange(
+    [property: Id(0)] string Field,
+    [property: Id(1)] string? Before,
+    [property: Id(2)] string? After);

@@ -1,0 +1,36 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.Projects;
+
+/// <summary>
+/// A research project in a lab: its plans, splits and runs hang off it. Keyed by <see cref="GrainKeys.Project"/>;
+/// the title is the last key segment. Projects are archived, never deleted: their runs stay readable.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.Projects.IProjectGrain")]
+public interface IProjectGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the project. Repeating it with the same description is harmless.</summary>
+    [Alias("CreateAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<ProjectSummary> CreateAsync(string description);
+
+    [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<ProjectSummary?> GetAsync();
+
+    [Alias("DescribeAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<ProjectSummary> DescribeAsync(string description);
+
+    /// <summary>Hides the project from active lists and refuses new plans and runs; everything stays readable.</summary>
+    [Alias("ArchiveAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
+    Task<ProjectSummary> ArchiveAsync();
+
+    [Alias("RestoreAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
+    Task<ProjectSummary> RestoreAsync();
+
+    /// <summary>Called by a plan grain when its first version is saved; refused while the project is archived or missing.</summary>
+    [Alias("RegisterPlanAsync"), GrainToGrainOnly]
+    Task RegisterPlanAsync(string planName);
+
+    /// <summary>Called by a training run grain when it is created; refused while the project is archived or missing.</summary>
+    [Alias("RegisterRunAsync"), GrainToGrainOnly]
+    Task RegisterRunAsync(string runId);
+}

@@ -1,0 +1,39 @@
+namespace Platform.Grains.Abstractions.Training;
+
+/// <summary>What to train: a plan version on a fold (null fold = all training cases, nnU-Net's "all").</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunRequest")]
+public sealed record RunRequest(
+    [property: Id(0)] string PlanName,
+    [property: Id(1)] int PlanVersion,
+    [property: Id(2)] int? Fold,
+    [property: Id(3)] int Seed,
+    [property: Id(4)] string? SplitName);
+
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunTransition")]
+public sealed record RunTransition(
+    [property: Id(0)] RunState From,
+    [property: Id(1)] RunState To,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string By,
+    [property: Id(4)] string? Reason);
+
+/// <summary>One epoch's figures, as the trainer reports them.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.EpochMetrics")]
+public sealed record EpochMetrics(
+    [property: Id(0)] int Epoch,
+    [property: Id(1)] double TrainLoss,
+    [property: Id(2)] double? ValidationLoss,
+    [property: Id(3)] IReadOnlyDictionary<int, double> PseudoDice,
+    [property: Id(4)] double LearningRate,
+    [property: Id(5)] double Seconds);
+
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunSnapshot")]
+public sealed record RunSnapshot(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] RunRequest Request,
+    [property: Id(2)] RunState State,
+    [property: Id(3)] string SoftwareVersion,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] string CreatedBy,
+    [property: Id(6)] IReadOnlyList<RunTransition> History,
+    [property: Id(7)] IReadOnlyList<EpochMetrics> Metrics);

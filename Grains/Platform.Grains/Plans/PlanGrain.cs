@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Tenancy;
+
+namespace Platform.Grains.Plans;
+
+/// <summary>
+/// Versions live in plan_version (no grain state to keep in step); the activation caches the latest one.
+/// Saves are serialised by the grain, and the table's primary key refuses a duplicate version even across
+/// activations, so a stale save can never overwrite a newer one.
+/// </summary>
+public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider clock, ILogger<PlanGrain> logger) : Grain, IPlanGrain
+{
+    private string _lab = "", _project = "", _name = "";
+    private PlanSnapshot? _latest;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_lab, _project, _name) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _latest = await versions.LatestAsync(_lab, _project, _name);
+    }
+
+    public Task<PlanSnapshot?> GetAsync() => Task.FromResult(_latest);
+
+    public async Task<PlanRevisionResult> ReviseAsync(PlanSettings settings, int basedOnVersion, string? comment)
+    {
+        PlanNames.Require(_name);
+        if (basedOnVersion != (_latest?.Version ?? 0))
+            return PlanRevisionResult.Conflict(_latest, settings);
+
+        var errors = PlanRules.Check(settings);
+        if (errors.Count > 0)
+            return PlanRevisionResult.Invalid(_latest, errors);
+
+        // Every save checks the project exists and is not archived (and the first one lists the plan there).
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, _project)).RegisterPlanAsync(_name);
+
+        var snapshot = new PlanSnapshot(_name, basedOnVersion + 1, settings, VerifiedCaller.Require().PrincipalId, clock.GetUtcNow(),
+            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        if (!await versions.TryInsertAsync(_lab, _project, snapshot))
+        {
+            _latest = await versions.LatestAsync(_lab, _project, _name);
+            return PlanRevisionResult.Conflict(_latest, settings);
+        }
+
+        _latest = snapshot;
+        LogSaved(logger, this.GetPrimaryKeyString(), snapshot.Version, snapshot.Author);
+        return PlanRevisionResult.Saved(snapshot);
+    }
+
+    public async Task<PlanSnapshot> GetVersionAsync(int version) =>
+        await versions.GetAsync(_lab, _project, _name, version)
+        ?? throw new PlatformNotFoundException($"Plan '{_name}' has no version {version}.");
+
+    public Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync() => versions.ListAsync(_lab, _project, _name);
+
+    public async Task<IReadOnlyList<PlanFieldChange>> CompareAsync(int fromVersion, int toVersion)
+    {
+        var from = await GetVersionAsync(fromVersion);
+        var to = await GetVersionAsync(toVersion);
+        return PlanJson.Compare(from.Settings, to.Settings);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanKey} saved as version {Version} by {Author}")]
+    private static partial void LogSaved(ILogger logger, string planKey, int version, string author);
+}

@@ -1,0 +1,74 @@
+using Npgsql;
+using Platform.Grains.Abstractions.Plans;
+
+namespace Platform.Grains.Plans;
+
+/// <summary>Plan versions in the plan_version table (migration 0005).</summary>
+public sealed class PlanVersionStore(NpgsqlDataSource database)
+{
+    public async Task<PlanSnapshot?> LatestAsync(string lab, string project, string plan)
+    {
+        await using var command = Command("""
+            SELECT version, settings::text, author, saved_at, comment FROM plan_version
+             WHERE lab_id = @lab AND project = @project AND plan = @plan ORDER BY version DESC LIMIT 1
+            """, lab, project, plan);
+        return await ReadOneAsync(command, plan);
+    }
+
+    public async Task<PlanSnapshot?> GetAsync(string lab, string project, string plan, int version)
+    {
+        await using var command = Command("""
+            SELECT version, settings::text, author, saved_at, comment FROM plan_version
+             WHERE lab_id = @lab AND project = @project AND plan = @plan AND version = @version
+            """, lab, project, plan);
+        command.Parameters.AddWithValue("version", version);
+        return await ReadOneAsync(command, plan);
+    }
+
+    public async Task<IReadOnlyList<PlanVersionSummary>> ListAsync(string lab, string project, string plan)
+    {
+        await using var command = Command("""
+            SELECT version, author, saved_at, comment FROM plan_version
+             WHERE lab_id = @lab AND project = @project AND plan = @plan ORDER BY version DESC
+            """, lab, project, plan);
+        var versions = new List<PlanVersionSummary>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            versions.Add(new PlanVersionSummary(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        return versions;
+    }
+
+    /// <summary>Inserts a version; false when that version number exists already (someone saved first).</summary>
+    public async Task<bool> TryInsertAsync(string lab, string project, PlanSnapshot snapshot)
+    {
+        await using var command = Command("""
+            INSERT INTO plan_version (lab_id, project, plan, version, settings, author, saved_at, comment)
+            VALUES (@lab, @project, @plan, @version, @settings::jsonb, @author, @saved, @comment)
+            ON CONFLICT (lab_id, project, plan, version) DO NOTHING
+            """, lab, project, snapshot.Name);
+        command.Parameters.AddWithValue("version", snapshot.Version);
+        command.Parameters.AddWithValue("settings", PlanJson.Serialize(snapshot.Settings));
+        command.Parameters.AddWithValue("author", snapshot.Author);
+        command.Parameters.AddWithValue("saved", snapshot.SavedAt);
+        command.Parameters.AddWithValue("comment", (object?)snapshot.Comment ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    private NpgsqlCommand Command(string sql, string lab, string project, string plan)
+    {
+        var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("project", project);
+        command.Parameters.AddWithValue("plan", plan);
+        return command;
+    }
+
+    private static async Task<PlanSnapshot?> ReadOneAsync(NpgsqlCommand command, string plan)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+            return null;
+        return new PlanSnapshot(plan, reader.GetInt32(0), PlanJson.Deserialize(reader.GetString(1)), reader.GetString(2),
+            reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Grains.Plans;
+using Platform.Grains.Tenancy;
+
+namespace Platform.Grains;
+
+public static class PlatformGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the platform grains need from a silo: the PostgreSQL data source for their tables, the stores over
+    /// those tables, and caller verification. The silo also adds <see cref="TenancyCallFilter"/> as its incoming call filter.
+    /// </summary>
+    public static IServiceCollection AddPlatformGrains(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.Section));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<LabAccessStore>();
+        services.AddSingleton<CallerVerifier>();
+        services.AddSingleton<PlanVersionStore>();
+        return services;
+    }
+}

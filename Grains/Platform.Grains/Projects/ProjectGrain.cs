@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Storage;
+using Platform.Grains.Tenancy;
+
+namespace Platform.Grains.Projects;
+
+public sealed partial class ProjectGrain(
+    [PersistentState("project", StorageNames.Platform)] IPersistentState<ProjectState> project,
+    TimeProvider clock,
+    ILogger<ProjectGrain> logger) : Grain, IProjectGrain
+{
+    public const int MaxDescriptionLength = 2000;
+
+    private (string Lab, string Title, string _) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+
+    public async Task<ProjectSummary> CreateAsync(string description)
+    {
+        var (lab, title, _) = Key;
+        ProjectTitles.Require(title);
+        var text = CheckDescription(description);
+        if (project.State.Exists)
+        {
+            return project.State.Description == text
+                ? await RecordAsync()
+                : throw new PlatformConflictException($"Project '{title}' already exists in lab '{lab}'.");
+        }
+
+        project.State = new ProjectState { Description = text, CreatedAt = clock.GetUtcNow(), CreatedBy = VerifiedCaller.Require().PrincipalId };
+        await project.WriteStateAsync();
+        LogCreated(logger, lab, title);
+        return await RecordAsync();
+    }
+
+    public Task<ProjectSummary?> GetAsync() => Task.FromResult(project.State.Exists ? Summary() : null);
+
+    public Task<ProjectSummary> DescribeAsync(string description) =>
+        UpdateAsync(state => state with { Description = CheckDescription(description) });
+
+    public Task<ProjectSummary> ArchiveAsync() => UpdateAsync(state => state with { ArchivedAt = state.ArchivedAt ?? clock.GetUtcNow() });
+
+    public Task<ProjectSummary> RestoreAsync() => UpdateAsync(state => state with { ArchivedAt = null });
+
+    public async Task RegisterPlanAsync(string planName)
+    {
+        RequireWritable();
+        if (!project.State.Plans.Contains(planName))
+            await UpdateAsync(state => state with { Plans = [.. state.Plans, planName] });
+    }
+
+    public async Task RegisterRunAsync(string runId)
+    {
+        RequireWritable();
+        if (!project.State.Runs.Contains(runId))
+            await UpdateAsync(state => state with { Runs = [.. state.Runs, runId] });
+    }
+
+    private async Task<ProjectSummary> UpdateAsync(Func<ProjectState, ProjectState> change)
+    {
+        RequireExists();
+        var changed = change(project.State);
+        if (changed != project.State)
+        {
+            project.State = changed;
+            await project.WriteStateAsync();
+        }
+
+        return await RecordAsync();
+    }
+
+    private async Task<ProjectSummary> RecordAsync()
+    {
+        var summary = Summary();
+        await GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(Key.Lab)).RecordProjectAsync(summary);
+        return summary;
+    }
+
+    private ProjectSummary Summary() => project.State.ToSummary(Key.Lab, Key.Title);
+
+    private void RequireExists()
+    {
+        if (!project.State.Exists)
+            throw new PlatformNotFoundException($"Project '{Key.Title}' does not exist in lab '{Key.Lab}'.");
+    }
+
+    private void RequireWritable()
+    {
+        RequireExists();
+        if (project.State.ArchivedAt is not null)
+            throw new PlatformConflictException($"Project '{Key.Title}' is archived: restore it before adding plans or runs.");
+    }
+
+    private static string CheckDescription(string? description)
+    {
+        var text = description?.Trim() ?? "";
+        return text.Length <= MaxDescriptionLength
+            ? text
+            : throw new PlatformValidationException("description", $"A description has at most {MaxDescriptionLength} characters ({text.Length} given).");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title} created")]
+    private static partial void LogCreated(ILogger logger, string lab, string title);
+}

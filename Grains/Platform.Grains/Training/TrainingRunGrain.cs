@@ -1,0 +1,100 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Storage;
+using Platform.Grains.Tenancy;
+
+namespace Platform.Grains.Training;
+
+public sealed partial class TrainingRunGrain(
+    [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
+    TimeProvider clock,
+    ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
+{
+    /// <summary>Recorded with every run so results can be traced to the code that produced them.</summary>
+    public static string SoftwareVersion { get; } =
+        typeof(TrainingRunGrain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private (string Lab, string Project, string RunId) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+
+    public async Task<RunSnapshot> CreateAsync(RunRequest request)
+    {
+        var (lab, project, runId) = Key;
+        RunIds.Require(runId);
+        if (run.State.Request is not null)
+        {
+            return run.State.Request == request
+                ? run.State.ToSnapshot(runId)
+                : throw new PlatformConflictException($"Run '{runId}' exists already with other settings.");
+        }
+
+        if (request.Fold is < 0)
+            throw new PlatformValidationException("fold", "A fold is 0 or above (or none, to train on all cases).");
+        // The version must exist: a run always names exactly what it trains.
+        await GrainFactory.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, project, request.PlanName)).GetVersionAsync(request.PlanVersion);
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RegisterRunAsync(runId);
+
+        var by = VerifiedCaller.Require().PrincipalId;
+        run.State = new TrainingRunState
+        {
+            Request = request,
+            State = RunState.Queued,
+            SoftwareVersion = SoftwareVersion,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = by,
+            History = [new RunTransition(RunState.Queued, RunState.Queued, clock.GetUtcNow(), by, "created")],
+        };
+        await run.WriteStateAsync();
+        LogCreated(logger, this.GetPrimaryKeyString(), request.PlanName, request.PlanVersion, request.Fold);
+        return run.State.ToSnapshot(runId);
+    }
+
+    public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId));
+
+    public Task<RunSnapshot> PauseAsync() => MoveAsync(RunState.Paused, "paused");
+
+    public Task<RunSnapshot> ResumeAsync() =>
+        run.State.State == RunState.Paused
+            ? MoveAsync(RunState.Queued, "resumed")
+            : throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; only a paused run can be resumed.");
+
+    public Task<RunSnapshot> CancelAsync(string? reason) => MoveAsync(RunState.Cancelled, string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason.Trim());
+
+    public async Task<RunSnapshot> MoveAsync(RunState to, string? reason)
+    {
+        RequireExists();
+        var from = run.State.State;
+        RunStateMachine.RequireMove(Key.RunId, from, to);
+        var transition = new RunTransition(from, to, clock.GetUtcNow(), VerifiedCaller.Current?.PrincipalId ?? "platform", reason);
+        run.State = run.State with { State = to, History = [.. run.State.History, transition] };
+        await run.WriteStateAsync();
+        LogMoved(logger, this.GetPrimaryKeyString(), from, to, reason);
+        return run.State.ToSnapshot(Key.RunId);
+    }
+
+    public async Task RecordEpochAsync(EpochMetrics metrics)
+    {
+        RequireExists();
+        if (run.State.State != RunState.Running)
+            throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; epochs are recorded only while it runs.");
+        // A run resumed from a checkpoint repeats the epochs after it: the newer figures replace the older.
+        var kept = run.State.Metrics.Where(m => m.Epoch < metrics.Epoch).ToList();
+        run.State = run.State with { Metrics = [.. kept, metrics] };
+        await run.WriteStateAsync();
+    }
+
+    private void RequireExists()
+    {
+        if (run.State.Request is null)
+            throw new PlatformNotFoundException($"Run '{Key.RunId}' does not exist.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} created for plan {Plan} v{Version}, fold {Fold}")]
+    private static partial void LogCreated(ILogger logger, string runKey, string plan, int version, int? fold);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: {From} -> {To} ({Reason})")]
+    private static partial void LogMoved(ILogger logger, string runKey, RunState from, RunState to, string? reason);
+}

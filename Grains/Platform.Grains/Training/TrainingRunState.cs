@@ -1,0 +1,21 @@
+using Platform.Grains.Abstractions.Training;
+
+namespace Platform.Grains.Training;
+
+/// <summary>
+/// Stored shape of a run (System.Text.Json): add members with defaults, never rename. Metric history is one
+/// entry per epoch (at most the plan's epochs, a thousand by default), small enough for grain state.
+/// </summary>
+public sealed record TrainingRunState
+{
+    public RunRequest? Request { get; init; }
+    public RunState State { get; init; }
+    public string SoftwareVersion { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public string CreatedBy { get; init; } = "";
+    public List<RunTransition> History { get; init; } = [];
+    public List<EpochMetrics> Metrics { get; init; } = [];
+
+    public RunSnapshot ToSnapshot(string runId) =>
+        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList());
+}

@@ -1,0 +1,91 @@
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Tests.Hosting;
+using Xunit;
+
+namespace Platform.Grains.Tests.Projects;
+
+[Collection(SiloCollection.Name)]
+public sealed class ProjectGrainTests
+{
+    private readonly SiloFixture _fixture;
+    private readonly string _lab = $"lab-{Guid.NewGuid():N}"[..20];
+
+    public ProjectGrainTests(SiloFixture fixture)
+    {
+        _fixture = fixture;
+        TestIdentity.ActAs(TestIdentity.Admin);
+    }
+
+    private IProjectGrain Project(string title) => _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, title));
+
+    [Theory]
+    [InlineData("kidney_ct")]
+    [InlineData("SEG005_Kidney")]
+    [InlineData("CLS012_Lungs")]
+    public async Task A_project_with_a_valid_title_is_created_and_listed_in_its_lab(string title)
+    {
+        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
+
+        var created = await Project(title).CreateAsync("  Kidney tumours on CT ");
+
+        Assert.Equal(title, created.Title);
+        Assert.Equal("Kidney tumours on CT", created.Description);
+        Assert.Equal(TestIdentity.Admin, created.CreatedBy);
+        Assert.Equal(created, await Project(title).GetAsync(), ProjectComparer);
+        var listed = await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).ListProjectsAsync();
+        Assert.Equal(title, Assert.Single(listed).Title);
+    }
+
+    [Theory]
+    [InlineData("kidney-ct")]
+    [InlineData("Kidney")]
+    [InlineData("9lives")]
+    [InlineData("SEG05_Kidney")]
+    public void Titles_breaking_fran_rules_are_refused_when_the_key_is_built(string title)
+    {
+        var error = Assert.Throws<PlatformValidationException>(() => GrainKeys.Project(_lab, title));
+        Assert.Equal("title", error.Field);
+    }
+
+    [Fact]
+    public async Task An_archived_project_refuses_new_plans_until_restored_and_keeps_what_it_has()
+    {
+        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
+        await Project("liver").CreateAsync("Liver");
+        var plan = _fixture.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(_lab, "liver", "base"));
+        Assert.Equal(PlanRevisionOutcome.Saved, (await plan.ReviseAsync(SamplePlans.Small(), 0, null)).Outcome);
+
+        var archived = await Project("liver").ArchiveAsync();
+        Assert.True(archived.IsArchived);
+        await Assert.ThrowsAsync<PlatformConflictException>(() => plan.ReviseAsync(SamplePlans.Small(4), 1, null));
+        Assert.Equal(1, (await plan.GetAsync())!.Version);
+
+        await Project("liver").RestoreAsync();
+        Assert.Equal(PlanRevisionOutcome.Saved, (await plan.ReviseAsync(SamplePlans.Small(4), 1, null)).Outcome);
+        Assert.Equal(["base"], (await Project("liver").GetAsync())!.Plans);
+    }
+
+    [Fact]
+    public async Task Creating_again_with_another_description_is_a_conflict()
+    {
+        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
+        await Project("spleen").CreateAsync("First");
+
+        await Assert.ThrowsAsync<PlatformConflictException>(() => Project("spleen").CreateAsync("Second"));
+        Assert.Equal("First", (await Project("spleen").GetAsync())!.Description);
+    }
+
+    private static readonly ProjectSummaryComparer ProjectComparer = new();
+
+    private sealed class ProjectSummaryComparer : IEqualityComparer<ProjectSummary?>
+    {
+        public bool Equals(ProjectSummary? a, ProjectSummary? b) =>
+            a is not null && b is not null && a with { Plans = [], Runs = [] } == b with { Plans = [], Runs = [] }
+            && a.Plans.SequenceEqual(b.Plans) && a.Runs.SequenceEqual(b.Runs);
+
+        public int GetHashCode(ProjectSummary? obj) => obj?.Title.GetHashCode() ?? 0;
+    }
+}
