@@ -1,0 +1,27 @@
+namespace Platform.Datasources.Tests.Support;
+
+/// <summary>A fresh data root under the temp folder, deleted with everything in it on dispose.</summary>
+public sealed class TempDataRoot : IDisposable
+{
+    public TempDataRoot()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "platform-datasources-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test over cleanup.
+        }
+    }
+}
