@@ -1,3 +1,4 @@
+using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
@@ -19,6 +20,8 @@ public static class GrainKeys
     public static string Project(string labId, string projectTitle) => $"{LabIds.Require(labId)}/{ProjectTitles.Require(projectTitle)}";
 
     public static string Plan(string labId, string projectTitle, string planName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(planName)}";
+
+    public static string Datasource(string labId, string projectTitle, string datasource) => $"{Project(labId, projectTitle)}/{DatasourceNames.Require(datasource)}";
 
     public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
 

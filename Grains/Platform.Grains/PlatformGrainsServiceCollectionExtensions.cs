@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
 using Platform.Grains.Tenancy;
 
@@ -19,6 +20,8 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<LabAccessStore>();
         services.AddSingleton<CallerVerifier>();
         services.AddSingleton<PlanVersionStore>();
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<CaseCatalogStore>();
         return services;
     }
 }

@@ -25,6 +25,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
 
         var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
+        // The file store: datasource folders are registered relative to it.
+        var dataRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "store")).FullName;
         var services = new List<ServiceProcess>();
         try
         {
@@ -36,6 +38,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Platform__Schema__ApplyOnStartup"] = "false",
                 ["Platform__Identity__SigningKey"] = signingKey,
                 ["Platform__Identity__PlatformAdmins__0"] = LocalUser,
+                ["Platform__Storage__DataRoot"] = dataRoot,
             });
             services.Add(silo);
             silo.Start();
@@ -96,6 +99,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine("  Platform is up.");
         Console.WriteLine($"    WebUI              http://127.0.0.1:{options.WebUiPort}/");
         Console.WriteLine($"    Orleans dashboard  http://127.0.0.1:{options.SiloHttpPort}/dashboard");
+        Console.WriteLine($"    Data root          {Path.Combine(repositoryRoot, ".data", "store")} (register datasource folders from here)");
         Console.WriteLine($"    PostgreSQL         127.0.0.1:{postgresPort}, database '{options.Database}' (password in .data/postgres.password)");
         Console.WriteLine("  Press Ctrl+C to stop.");
         Console.WriteLine();

@@ -30,6 +30,10 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("RegisterPlanAsync"), GrainToGrainOnly]
     Task RegisterPlanAsync(string planName);
 
+    /// <summary>Called by a datasource grain when it is registered; refused while the project is archived or missing.</summary>
+    [Alias("RegisterDatasourceAsync"), GrainToGrainOnly]
+    Task RegisterDatasourceAsync(string datasource);
+
     /// <summary>Called by a training run grain when it is created; refused while the project is archived or missing.</summary>
     [Alias("RegisterRunAsync"), GrainToGrainOnly]
     Task RegisterRunAsync(string runId);

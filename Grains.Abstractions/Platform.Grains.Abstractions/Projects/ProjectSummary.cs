@@ -9,7 +9,14 @@ public sealed record ProjectSummary(
     [property: Id(4)] string CreatedBy,
     [property: Id(5)] DateTimeOffset? ArchivedAt,
     [property: Id(6)] IReadOnlyList<string> Plans,
-    [property: Id(7)] IReadOnlyList<string> Runs)
+    [property: Id(7)] IReadOnlyList<string> Runs,
+    [property: Id(8)] IReadOnlyList<string> Datasources)
 {
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>Equal in every field, list contents included (records compare lists by reference).</summary>
+    public bool SameAs(ProjectSummary? other) =>
+        other is not null
+        && this with { Plans = [], Runs = [], Datasources = [] } == other with { Plans = [], Runs = [], Datasources = [] }
+        && Plans.SequenceEqual(other.Plans) && Runs.SequenceEqual(other.Runs) && Datasources.SequenceEqual(other.Datasources);
 }

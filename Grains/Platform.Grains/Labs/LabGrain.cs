@@ -112,15 +112,12 @@ public sealed partial class LabGrain(
     public async Task RecordProjectAsync(ProjectSummary project)
     {
         RequireExists();
-        if (lab.State.Projects.TryGetValue(project.Title, out var known) && ProjectsEqual(known, project))
+        if (lab.State.Projects.TryGetValue(project.Title, out var known) && known.SameAs(project))
             return;
         lab.State = lab.State with { Projects = new(lab.State.Projects) { [project.Title] = project } };
         await lab.WriteStateAsync();
     }
 
-    // Records compare lists by reference; the lists are what changes most (plans, runs).
-    private static bool ProjectsEqual(ProjectSummary a, ProjectSummary b) =>
-        a with { Plans = [], Runs = [] } == b with { Plans = [], Runs = [] } && a.Plans.SequenceEqual(b.Plans) && a.Runs.SequenceEqual(b.Runs);
 
     private void RequireExists()
     {

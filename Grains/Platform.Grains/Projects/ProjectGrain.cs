@@ -50,6 +50,13 @@ public sealed partial class ProjectGrain(
             await UpdateAsync(state => state with { Plans = [.. state.Plans, planName] });
     }
 
+    public async Task RegisterDatasourceAsync(string datasource)
+    {
+        RequireWritable();
+        if (!project.State.Datasources.Contains(datasource))
+            await UpdateAsync(state => state with { Datasources = [.. state.Datasources, datasource] });
+    }
+
     public async Task RegisterRunAsync(string runId)
     {
         RequireWritable();

@@ -12,10 +12,11 @@ public sealed record ProjectState
     public DateTimeOffset? ArchivedAt { get; init; }
     public List<string> Plans { get; init; } = [];
     public List<string> Runs { get; init; } = [];
+    public List<string> Datasources { get; init; } = [];
 
     [JsonIgnore]
     public bool Exists => Description is not null;
 
     public ProjectSummary ToSummary(string lab, string title) =>
-        new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Plans.ToList(), Runs.ToList());
+        new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Plans.ToList(), Runs.ToList(), Datasources.ToList());
 }

@@ -1,6 +1,6 @@
 using Platform.Datasources.Layouts;
 using Platform.Datasources.Paths;
-using Platform.Datasources.Tests.Support;
+using Platform.Testing.Datasets;
 
 namespace Platform.Datasources.Tests.Layouts;
 

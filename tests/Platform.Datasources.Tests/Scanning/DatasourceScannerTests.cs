@@ -1,5 +1,6 @@
 using Platform.Datasources.Scanning;
 using Platform.Datasources.Tests.Support;
+using Platform.Testing.Datasets;
 
 namespace Platform.Datasources.Tests.Scanning;
 

@@ -1,6 +1,6 @@
 using Platform.Datasources.Layouts;
 using Platform.Datasources.Scanning;
-using Platform.Datasources.Tests.Support;
+using Platform.Testing.Datasets;
 
 namespace Platform.Datasources.Tests.Scanning;
 

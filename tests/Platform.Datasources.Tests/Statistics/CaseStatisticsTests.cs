@@ -1,7 +1,7 @@
 using Platform.Datasources.Layouts;
 using Platform.Datasources.Paths;
 using Platform.Datasources.Statistics;
-using Platform.Datasources.Tests.Support;
+using Platform.Testing.Datasets;
 using Platform.Datasources.Validation;
 using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;

@@ -1,5 +1,5 @@
 using Platform.Datasources.Layouts;
-using Platform.Datasources.Tests.Support;
+using Platform.Testing.Datasets;
 using Platform.Datasources.Validation;
 using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;

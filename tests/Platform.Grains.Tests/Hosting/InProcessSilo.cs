@@ -21,7 +21,8 @@ public sealed class InProcessSilo : IAsyncDisposable
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
-    public static async Task<InProcessSilo> StartAsync(string connectionString, string serviceId, string clusterId, Action<IServiceCollection>? services = null)
+    public static async Task<InProcessSilo> StartAsync(string connectionString, string serviceId, string clusterId,
+        Action<IServiceCollection>? services = null, string? dataRoot = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
         builder.Configuration
@@ -35,6 +36,7 @@ public sealed class InProcessSilo : IAsyncDisposable
                 ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
                 ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
                 ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
+                ["Platform:Storage:DataRoot"] = dataRoot ?? Path.GetTempPath(),
             });
         builder.AddPlatformSilo();
         services?.Invoke(builder.Services);

@@ -1,4 +1,5 @@
 using Platform.Testing;
+using Platform.Testing.Datasets;
 using Xunit;
 
 namespace Platform.Grains.Tests.Hosting;
@@ -9,6 +10,9 @@ public sealed class SiloFixture : IAsyncLifetime
     private TestDatabaseHandle? _database;
     private InProcessSilo? _silo;
 
+    /// <summary>The silo's data root: tests write datasource folders here.</summary>
+    public TempDataRoot Data { get; } = new();
+
     public TestDatabaseHandle Database => _database ?? throw new InvalidOperationException("Fixture not initialised.");
     public IGrainFactory Grains => (_silo ?? throw new InvalidOperationException("Fixture not initialised.")).Grains;
     public const string ServiceId = "svc", ClusterId = "cluster";
@@ -16,7 +20,7 @@ public sealed class SiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestPostgres.CreateDatabaseAsync("grains");
-        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, ServiceId, ClusterId);
+        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, ServiceId, ClusterId, dataRoot: Data.Root);
     }
 
     public async Task DisposeAsync()
@@ -25,6 +29,7 @@ public sealed class SiloFixture : IAsyncLifetime
             await _silo.DisposeAsync();
         if (_database is not null)
             await _database.DisposeAsync();
+        Data.Dispose();
     }
 }
 

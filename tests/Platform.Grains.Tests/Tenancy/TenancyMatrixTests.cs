@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
@@ -25,6 +26,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static ILabGrain LabOf(IGrainFactory g, string lab) => g.GetGrain<ILabGrain>(GrainKeys.Lab(lab));
     private static IProjectGrain ProjectOf(IGrainFactory g, string lab, string project = TenancyFixture.Project) => g.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project));
     private static IPlanGrain PlanOf(IGrainFactory g, string lab) => g.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
+    private static IDatasourceGrain DatasourceOf(IGrainFactory g, string lab) => g.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, TenancyFixture.Project, "kits"));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -48,6 +50,10 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IPlanGrain.GetVersionAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetVersionAsync(1)),
         new("IPlanGrain.ListVersionsAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).ListVersionsAsync()),
         new("IPlanGrain.CompareAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).CompareAsync(1, 1)),
+        new("IDatasourceGrain.RegisterAsync", LabRole.Scientist, (g, lab) => DatasourceOf(g, lab).RegisterAsync("no-such-folder")),
+        new("IDatasourceGrain.RescanAsync", LabRole.Scientist, (g, lab) => DatasourceOf(g, lab).RescanAsync()),
+        new("IDatasourceGrain.GetStatusAsync", LabRole.Viewer, (g, lab) => DatasourceOf(g, lab).GetStatusAsync()),
+        new("IDatasourceGrain.ListCasesAsync", LabRole.Viewer, (g, lab) => DatasourceOf(g, lab).ListCasesAsync(new CaseQuery())),
         new("ITrainingRunGrain.CreateAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CreateAsync(TenancyFixture.RunRequest)),
         new("ITrainingRunGrain.GetAsync", LabRole.Viewer, (g, lab) => RunOf(g, lab).GetAsync()),
         new("ITrainingRunGrain.PauseAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).PauseAsync()),
@@ -59,8 +65,9 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     public static TheoryData<string, Func<IGrainFactory, string, Task>> GrainToGrainMethods() => new()
     {
         { "ILabDirectoryGrain.RecordAsync", (g, lab) => g.GetGrain<ILabDirectoryGrain>(GrainKeys.LabDirectory).RecordAsync(new LabSummary(lab, "Forged", DateTimeOffset.UtcNow, null)) },
-        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [])) },
+        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [], [])) },
         { "IProjectGrain.RegisterPlanAsync", (g, lab) => ProjectOf(g, lab).RegisterPlanAsync("forged") },
+        { "IProjectGrain.RegisterDatasourceAsync", (g, lab) => ProjectOf(g, lab).RegisterDatasourceAsync("forged") },
         { "IProjectGrain.RegisterRunAsync", (g, lab) => ProjectOf(g, lab).RegisterRunAsync("forged") },
         { "ITrainingRunGrain.MoveAsync", (g, lab) => RunOf(g, lab).MoveAsync(RunState.Completed, "forged") },
         { "ITrainingRunGrain.RecordEpochAsync", (g, lab) => RunOf(g, lab).RecordEpochAsync(new EpochMetrics(0, 0, null, new Dictionary<int, double>(), 0, 0)) },

@@ -1,4 +1,4 @@
-namespace Platform.Datasources.Tests.Support;
+namespace Platform.Testing.Datasets;
 
 /// <summary>One switch per defect the builder can plant; each plants one defective case with a fixed id.</summary>
 [Flags]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;
 
-namespace Platform.Datasources.Tests.Support;
+namespace Platform.Testing.Datasets;
 
 /// <summary>Case ids of the defective cases the builder plants (letters and digits, valid in both layouts).</summary>
 public static class DefectCase

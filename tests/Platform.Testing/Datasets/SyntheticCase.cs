@@ -1,6 +1,6 @@
 using Platform.Imaging.Volumes;
 
-namespace Platform.Datasources.Tests.Support;
+namespace Platform.Testing.Datasets;
 
 /// <summary>
 /// A body-like ellipsoid (soft tissue about 40 HU) in air (−1000 HU) with two spherical organs: label 1

@@ -1,4 +1,4 @@
-namespace Platform.Datasources.Tests.Support;
+namespace Platform.Testing.Datasets;
 
 /// <summary>A fresh data root under the temp folder, deleted with everything in it on dispose.</summary>
 public sealed class TempDataRoot : IDisposable

@@ -1,0 +1,27 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.Datasources;
+
+/// <summary>
+/// A folder of cases under the platform's data root, registered to a project (FRAN's images/ + lms/, or
+/// nnU-Net's imagesTr/ + labelsTr/ + dataset.json). Registration validates every case and records per-case
+/// statistics in the case catalog; it runs in the background with visible progress, survives a silo
+/// restart, and re-registering reads only new or changed files. Keyed by <see cref="GrainKeys.Datasource"/>.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.Datasources.IDatasourceGrain")]
+public interface IDatasourceGrain : IGrainWithStringKey
+{
+    /// <summary>Registers (or re-scans) <paramref name="folder"/>, relative to the data root; returns at once with the scan started.</summary>
+    [Alias("RegisterAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<DatasourceStatus> RegisterAsync(string folder);
+
+    /// <summary>Scans the registered folder again, reading only new or changed cases.</summary>
+    [Alias("RescanAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<DatasourceStatus> RescanAsync();
+
+    [Alias("GetStatusAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<DatasourceStatus?> GetStatusAsync();
+
+    [Alias("ListCasesAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<CasePage> ListCasesAsync(CaseQuery query);
+}

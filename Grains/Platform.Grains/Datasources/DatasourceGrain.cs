@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Datasources.Paths;
+using Platform.Datasources.Scanning;
+using Platform.Datasources.Validation;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Storage;
+
+namespace Platform.Grains.Datasources;
+
+/// <summary>
+/// Scans run in the background of the activation (reading and statistics on the thread pool, catalog writes
+/// back on the grain), so status and case queries are answered while a scan goes on. State says "Scanning"
+/// until the scan's results are stored; a reminder re-activates the grain after a lost silo and the scan
+/// starts again, incrementally, from what the catalog already holds.
+/// </summary>
+public sealed partial class DatasourceGrain(
+    [PersistentState("datasource", StorageNames.Platform)] IPersistentState<DatasourceState> datasource,
+    CaseCatalogStore catalog,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock,
+    ILogger<DatasourceGrain> logger) : Grain, IDatasourceGrain, IRemindable
+{
+    private const string WatchdogReminder = "scan-watchdog";
+    /// <summary>Per-case intensity samples kept for the project fingerprint (nnU-Net pools about 10^8 voxels in all).</summary>
+    private const int StoredSampleCap = 1000;
+
+    private Task? _scan;
+    private ScanProgress _progress;
+
+    private (string Lab, string Project, string Name) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+    private CaseCatalogStore.DatasourceKey CatalogKey => new(Key.Lab, Key.Project, Key.Name);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (datasource.State.Scan == ScanState.Scanning)
+            await StartScanAsync();
+    }
+
+    public async Task<DatasourceStatus> RegisterAsync(string folder)
+    {
+        DatasourceNames.Require(Key.Name);
+        var relative = folder?.Trim().Trim('/') ?? "";
+        try
+        {
+            DatasourceLocation.Resolve(storage.Value.RequireDataRoot(), relative);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PlatformValidationException("folder", e.Message);
+        }
+
+        if (_scan is not null)
+        {
+            return datasource.State.Folder == relative
+                ? Status()
+                : throw new PlatformConflictException($"Datasource '{Key.Name}' is being scanned from '{datasource.State.Folder}'; wait for it to finish.");
+        }
+
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterDatasourceAsync(Key.Name);
+        datasource.State = datasource.State with { Folder = relative, Scan = ScanState.Scanning, Error = null };
+        await datasource.WriteStateAsync();
+        await StartScanAsync();
+        return Status();
+    }
+
+    public Task<DatasourceStatus> RescanAsync() =>
+        datasource.State.Folder is { } folder
+            ? RegisterAsync(folder)
+            : throw new PlatformNotFoundException($"Datasource '{Key.Name}' has no folder registered yet.");
+
+    public Task<DatasourceStatus?> GetStatusAsync() => Task.FromResult(datasource.State.Folder is null ? null : Status());
+
+    public Task<CasePage> ListCasesAsync(CaseQuery query)
+    {
+        if (query.PageSize is < 1 or > CaseQuery.MaxPageSize || query.Page < 0)
+            throw new PlatformValidationException("pageSize", $"Ask for pages of 1 to {CaseQuery.MaxPageSize} cases, from page 0.");
+        return catalog.QueryAsync(CatalogKey, query);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        datasource.State.Scan == ScanState.Scanning && _scan is null ? StartScanAsync() : Task.CompletedTask;
+
+    private async Task StartScanAsync()
+    {
+        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.DelayDeactivation(TimeSpan.FromHours(6));
+        _progress = default;
+        _scan = ScanAsync();
+    }
+
+    private async Task ScanAsync()
+    {
+        var started = clock.GetUtcNow();
+        try
+        {
+            var previous = ScanRows.Previous(await catalog.SignaturesAsync(CatalogKey));
+            var options = new ScanOptions
+            {
+                MemoryBudgetBytes = storage.Value.ScanMemoryBudgetBytes,
+                Validation = CaseValidationOptions.Default with { SampleCap = StoredSampleCap },
+            };
+            var root = storage.Value.RequireDataRoot();
+            var folder = datasource.State.Folder!;
+            var progress = new Progress(p => _progress = p);
+            var result = await Task.Run(() => DatasourceScanner.ScanAsync(root, folder, previous, options, progress));
+
+            await catalog.DeleteAsync(CatalogKey, result.Removed);
+            await catalog.UpsertAsync(CatalogKey, ScanRows.From(result));
+            var (valid, flagged, invalid) = await catalog.CountsAsync(CatalogKey);
+            var read = result.Cases.Count(c => c.Report is not null);
+            datasource.State = datasource.State with
+            {
+                Scan = ScanState.Idle,
+                Layout = result.Layout.ToString(),
+                Counts = new DatasourceCounts(valid, flagged, invalid, read, result.Cases.Count - read, result.Removed.Count),
+                DatasourceProblems = ScanRows.DatasourceProblems(result).ToList(),
+                LastScanFinishedAt = clock.GetUtcNow(),
+            };
+            LogScanned(logger, this.GetPrimaryKeyString(), read, result.Removed.Count, valid, flagged, invalid, (clock.GetUtcNow() - started).TotalSeconds);
+        }
+        catch (Exception e)
+        {
+            datasource.State = datasource.State with { Scan = ScanState.Failed, Error = e.Message, LastScanFinishedAt = clock.GetUtcNow() };
+            LogScanFailed(logger, e, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            await datasource.WriteStateAsync();
+            if (await this.GetReminder(WatchdogReminder) is { } reminder)
+                await this.UnregisterReminder(reminder);
+            _scan = null;
+        }
+    }
+
+    private DatasourceStatus Status() => new(
+        Key.Name,
+        datasource.State.Folder ?? "",
+        datasource.State.Layout,
+        datasource.State.Scan,
+        _progress.Done,
+        _progress.Total,
+        _progress.Failed,
+        datasource.State.Counts,
+        datasource.State.DatasourceProblems,
+        datasource.State.LastScanFinishedAt,
+        datasource.State.Error);
+
+    /// <summary>Keeps the latest progress report; the scanner reports from pool threads.</summary>
+    private sealed class Progress(Action<ScanProgress> report) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Datasource {Key} scanned: {Read} read, {Removed} removed; {Valid} valid, {Flagged} flagged, {Invalid} invalid in {Seconds:0.0} s")]
+    private static partial void LogScanned(ILogger logger, string key, int read, int removed, int valid, int flagged, int invalid, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Datasource {Key} scan failed")]
+    private static partial void LogScanFailed(ILogger logger, Exception exception, string key);
+}
