@@ -23,10 +23,13 @@ public static class GrainKeys
 
     public static string Datasource(string labId, string projectTitle, string datasource) => $"{Project(labId, projectTitle)}/{DatasourceNames.Require(datasource)}";
 
+    /// <summary>Split names follow plan names ("default", "5fold-stratified").</summary>
+    public static string Split(string labId, string projectTitle, string splitName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(splitName)}";
+
     public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
 
     /// <summary>(lab, project, last segment) of a key built by this class.</summary>
-    public static (string Lab, string Project, string Name) Split(string grainKey)
+    public static (string Lab, string Project, string Name) Parse(string grainKey)
     {
         var parts = grainKey.Split('/');
         return parts.Length switch

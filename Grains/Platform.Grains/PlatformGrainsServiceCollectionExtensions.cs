@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
+using Platform.Grains.Splits;
 using Platform.Grains.Tenancy;
 
 namespace Platform.Grains;
@@ -22,6 +23,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<PlanVersionStore>();
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<CaseCatalogStore>();
+        services.AddSingleton<SplitStore>();
         return services;
     }
 }

@@ -75,6 +75,25 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return result;
     }
 
+    /// <summary>Usable (valid or flagged) cases of a project's datasources, with the foreground labels each contains.</summary>
+    public async Task<IReadOnlyList<(string CaseId, string Datasource, int[] Labels)>> UsableCasesAsync(string lab, string project, IReadOnlyList<string> datasources)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT case_id, datasource,
+                   ARRAY(SELECT k::integer FROM jsonb_object_keys(labels) AS k WHERE k::integer > 0 ORDER BY 1)
+              FROM datasource_case
+             WHERE lab_id = @lab AND project = @project AND datasource = ANY(@datasources) AND status IN (0, 1)
+            """);
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("project", project);
+        command.Parameters.AddWithValue("datasources", datasources.ToArray());
+        var cases = new List<(string, string, int[])>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            cases.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<int[]>(2)));
+        return cases;
+    }
+
     public async Task<(int Valid, int Flagged, int Invalid)> CountsAsync(DatasourceKey key)
     {
         await using var command = database.CreateCommand("""

@@ -30,7 +30,7 @@ public sealed partial class DatasourceGrain(
     private Task? _scan;
     private ScanProgress _progress;
 
-    private (string Lab, string Project, string Name) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+    private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
     private CaseCatalogStore.DatasourceKey CatalogKey => new(Key.Lab, Key.Project, Key.Name);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_lab, _project, _name) = GrainKeys.Split(this.GetPrimaryKeyString());
+        (_lab, _project, _name) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _latest = await versions.LatestAsync(_lab, _project, _name);
     }
 

@@ -14,7 +14,7 @@ public sealed partial class ProjectGrain(
 {
     public const int MaxDescriptionLength = 2000;
 
-    private (string Lab, string Title, string _) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+    private (string Lab, string Title, string _) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
     public async Task<ProjectSummary> CreateAsync(string description)
     {

@@ -18,7 +18,7 @@ public sealed partial class TrainingRunGrain(
     public static string SoftwareVersion { get; } =
         typeof(TrainingRunGrain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    private (string Lab, string Project, string RunId) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+    private (string Lab, string Project, string RunId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
     public async Task<RunSnapshot> CreateAsync(RunRequest request)
     {

@@ -3,6 +3,7 @@ using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Hosting;
@@ -27,6 +28,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static IProjectGrain ProjectOf(IGrainFactory g, string lab, string project = TenancyFixture.Project) => g.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project));
     private static IPlanGrain PlanOf(IGrainFactory g, string lab) => g.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
     private static IDatasourceGrain DatasourceOf(IGrainFactory g, string lab) => g.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, TenancyFixture.Project, "kits"));
+    private static ISplitGrain SplitOf(IGrainFactory g, string lab) => g.GetGrain<ISplitGrain>(GrainKeys.Split(lab, TenancyFixture.Project, "default"));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -54,6 +56,13 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IDatasourceGrain.RescanAsync", LabRole.Scientist, (g, lab) => DatasourceOf(g, lab).RescanAsync()),
         new("IDatasourceGrain.GetStatusAsync", LabRole.Viewer, (g, lab) => DatasourceOf(g, lab).GetStatusAsync()),
         new("IDatasourceGrain.ListCasesAsync", LabRole.Viewer, (g, lab) => DatasourceOf(g, lab).ListCasesAsync(new CaseQuery())),
+        new("ISplitGrain.PreviewAsync", LabRole.Scientist, (g, lab) => SplitOf(g, lab).PreviewAsync(new SplitSpec())),
+        new("ISplitGrain.GenerateAsync", LabRole.Scientist, (g, lab) => SplitOf(g, lab).GenerateAsync(new SplitSpec())),
+        new("ISplitGrain.GetAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).GetAsync()),
+        new("ISplitGrain.GetFoldAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).GetFoldAsync(0)),
+        new("ISplitGrain.GetTestCasesAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).GetTestCasesAsync()),
+        new("ISplitGrain.ExportAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).ExportAsync(SplitFileFormat.NnUnet)),
+        new("ISplitGrain.ImportAsync", LabRole.Scientist, (g, lab) => SplitOf(g, lab).ImportAsync(SplitFileFormat.NnUnet, "[]")),
         new("ITrainingRunGrain.CreateAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CreateAsync(TenancyFixture.RunRequest)),
         new("ITrainingRunGrain.GetAsync", LabRole.Viewer, (g, lab) => RunOf(g, lab).GetAsync()),
         new("ITrainingRunGrain.PauseAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).PauseAsync()),

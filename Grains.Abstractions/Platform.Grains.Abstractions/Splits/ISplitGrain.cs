@@ -1,0 +1,36 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.Splits;
+
+/// <summary>
+/// A named split of a project's usable cases (valid and flagged, over all its datasources) into folds and a
+/// test set. Durable and versioned; every generation is reproducible from its spec. Keyed by <see cref="GrainKeys.Split"/>.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.Splits.ISplitGrain")]
+public interface ISplitGrain : IGrainWithStringKey
+{
+    /// <summary>What <see cref="GenerateAsync"/> would save, without saving it.</summary>
+    [Alias("PreviewAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<SplitSummary> PreviewAsync(SplitSpec spec);
+
+    [Alias("GenerateAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<SplitSummary> GenerateAsync(SplitSpec spec);
+
+    /// <summary>The saved split, or null before the first save.</summary>
+    [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<SplitSummary?> GetAsync();
+
+    [Alias("GetFoldAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<SplitFoldCases> GetFoldAsync(int fold);
+
+    [Alias("GetTestCasesAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<IReadOnlyList<string>> GetTestCasesAsync();
+
+    /// <summary>nnU-Net's splits_final.json (folds only: it has no test set) or an Asparagus split file.</summary>
+    [Alias("ExportAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<string> ExportAsync(SplitFileFormat format);
+
+    /// <summary>Saves a split from a file; every case must be a usable case of the project, and folds must not overlap.</summary>
+    [Alias("ImportAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<SplitSummary> ImportAsync(SplitFileFormat format, string content);
+}

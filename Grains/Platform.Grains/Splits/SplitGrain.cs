@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Splits;
+using Platform.Grains.Datasources;
+using Platform.Grains.Storage;
+using Platform.Grains.Tenancy;
+using Platform.Preprocessing.Splits;
+
+namespace Platform.Grains.Splits;
+
+public sealed partial class SplitGrain(
+    [PersistentState("split", StorageNames.Platform)] IPersistentState<SplitState> split,
+    SplitStore assignments,
+    CaseCatalogStore catalog,
+    TimeProvider clock,
+    ILogger<SplitGrain> logger) : Grain, ISplitGrain
+{
+    private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
+
+    public async Task<SplitSummary> PreviewAsync(SplitSpec spec)
+    {
+        var (set, labels) = await ComputeAsync(spec);
+        return Summarise(set, labels, spec, "preview", version: split.State.Version, savedAt: null, savedBy: null);
+    }
+
+    public async Task<SplitSummary> GenerateAsync(SplitSpec spec)
+    {
+        var (set, labels) = await ComputeAsync(spec);
+        return await SaveAsync(set, labels, spec, $"generated ({spec.Strategy})");
+    }
+
+    public Task<SplitSummary?> GetAsync() => Task.FromResult(split.State.Version == 0 ? null : StoredSummary());
+
+    public async Task<SplitFoldCases> GetFoldAsync(int fold)
+    {
+        var set = await LoadAsync();
+        return fold >= 0 && fold < set.Folds.Count
+            ? new SplitFoldCases(fold, set.Folds[fold].Train, set.Folds[fold].Validation)
+            : throw new PlatformNotFoundException($"Split '{Key.Name}' has folds 0 to {set.Folds.Count - 1}; there is no fold {fold}.");
+    }
+
+    public async Task<IReadOnlyList<string>> GetTestCasesAsync() => (await LoadAsync()).Test;
+
+    public async Task<string> ExportAsync(SplitFileFormat format)
+    {
+        var set = await LoadAsync();
+        return format == SplitFileFormat.NnUnet ? NnUNetSplitsFile.Write(set) : AsparagusSplitFile.Write(set);
+    }
+
+    public async Task<SplitSummary> ImportAsync(SplitFileFormat format, string content)
+    {
+        var usable = await UsableCasesAsync();
+        SplitSet set;
+        try
+        {
+            set = format == SplitFileFormat.NnUnet
+                ? NnUNetSplitsFile.Read(content, usable.Keys.ToList())
+                : AsparagusSplitFile.Read(content, usable.Keys.ToList());
+        }
+        catch (SplitException e)
+        {
+            throw new PlatformValidationException("content", $"The {format} split file was refused: {string.Join("; ", e.Problems.Take(10))}{(e.Problems.Count > 10 ? $" (and {e.Problems.Count - 10} more)" : "")}.");
+        }
+
+        return await SaveAsync(set, usable, spec: null, $"imported ({format})");
+    }
+
+    private async Task<(SplitSet Set, IReadOnlyDictionary<string, int[]> Labels)> ComputeAsync(SplitSpec spec)
+    {
+        PlanCheck(spec);
+        var usable = await UsableCasesAsync();
+        if (usable.Count == 0)
+            throw new PlatformValidationException("cases", "The project has no usable cases yet: register a datasource and wait for its scan.");
+        var request = new SplitRequest
+        {
+            Strategy = spec.Strategy switch
+            {
+                SplitStrategyKind.StratifiedKFold => SplitStrategy.StratifiedKFold,
+                SplitStrategyKind.Percentage => SplitStrategy.Percentage,
+                _ => SplitStrategy.KFold,
+            },
+            FoldCount = spec.FoldCount,
+            Seed = unchecked((ulong)spec.Seed),
+            GroupBySubject = spec.GroupBySubject,
+            SubjectPattern = spec.SubjectPattern,
+            Percentages = new PercentageSplit(spec.TrainPercent, spec.ValidationPercent, spec.TestPercent),
+            Holdout = new TestHoldout(spec.HoldoutCaseIds, spec.HoldoutFraction),
+        };
+        try
+        {
+            return (Splitter.Create(usable.Select(c => new SplitCase(c.Key, null, c.Value)), request), usable);
+        }
+        catch (SplitException e)
+        {
+            throw new PlatformValidationException("spec", string.Join("; ", e.Problems.Take(10)));
+        }
+    }
+
+    private static void PlanCheck(SplitSpec spec)
+    {
+        if (spec.Strategy != SplitStrategyKind.Percentage && spec.FoldCount is < 2 or > 20)
+            throw new PlatformValidationException("foldCount", "Use 2 to 20 folds.");
+        if (spec.Strategy == SplitStrategyKind.Percentage
+            && (spec.TrainPercent <= 0 || spec.ValidationPercent <= 0 || spec.TestPercent < 0 || Math.Abs(spec.TrainPercent + spec.ValidationPercent + spec.TestPercent - 100) > 1e-6))
+            throw new PlatformValidationException("percentages", "Training, validation and test percentages must add up to 100, with some training and some validation.");
+        if (spec.HoldoutFraction is < 0 or >= 1)
+            throw new PlatformValidationException("holdoutFraction", "The test hold-out is a fraction from 0 to below 1.");
+    }
+
+    /// <summary>Usable cases of all the project's datasources, by case id, with their foreground labels. Ids must be unique across datasources.</summary>
+    private async Task<IReadOnlyDictionary<string, int[]>> UsableCasesAsync()
+    {
+        var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
+            ?? throw new PlatformNotFoundException($"Project '{Key.Project}' does not exist.");
+        var cases = await catalog.UsableCasesAsync(Key.Lab, Key.Project, project.Datasources);
+        var clashes = cases.GroupBy(c => c.CaseId).Where(g => g.Count() > 1).Take(5)
+            .Select(g => $"'{g.Key}' in {string.Join(" and ", g.Select(c => c.Datasource))}").ToList();
+        if (clashes.Count > 0)
+            throw new PlatformConflictException($"Case ids repeat across datasources ({string.Join("; ", clashes)}): rename the cases in one datasource (for example prefix them with its name) and rescan.");
+        return cases.ToDictionary(c => c.CaseId, c => c.Labels, StringComparer.Ordinal);
+    }
+
+    private async Task<SplitSummary> SaveAsync(SplitSet set, IReadOnlyDictionary<string, int[]> labels, SplitSpec? spec, string origin)
+    {
+        var codes = FoldCodes.From(set);
+        await assignments.ReplaceAsync(Key.Lab, Key.Project, Key.Name, codes);
+        var summary = Summarise(set, labels, spec, origin, split.State.Version + 1, clock.GetUtcNow(), VerifiedCaller.Require().PrincipalId);
+        split.State = new SplitState
+        {
+            Version = summary.Version, Spec = spec, Origin = origin, Cases = summary.Cases, Test = summary.Test,
+            FoldCount = set.Folds.Count, Folds = summary.Folds.ToList(), SavedAt = summary.SavedAt, SavedBy = summary.SavedBy,
+        };
+        await split.WriteStateAsync();
+        LogSaved(logger, this.GetPrimaryKeyString(), summary.Version, origin, summary.Cases);
+        return summary;
+    }
+
+    private async Task<SplitSet> LoadAsync()
+    {
+        if (split.State.Version == 0)
+            throw new PlatformNotFoundException($"Split '{Key.Name}' has not been saved yet.");
+        return FoldCodes.ToSplitSet(await assignments.LoadAsync(Key.Lab, Key.Project, Key.Name), split.State.FoldCount);
+    }
+
+    private SplitSummary StoredSummary() => new(Key.Name, split.State.Version, split.State.Spec, split.State.Cases, split.State.Test,
+        split.State.Folds, split.State.SavedAt, split.State.SavedBy, split.State.Origin);
+
+    private SplitSummary Summarise(SplitSet set, IReadOnlyDictionary<string, int[]> labels, SplitSpec? spec, string origin, int version, DateTimeOffset? savedAt, string? savedBy)
+    {
+        var folds = set.Folds.Select((fold, i) => new SplitFoldSummary(i, fold.Train.Count, fold.Validation.Count,
+            fold.Validation.SelectMany(c => labels.TryGetValue(c, out var l) ? l : []).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count()))).ToList();
+        var cases = set.Folds.SelectMany(f => f.Train.Concat(f.Validation)).Concat(set.Test).Distinct().Count();
+        return new SplitSummary(Key.Name, version, spec, cases, set.Test.Count, folds, savedAt, savedBy, origin);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Split {SplitKey} saved as version {Version} ({Origin}, {Cases} cases)")]
+    private static partial void LogSaved(ILogger logger, string splitKey, int version, string origin, int cases);
+}
