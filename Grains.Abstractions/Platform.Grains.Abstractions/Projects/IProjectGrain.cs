@@ -26,6 +26,14 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("RestoreAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
     Task<ProjectSummary> RestoreAsync();
 
+    /// <summary>The dataset fingerprint over the usable cases of the given datasources (all of the project's when null), computed now from the case catalog.</summary>
+    [Alias("GetFingerprintAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<FingerprintSummary> GetFingerprintAsync(IReadOnlyList<string>? datasources);
+
+    /// <summary>Auto-configuration: a plan from the fingerprint by nnU-Net's rules (target spacing, patch and batch under a memory budget, topology).</summary>
+    [Alias("SuggestPlanAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<PlanSuggestion> SuggestPlanAsync(PlanSuggestionRequest request);
+
     /// <summary>Called by a plan grain when its first version is saved; refused while the project is archived or missing.</summary>
     [Alias("RegisterPlanAsync"), GrainToGrainOnly]
     Task RegisterPlanAsync(string planName);

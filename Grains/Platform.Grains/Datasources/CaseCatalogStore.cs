@@ -17,6 +17,9 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
 
     public readonly record struct DatasourceKey(string Lab, string Project, string Datasource);
 
+    public sealed record FingerprintRow(string CaseId, string Datasource, CaseStatus Status, IReadOnlyList<CaseProblem> Problems,
+        int[]? Shape, double[]? Spacing, IReadOnlyDictionary<int, long> Labels, string ChannelsJson);
+
     public async Task UpsertAsync(DatasourceKey key, IReadOnlyList<CatalogRow> rows, CancellationToken cancellationToken = default)
     {
         foreach (var batch in rows.Chunk(BatchSize))
@@ -92,6 +95,28 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         while (await reader.ReadAsync())
             cases.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<int[]>(2)));
         return cases;
+    }
+
+    /// <summary>Every case of the given datasources with what the fingerprint needs (statistics and intensity samples included), streamed.</summary>
+    public async IAsyncEnumerable<FingerprintRow> FingerprintRowsAsync(string lab, string project, IReadOnlyList<string> datasources)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT case_id, datasource, status, problems::text, shape, spacing, labels::text, channels::text
+              FROM datasource_case WHERE lab_id = @lab AND project = @project AND datasource = ANY(@datasources)
+            """);
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("project", project);
+        command.Parameters.AddWithValue("datasources", datasources.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            yield return new FingerprintRow(reader.GetString(0), reader.GetString(1), (CaseStatus)reader.GetInt16(2),
+                JsonSerializer.Deserialize<List<CaseProblem>>(reader.GetString(3), Json) ?? [],
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<int[]>(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<double[]>(5),
+                JsonSerializer.Deserialize<Dictionary<int, long>>(reader.GetString(6), Json) ?? [],
+                reader.GetString(7));
+        }
     }
 
     public async Task<(int Valid, int Flagged, int Invalid)> CountsAsync(DatasourceKey key)

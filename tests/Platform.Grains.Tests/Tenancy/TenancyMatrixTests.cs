@@ -45,6 +45,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IProjectGrain.CreateAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).CreateAsync(TenancyFixture.ProjectDescription)),
         new("IProjectGrain.GetAsync", LabRole.Viewer, (g, lab) => ProjectOf(g, lab).GetAsync()),
         new("IProjectGrain.DescribeAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).DescribeAsync(TenancyFixture.ProjectDescription)),
+        new("IProjectGrain.GetFingerprintAsync", LabRole.Viewer, (g, lab) => ProjectOf(g, lab).GetFingerprintAsync(null)),
+        new("IProjectGrain.SuggestPlanAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).SuggestPlanAsync(new PlanSuggestionRequest())),
         new("IProjectGrain.ArchiveAsync", LabRole.PrincipalInvestigator, (g, lab) => ProjectOf(g, lab, TenancyFixture.ArchiveProject).ArchiveAsync()),
         new("IProjectGrain.RestoreAsync", LabRole.PrincipalInvestigator, (g, lab) => ProjectOf(g, lab, TenancyFixture.ArchiveProject).RestoreAsync()),
         new("IPlanGrain.GetAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetAsync()),
