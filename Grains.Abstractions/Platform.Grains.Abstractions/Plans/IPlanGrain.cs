@@ -25,6 +25,15 @@ public interface IPlanGrain : IGrainWithStringKey
     [Alias("ListVersionsAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync();
 
+    /// <summary>The latest version as a JSON document (the plan editor's field names).</summary>
+    /// <exception cref="PlatformNotFoundException">The plan has no version yet.</exception>
+    [Alias("ExportJsonAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<string> ExportJsonAsync();
+
+    /// <summary>Saves a JSON plan document as a new version, like <see cref="ReviseAsync"/>; unreadable JSON is an invalid result naming the problem.</summary>
+    [Alias("ImportJsonAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<PlanRevisionResult> ImportJsonAsync(string json, int basedOnVersion, string? comment);
+
     /// <summary>The fields that differ between two versions.</summary>
     [Alias("CompareAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<PlanFieldChange>> CompareAsync(int fromVersion, int toVersion);

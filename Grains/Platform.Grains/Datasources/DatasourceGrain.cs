@@ -52,12 +52,17 @@ public sealed partial class DatasourceGrain(
             throw new PlatformValidationException("folder", e.Message);
         }
 
-        if (_scan is not null)
+        if (_scan is not null && datasource.State.Scan == ScanState.Scanning)
         {
             return datasource.State.Folder == relative
                 ? Status()
                 : throw new PlatformConflictException($"Datasource '{Key.Name}' is being scanned from '{datasource.State.Folder}'; wait for it to finish.");
         }
+
+        // A scan whose results are stored may still be tidying up (its watchdog reminder): let it finish first,
+        // so this request starts a scan of its own instead of being answered by the previous one.
+        if (_scan is { } finishing)
+            await finishing;
 
         await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterDatasourceAsync(Key.Name);
         datasource.State = datasource.State with { Folder = relative, Scan = ScanState.Scanning, Error = null };

@@ -56,6 +56,26 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
 
     public Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync() => versions.ListAsync(_lab, _project, _name);
 
+    public Task<string> ExportJsonAsync() =>
+        _latest is { } latest
+            ? Task.FromResult(PlanJson.Serialize(latest.Settings))
+            : throw new PlatformNotFoundException($"Plan '{_name}' has no version yet.");
+
+    public Task<PlanRevisionResult> ImportJsonAsync(string json, int basedOnVersion, string? comment)
+    {
+        PlanSettings? settings;
+        try
+        {
+            settings = PlanJson.DeserializeOver(_latest?.Settings ?? PlanSettings.Default, json);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return Task.FromResult(PlanRevisionResult.Invalid(_latest, [new PlanFieldError("json", $"The plan document is not readable: {e.Message}")]));
+        }
+
+        return ReviseAsync(settings, basedOnVersion, comment);
+    }
+
     public async Task<IReadOnlyList<PlanFieldChange>> CompareAsync(int fromVersion, int toVersion)
     {
         var from = await GetVersionAsync(fromVersion);

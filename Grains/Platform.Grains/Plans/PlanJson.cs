@@ -23,6 +23,43 @@ public static class PlanJson
     public static PlanSettings Deserialize(string json) =>
         JsonSerializer.Deserialize<PlanSettings>(json, Options) ?? throw new JsonException("A plan document is empty.");
 
+    /// <summary>
+    /// Reads a plan document laid over <paramref name="basis"/>: fields the document leaves out keep the basis'
+    /// values, so a partial document (a hand-written one, or one from an older version) is complete after reading.
+    /// An explicit null clears only the fields that may be empty (source plan, imported folder, remappings).
+    /// </summary>
+    public static PlanSettings DeserializeOver(PlanSettings basis, string json)
+    {
+        var document = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("A plan document is a JSON object.");
+        var merged = JsonSerializer.SerializeToNode(basis, Options)!.AsObject();
+        Merge(merged, document);
+        return merged.Deserialize<PlanSettings>(Options) ?? throw new JsonException("A plan document is empty.");
+    }
+
+    private static readonly HashSet<string> Clearable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sourcePlan", "importedFolder", "remappingSource", "remappingLbd", "remappingImported", "remappingWhole", "remappingTrain", "unmappedTo",
+    };
+
+    private static void Merge(JsonObject target, JsonObject overlay)
+    {
+        foreach (var (name, value) in overlay.ToList())
+        {
+            var key = target.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+            if (value is null)
+            {
+                if (Clearable.Contains(key))
+                    target[key] = null;
+                continue;
+            }
+
+            if (value is JsonObject nested && target[key] is JsonObject existing && !key.StartsWith("remapping", StringComparison.OrdinalIgnoreCase))
+                Merge(existing, nested);
+            else
+                target[key] = value.DeepClone();
+        }
+    }
+
     /// <summary>Field-by-field differences; arrays of numbers compare as one value, arrays of objects item by item.</summary>
     public static IReadOnlyList<PlanFieldChange> Compare(PlanSettings before, PlanSettings after)
     {
