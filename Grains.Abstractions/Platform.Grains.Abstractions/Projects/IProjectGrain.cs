@@ -19,6 +19,13 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("DescribeAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<ProjectSummary> DescribeAsync(string description);
 
+    /// <summary>
+    /// Replaces the project's label groups: named sets of labels evaluated together (FRAN's "kidney" = {1, 2},
+    /// "tumour" = {2}). Names are lower case; labels are 1 to 255.
+    /// </summary>
+    [Alias("SetLabelGroupsAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<ProjectSummary> SetLabelGroupsAsync(IReadOnlyDictionary<string, IReadOnlyList<int>> groups);
+
     /// <summary>Hides the project from active lists and refuses new plans and runs; everything stays readable.</summary>
     [Alias("ArchiveAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
     Task<ProjectSummary> ArchiveAsync();

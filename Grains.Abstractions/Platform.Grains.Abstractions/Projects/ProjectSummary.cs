@@ -10,13 +10,18 @@ public sealed record ProjectSummary(
     [property: Id(5)] DateTimeOffset? ArchivedAt,
     [property: Id(6)] IReadOnlyList<string> Plans,
     [property: Id(7)] IReadOnlyList<string> Runs,
-    [property: Id(8)] IReadOnlyList<string> Datasources)
+    [property: Id(8)] IReadOnlyList<string> Datasources,
+    [property: Id(9)] IReadOnlyDictionary<string, IReadOnlyList<int>> LabelGroups)
 {
     public bool IsArchived => ArchivedAt is not null;
 
     /// <summary>Equal in every field, list contents included (records compare lists by reference).</summary>
     public bool SameAs(ProjectSummary? other) =>
         other is not null
-        && this with { Plans = [], Runs = [], Datasources = [] } == other with { Plans = [], Runs = [], Datasources = [] }
-        && Plans.SequenceEqual(other.Plans) && Runs.SequenceEqual(other.Runs) && Datasources.SequenceEqual(other.Datasources);
+        && this with { Plans = [], Runs = [], Datasources = [], LabelGroups = Empty } == other with { Plans = [], Runs = [], Datasources = [], LabelGroups = Empty }
+        && Plans.SequenceEqual(other.Plans) && Runs.SequenceEqual(other.Runs) && Datasources.SequenceEqual(other.Datasources)
+        && LabelGroups.Count == other.LabelGroups.Count
+        && LabelGroups.All(g => other.LabelGroups.TryGetValue(g.Key, out var labels) && labels.SequenceEqual(g.Value));
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<int>> Empty = new Dictionary<string, IReadOnlyList<int>>();
 }

@@ -43,6 +43,22 @@ public sealed partial class ProjectGrain(
     public Task<ProjectSummary> DescribeAsync(string description) =>
         UpdateAsync(state => state with { Description = CheckDescription(description) });
 
+    public Task<ProjectSummary> SetLabelGroupsAsync(IReadOnlyDictionary<string, IReadOnlyList<int>> groups)
+    {
+        foreach (var (name, labels) in groups)
+        {
+            if (!LabelGroupName().IsMatch(name))
+                throw new PlatformValidationException("labelGroups", $"'{name}' is not a label group name: lower-case letters, digits and _, starting with a letter.");
+            if (labels.Count == 0 || labels.Any(l => l is < 1 or > 255) || labels.Distinct().Count() != labels.Count)
+                throw new PlatformValidationException("labelGroups", $"Label group '{name}' needs one or more distinct labels from 1 to 255.");
+        }
+
+        return UpdateAsync(state => state with { LabelGroups = groups.ToDictionary(g => g.Key, g => g.Value.Order().ToList()) });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
+    private static partial System.Text.RegularExpressions.Regex LabelGroupName();
+
     public Task<ProjectSummary> ArchiveAsync() => UpdateAsync(state => state with { ArchivedAt = state.ArchivedAt ?? clock.GetUtcNow() });
 
     public Task<ProjectSummary> RestoreAsync() => UpdateAsync(state => state with { ArchivedAt = null });

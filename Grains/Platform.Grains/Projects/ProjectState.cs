@@ -13,10 +13,12 @@ public sealed record ProjectState
     public List<string> Plans { get; init; } = [];
     public List<string> Runs { get; init; } = [];
     public List<string> Datasources { get; init; } = [];
+    public Dictionary<string, List<int>> LabelGroups { get; init; } = [];
 
     [JsonIgnore]
     public bool Exists => Description is not null;
 
     public ProjectSummary ToSummary(string lab, string title) =>
-        new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Plans.ToList(), Runs.ToList(), Datasources.ToList());
+        new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Plans.ToList(), Runs.ToList(), Datasources.ToList(),
+            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()));
 }

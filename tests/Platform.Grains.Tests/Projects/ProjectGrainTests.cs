@@ -77,4 +77,21 @@ public sealed class ProjectGrainTests
         await Assert.ThrowsAsync<PlatformConflictException>(() => Project("spleen").CreateAsync("Second"));
         Assert.Equal("First", (await Project("spleen").GetAsync())!.Description);
     }
+
+    [Fact]
+    public async Task Label_groups_are_kept_sorted_and_bad_ones_are_refused_without_changing_the_saved_ones()
+    {
+        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
+        await Project("kidney").CreateAsync("Kidney");
+
+        var saved = await Project("kidney").SetLabelGroupsAsync(new Dictionary<string, IReadOnlyList<int>> { ["kidney"] = [2, 1], ["tumour"] = [2] });
+        await Assert.ThrowsAsync<PlatformValidationException>(() => Project("kidney").SetLabelGroupsAsync(new Dictionary<string, IReadOnlyList<int>> { ["Bad-Name"] = [1] }));
+        await Assert.ThrowsAsync<PlatformValidationException>(() => Project("kidney").SetLabelGroupsAsync(new Dictionary<string, IReadOnlyList<int>> { ["empty"] = [] }));
+        await Assert.ThrowsAsync<PlatformValidationException>(() => Project("kidney").SetLabelGroupsAsync(new Dictionary<string, IReadOnlyList<int>> { ["bg"] = [0] }));
+
+        Assert.Equal([1, 2], saved.LabelGroups["kidney"]);
+        var now = (await Project("kidney").GetAsync())!.LabelGroups;
+        Assert.Equal(["kidney", "tumour"], now.Keys.Order());
+        Assert.Equal([2], now["tumour"]);
+    }
 }

@@ -47,6 +47,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IProjectGrain.DescribeAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).DescribeAsync(TenancyFixture.ProjectDescription)),
         new("IProjectGrain.GetFingerprintAsync", LabRole.Viewer, (g, lab) => ProjectOf(g, lab).GetFingerprintAsync(null)),
         new("IProjectGrain.SuggestPlanAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).SuggestPlanAsync(new PlanSuggestionRequest())),
+        new("IProjectGrain.SetLabelGroupsAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).SetLabelGroupsAsync(new Dictionary<string, IReadOnlyList<int>>())),
         new("IProjectGrain.ArchiveAsync", LabRole.PrincipalInvestigator, (g, lab) => ProjectOf(g, lab, TenancyFixture.ArchiveProject).ArchiveAsync()),
         new("IProjectGrain.RestoreAsync", LabRole.PrincipalInvestigator, (g, lab) => ProjectOf(g, lab, TenancyFixture.ArchiveProject).RestoreAsync()),
         new("IPlanGrain.GetAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetAsync()),
@@ -80,7 +81,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     public static TheoryData<string, Func<IGrainFactory, string, Task>> GrainToGrainMethods() => new()
     {
         { "ILabDirectoryGrain.RecordAsync", (g, lab) => g.GetGrain<ILabDirectoryGrain>(GrainKeys.LabDirectory).RecordAsync(new LabSummary(lab, "Forged", DateTimeOffset.UtcNow, null)) },
-        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [], [])) },
+        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [], [], new Dictionary<string, IReadOnlyList<int>>())) },
         { "IProjectGrain.RegisterPlanAsync", (g, lab) => ProjectOf(g, lab).RegisterPlanAsync("forged") },
         { "IProjectGrain.RegisterDatasourceAsync", (g, lab) => ProjectOf(g, lab).RegisterDatasourceAsync("forged") },
         { "IProjectGrain.RegisterRunAsync", (g, lab) => ProjectOf(g, lab).RegisterRunAsync("forged") },
