@@ -3,12 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Storage;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Hosting;
 using Platform.Testing;
+using Platform.Testing.Datasets;
 using Xunit;
 
 namespace Platform.Grains.Tests.Cluster;
@@ -75,6 +78,38 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
         var restored = await second.Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, "kidney", runId)).GetAsync();
         Assert.Equal(RunState.Cancelled, restored!.State);
         Assert.Equal("before restart", restored.History[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Datasources_their_cases_and_splits_survive_a_silo_restart()
+    {
+        var service = $"svc-{Guid.NewGuid():N}";
+        var lab = NewLabId();
+        using var data = new TempDataRoot();
+        new DatasetBuilder(data.Root).WriteFran("kits", goodCases: 6, Defects.TruncatedFile);
+        IReadOnlyList<string> foldZero;
+
+        await using (var first = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-ds", dataRoot: data.Root))
+        {
+            await first.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(lab)).CreateAsync("Lab", TestIdentity.Admin);
+            await first.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, "kidney")).CreateAsync("Kidney");
+            var datasource = first.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, "kidney", "kits"));
+            await datasource.RegisterAsync("kits");
+            while ((await datasource.GetStatusAsync())!.State == ScanState.Scanning)
+                await Task.Delay(200);
+            var split = first.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, "kidney", "default"));
+            await split.GenerateAsync(new SplitSpec(FoldCount: 3, Seed: 5));
+            foldZero = (await split.GetFoldAsync(0)).Validation;
+        }
+
+        await using var second = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-ds", dataRoot: data.Root);
+        var status = await second.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, "kidney", "kits")).GetStatusAsync();
+        Assert.Equal((ScanState.Idle, 6, 1), (status!.State, status.Counts.Valid, status.Counts.Invalid));
+        var cases = await second.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, "kidney", "kits")).ListCasesAsync(new CaseQuery());
+        Assert.Equal(7, cases.Total);
+        var restored = second.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, "kidney", "default"));
+        Assert.Equal(6, (await restored.GetAsync())!.Cases);
+        Assert.Equal(foldZero, (await restored.GetFoldAsync(0)).Validation);
     }
 
     [Fact]
