@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Datasources;
+using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Fingerprint;
 
 namespace Platform.Grains.Projects;

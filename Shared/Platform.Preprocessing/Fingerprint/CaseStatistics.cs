@@ -1,3 +1,5 @@
+using Platform.Imaging.Volumes;
+
 namespace Platform.Preprocessing.Fingerprint;
 
 /// <summary>Voxel count of one label in one case.</summary>

@@ -7,18 +7,11 @@ namespace Platform.Preprocessing.Fingerprint;
 /// </summary>
 public static class Percentiles
 {
-    public static double OfSorted(IReadOnlyList<double> sorted, double percent)
-    {
-        if (sorted.Count == 0)
-            throw new ArgumentException("no values", nameof(sorted));
-        if (percent is < 0 or > 100)
-            throw new ArgumentOutOfRangeException(nameof(percent), percent, "percent must be in [0, 100]");
-        var h = (sorted.Count - 1) * percent / 100.0;
-        var lower = (int)Math.Floor(h);
-        if (lower >= sorted.Count - 1)
-            return sorted[^1];
-        return sorted[lower] + ((h - lower) * (sorted[lower + 1] - sorted[lower]));
-    }
+    /// <summary>The imaging core's definition (the same numpy type 7), so fingerprint and case statistics agree.</summary>
+    public static double OfSorted(double[] sorted, double percent) =>
+        sorted.Length == 0
+            ? throw new ArgumentException("no values", nameof(sorted))
+            : Platform.Imaging.Intensity.Percentiles.FromSorted((ReadOnlySpan<double>)sorted, percent);
 
     public static double Of(IEnumerable<double> values, double percent) =>
         OfSorted(values.Order().ToArray(), percent);

@@ -1,3 +1,5 @@
+using Platform.Imaging.Volumes;
+
 namespace Platform.Preprocessing.Fingerprint;
 
 /// <summary>Distribution of one per-case quantity along one axis.</summary>

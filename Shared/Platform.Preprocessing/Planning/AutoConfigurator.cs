@@ -43,7 +43,7 @@ public static class AutoConfigurator
         if (axes == 2)
             notes.Add("2D network on (x, y) slices");
 
-        var spacing = target.ToArray()[..axes];
+        var spacing = new[] { target.X, target.Y, target.Z }[..axes];
         var shape = medianShape[..axes];
         var patch = InitialPatch(shape, options, notes);
         var topology = NetworkTopology.Build(patch, spacing, options);

@@ -1,4 +1,4 @@
-using Platform.Preprocessing.Fingerprint;
+using Platform.Imaging.Volumes;
 
 namespace Platform.Preprocessing.Planning;
 

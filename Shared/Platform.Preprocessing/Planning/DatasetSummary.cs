@@ -1,3 +1,4 @@
+using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Fingerprint;
 
 namespace Platform.Preprocessing.Planning;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Platform.Preprocessing.Fingerprint;
+using Platform.Imaging.Volumes;
 
 namespace Platform.Preprocessing.Planning;
 
@@ -17,7 +17,7 @@ public static class TargetSpacingRule
 
     public static (Vector3D Spacing, string Note) Choose(DatasetSummary data)
     {
-        var median = data.MedianSpacing.ToArray();
+        var median = new[] { data.MedianSpacing.X, data.MedianSpacing.Y, data.MedianSpacing.Z };
         var coarsest = 0;
         for (var a = 1; a < 3; a++)
         {
@@ -46,7 +46,7 @@ public static class TargetSpacingRule
         var note = F($"{Axis(coarsest)} spacing {data.MedianSpacing[coarsest]:0.###} mm is {data.MedianSpacing[coarsest] / finestOther:0.#}× the finest other axis ({finestOther:0.###} mm) and has 3× fewer voxels ({data.MedianShape[coarsest]:0.#} vs {fewestOtherVoxels:0.#}): using its 10th percentile {p10:0.###} mm");
         if (chosen > p10)
             note += F($", raised to {chosen:0.###} mm so it is not finer than the other axes");
-        return (Vector3D.From(median), note + F($"; target spacing {Vector3D.From(median)} mm"));
+        return (Vector3D.Create(median), note + F($"; target spacing {Vector3D.Create(median)} mm"));
     }
 
     internal static string Axis(int axis) => axis switch { 0 => "x", 1 => "y", _ => "z" };

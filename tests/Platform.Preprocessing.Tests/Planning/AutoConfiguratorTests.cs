@@ -1,3 +1,4 @@
+using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
 

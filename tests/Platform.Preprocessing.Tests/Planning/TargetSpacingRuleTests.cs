@@ -1,4 +1,4 @@
-using Platform.Preprocessing.Fingerprint;
+using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Planning;
 
 namespace Platform.Preprocessing.Tests.Planning;
