@@ -54,11 +54,12 @@ public static class PageQueries
         {
             silo.ActAsAdmin();
             var (page, grain) = await TimeAsync(() => datasource.ListCasesAsync(query), warmup, repeats, GrainBudget);
-            var (_, direct) = await TimeAsync(() => store.QueryAsync(key, query), 1, Math.Min(repeats, MinSamples), StoreBudget);
+            // The store is asked to count too (no known total), so this column shows the cost of counting on top of the page.
+            var (_, direct) = await TimeAsync(() => store.QueryAsync(key, query, knownTotal: null), 1, Math.Min(repeats, MinSamples), StoreBudget);
             var figures = new QueryFigures(name, page.Cases.Count, page.Total, grain.Length,
                 Percentile(grain, 0.5), Percentile(grain, 0.95), grain.Max(), Percentile(direct, 0.5), Percentile(direct, 0.95));
             Console.WriteLine($"  {name,-26} {figures.Rows,3} rows of {figures.Total,9:N0}   n {figures.Samples,2}   grain median {Units.Ms(figures.GrainMedian),8} ms" +
-                              $"  p95 {Units.Ms(figures.GrainP95),8} ms   store median {Units.Ms(figures.StoreMedian),8} ms");
+                              $"  p95 {Units.Ms(figures.GrainP95),8} ms   store+count median {Units.Ms(figures.StoreMedian),8} ms");
             results.Add(figures);
         }
 

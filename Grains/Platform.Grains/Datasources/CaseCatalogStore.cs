@@ -131,71 +131,86 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
     }
 
-    public async Task<CasePage> QueryAsync(DatasourceKey key, CaseQuery query)
+    /// <summary>
+    /// One page, cheap at any depth of a 300,000-case datasource: the page's keys are found on an index first
+    /// (OFFSET walks index entries, not rows) and only those rows are read. A prefix filter is a key range, which
+    /// the primary key serves (LIKE would not, under the database's C.UTF-8 collation). <paramref name="knownTotal"/>
+    /// is the matching count when the caller knows it (the grain keeps counts per status); otherwise it is counted.
+    /// </summary>
+    public async Task<CasePage> QueryAsync(DatasourceKey key, CaseQuery query, long? knownTotal)
     {
-        var order = query.SortBy switch
+        var (order, nulls) = query.SortBy switch
         {
-            CaseSort.Status => "status",
-            CaseSort.ForegroundVoxels => "foreground_voxels",
-            _ => "case_id",
+            CaseSort.Status => ("status", ""),
+            // Matches the index (foreground ascending, nulls last) read forwards or backwards; a case without a
+            // foreground count (an invalid one) comes last ascending and first descending.
+            CaseSort.ForegroundVoxels => ("foreground_voxels", query.Descending ? "NULLS FIRST" : "NULLS LAST"),
+            _ => ("case_id", ""),
         };
         var direction = query.Descending ? "DESC" : "ASC";
-        // The order column comes from the switch above, never from the caller; case_id breaks ties so pages are stable.
+        var filter = Filter(query);
+        // Every piece of SQL text below comes from this method's own constants, never from the caller.
         await using var command = database.CreateCommand($"""
-            SELECT case_id, status, problems::text, shape, spacing, orientation, labels::text, foreground_voxels, channels::text,
-                   count(*) OVER () AS total
-              FROM datasource_case
-             WHERE lab_id = @lab AND project = @project AND datasource = @datasource
-               AND (@status::smallint IS NULL OR status = @status::smallint)
-               AND (@prefix::text IS NULL OR case_id LIKE @prefix::text || '%')
-             ORDER BY {order} {direction} NULLS LAST, case_id {direction}
-             LIMIT @limit OFFSET @offset
+            WITH page AS (
+                SELECT case_id FROM datasource_case
+                 WHERE lab_id = @lab AND project = @project AND datasource = @datasource {filter}
+                 ORDER BY {order} {direction} {nulls}, case_id {direction}
+                 LIMIT @limit OFFSET @offset)
+            SELECT c.case_id, c.status, c.problems::text, c.shape, c.spacing, c.orientation, c.labels::text, c.foreground_voxels, c.channels::text
+              FROM page JOIN datasource_case c
+                ON c.lab_id = @lab AND c.project = @project AND c.datasource = @datasource AND c.case_id = page.case_id
+             ORDER BY c.{order} {direction} {nulls}, c.case_id {direction}
             """);
         AddKey(command, key);
-        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Smallint) { Value = query.Status is { } s ? (short)s : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = (object?)EscapeLike(query.CaseIdPrefix) ?? DBNull.Value });
+        AddFilter(command, query);
         command.Parameters.AddWithValue("limit", query.PageSize);
         command.Parameters.AddWithValue("offset", (long)query.Page * query.PageSize);
 
         var cases = new List<CaseSummary>();
-        long total = 0;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            total = reader.GetInt64(9);
-            cases.Add(new CaseSummary(
-                reader.GetString(0),
-                (CaseStatus)reader.GetInt16(1),
-                JsonSerializer.Deserialize<List<CaseProblem>>(reader.GetString(2), Json) ?? [],
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<int[]>(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<double[]>(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                JsonSerializer.Deserialize<Dictionary<int, long>>(reader.GetString(6), Json) ?? [],
-                reader.IsDBNull(7) ? null : reader.GetInt64(7),
-                StoredChannels.Summaries(reader.GetString(8))));
+            while (await reader.ReadAsync())
+            {
+                cases.Add(new CaseSummary(
+                    reader.GetString(0),
+                    (CaseStatus)reader.GetInt16(1),
+                    JsonSerializer.Deserialize<List<CaseProblem>>(reader.GetString(2), Json) ?? [],
+                    reader.IsDBNull(3) ? null : reader.GetFieldValue<int[]>(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<double[]>(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    JsonSerializer.Deserialize<Dictionary<int, long>>(reader.GetString(6), Json) ?? [],
+                    reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                    StoredChannels.Summaries(reader.GetString(8))));
+            }
         }
 
-        if (cases.Count == 0 && query.Page > 0)
-            total = await CountAsync(key, query);
-        return new CasePage(cases, total, query);
+        return new CasePage(cases, knownTotal ?? await CountAsync(key, query), query);
     }
 
     private async Task<long> CountAsync(DatasourceKey key, CaseQuery query)
     {
-        await using var command = database.CreateCommand("""
-            SELECT count(*) FROM datasource_case
-             WHERE lab_id = @lab AND project = @project AND datasource = @datasource
-               AND (@status::smallint IS NULL OR status = @status::smallint)
-               AND (@prefix::text IS NULL OR case_id LIKE @prefix::text || '%')
-            """);
+        await using var command = database.CreateCommand(
+            $"SELECT count(*) FROM datasource_case WHERE lab_id = @lab AND project = @project AND datasource = @datasource {Filter(query)}");
         AddKey(command, key);
-        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Smallint) { Value = query.Status is { } s ? (short)s : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = (object?)EscapeLike(query.CaseIdPrefix) ?? DBNull.Value });
+        AddFilter(command, query);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static string? EscapeLike(string? prefix) =>
-        string.IsNullOrEmpty(prefix) ? null : prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    private static string Filter(CaseQuery query) =>
+        (query.Status is null ? "" : " AND status = @status")
+        + (string.IsNullOrEmpty(query.CaseIdPrefix) ? "" : " AND case_id >= @prefix AND case_id < @prefix_end");
+
+    private static void AddFilter(NpgsqlCommand command, CaseQuery query)
+    {
+        if (query.Status is { } status)
+            command.Parameters.AddWithValue("status", (short)status);
+        if (!string.IsNullOrEmpty(query.CaseIdPrefix))
+        {
+            command.Parameters.AddWithValue("prefix", query.CaseIdPrefix);
+            // Every id that starts with the prefix sorts below prefix + the highest code point (C.UTF-8 compares code points).
+            command.Parameters.AddWithValue("prefix_end", query.CaseIdPrefix + char.ConvertFromUtf32(0x10FFFF));
+        }
+    }
 
     private static void AddKey(NpgsqlCommand command, DatasourceKey key)
     {
