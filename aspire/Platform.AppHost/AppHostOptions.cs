@@ -11,7 +11,8 @@ public sealed record AppHostOptions
     public int GatewayPort { get; init; } = 30000;
     public string Database { get; init; } = "platform";
     public string ClusterId { get; init; } = "platform";
-    public bool StopPostgresOnExit { get; init; }
+    /// <summary>Stop PostgreSQL on exit if this run started it (the default: Ctrl+C stops all it started).</summary>
+    public bool StopPostgresOnExit { get; init; } = true;
 
     public static AppHostOptions Parse(IReadOnlyList<string> args)
     {
@@ -31,7 +32,7 @@ public sealed record AppHostOptions
                 "--gateway-port" => options with { GatewayPort = Port() },
                 "--database" => options with { Database = Value() },
                 "--cluster-id" => options with { ClusterId = Value() },
-                "--stop-postgres" => options with { StopPostgresOnExit = true },
+                "--keep-postgres" => options with { StopPostgresOnExit = false },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
@@ -41,7 +42,7 @@ public sealed record AppHostOptions
 
     public const string Usage = """
         Usage: Platform.AppHost [up] [--webui-port N] [--silo-http-port N] [--silo-port N] [--gateway-port N]
-                                     [--database NAME] [--cluster-id ID] [--stop-postgres]
+                                     [--database NAME] [--cluster-id ID] [--keep-postgres]
                Platform.AppHost postgres start|stop|status
         """;
 }

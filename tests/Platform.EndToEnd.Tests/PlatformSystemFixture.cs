@@ -20,6 +20,9 @@ public sealed class PlatformSystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The shared test server is started here, not by the AppHost: an AppHost stops the server it started,
+        // and other test processes may be using it.
+        await TestPostgres.ServerAsync();
         _database = $"t_e2e_{Guid.NewGuid():N}";
         var webUiPort = FreePorts.Next();
         WebUi = new Uri($"http://127.0.0.1:{webUiPort}/");
