@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
+using Platform.Grains.Projects;
 using Platform.Grains.Splits;
 using Platform.Grains.Tenancy;
 
@@ -24,6 +25,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<CaseCatalogStore>();
         services.AddSingleton<SplitStore>();
+        services.AddSingleton<ProjectPlanning>();
         return services;
     }
 }

@@ -2,9 +2,6 @@ using Microsoft.Extensions.Logging;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
-using Platform.Grains.Datasources;
-using Platform.Preprocessing.Fingerprint;
-using Platform.Preprocessing.Planning;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 
@@ -12,7 +9,7 @@ namespace Platform.Grains.Projects;
 
 public sealed partial class ProjectGrain(
     [PersistentState("project", StorageNames.Platform)] IPersistentState<ProjectState> project,
-    CaseCatalogStore catalog,
+    ProjectPlanning planning,
     TimeProvider clock,
     ILogger<ProjectGrain> logger) : Grain, IProjectGrain
 {
@@ -64,34 +61,13 @@ public sealed partial class ProjectGrain(
     public Task<ProjectSummary> RestoreAsync() => UpdateAsync(state => state with { ArchivedAt = null });
 
     public async Task<FingerprintSummary> GetFingerprintAsync(IReadOnlyList<string>? datasources) =>
-        FingerprintMapping.ToSummary(await BuildFingerprintAsync(ChooseDatasources(datasources)));
+        FingerprintMapping.ToSummary(await planning.FingerprintAsync(Key.Lab, Key.Title, ChooseDatasources(datasources)));
 
     public async Task<PlanSuggestion> SuggestPlanAsync(PlanSuggestionRequest request)
     {
-        if (request.Dimensions is not (2 or 3))
-            throw new PlatformValidationException("dimensions", "Plans are 2D or 3D.");
-        if (request.GpuMemoryGb is < 1 or > 1000)
-            throw new PlatformValidationException("gpuMemoryGb", "Give the GPU memory budget in GB, from 1 to 1000.");
-
+        ProjectPlanning.Check(request);
         var datasources = ChooseDatasources(request.Datasources);
-        var fingerprint = await BuildFingerprintAsync(datasources);
-        var options = new PlanningOptions
-        {
-            Dimensions = request.Dimensions == 2 ? NetworkDimensions.TwoD : NetworkDimensions.ThreeD,
-            GpuMemoryBudgetGb = request.GpuMemoryGb,
-        };
-        AutoPlan auto;
-        try
-        {
-            auto = AutoConfigurator.Configure(fingerprint, options);
-        }
-        catch (PlanningException e)
-        {
-            throw new PlatformValidationException("fingerprint", e.Message);
-        }
-
-        var (settings, notes) = PlanSuggestionMapping.ToPlan(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
-        return new PlanSuggestion(settings, notes, auto.EstimatedMemoryBytes, FingerprintMapping.ToSummary(fingerprint));
+        return ProjectPlanning.Suggest(await planning.FingerprintAsync(Key.Lab, Key.Title, datasources), request, datasources);
     }
 
     private IReadOnlyList<string> ChooseDatasources(IReadOnlyList<string>? requested)
@@ -105,23 +81,6 @@ public sealed partial class ProjectGrain(
         return unknown.Count == 0
             ? requested
             : throw new PlatformValidationException("datasources", $"Not datasources of project '{Key.Title}': {string.Join(", ", unknown)}.");
-    }
-
-    private async Task<ProjectFingerprint> BuildFingerprintAsync(IReadOnlyList<string> datasources)
-    {
-        var cases = new List<CaseStatistics>();
-        await foreach (var row in catalog.FingerprintRowsAsync(Key.Lab, Key.Title, datasources))
-            cases.Add(FingerprintMapping.ToCaseStatistics(row));
-        if (!cases.Any(c => !c.Excluded))
-            throw new PlatformValidationException("datasources", "No usable case yet: wait for the datasource scans, or fix the problems they reported.");
-        try
-        {
-            return FingerprintBuilder.Build(cases);
-        }
-        catch (FingerprintException e)
-        {
-            throw new PlatformValidationException("datasources", string.Join("; ", e.Problems.Take(10)));
-        }
     }
 
     public async Task RegisterPlanAsync(string planName)

@@ -1,0 +1,60 @@
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Datasources;
+using Platform.Preprocessing.Fingerprint;
+using Platform.Preprocessing.Planning;
+
+namespace Platform.Grains.Projects;
+
+/// <summary>
+/// The project's fingerprint, built from the case catalog, and auto-configuration on top of it. Kept out of
+/// the project grain: it reads many rows and computes, where the grain only decides which datasources count.
+/// </summary>
+public sealed class ProjectPlanning(CaseCatalogStore catalog)
+{
+    public async Task<ProjectFingerprint> FingerprintAsync(string lab, string project, IReadOnlyList<string> datasources)
+    {
+        var cases = new List<CaseStatistics>();
+        await foreach (var row in catalog.FingerprintRowsAsync(lab, project, datasources))
+            cases.Add(FingerprintMapping.ToCaseStatistics(row));
+        if (!cases.Any(c => !c.Excluded))
+            throw new PlatformValidationException("datasources", "No usable case yet: wait for the datasource scans, or fix the problems they reported.");
+        try
+        {
+            return FingerprintBuilder.Build(cases);
+        }
+        catch (FingerprintException e)
+        {
+            throw new PlatformValidationException("datasources", string.Join("; ", e.Problems.Take(10)));
+        }
+    }
+
+    public static void Check(PlanSuggestionRequest request)
+    {
+        if (request.Dimensions is not (2 or 3))
+            throw new PlatformValidationException("dimensions", "Plans are 2D or 3D.");
+        if (request.GpuMemoryGb is < 1 or > 1000)
+            throw new PlatformValidationException("gpuMemoryGb", "Give the GPU memory budget in GB, from 1 to 1000.");
+    }
+
+    public static PlanSuggestion Suggest(ProjectFingerprint fingerprint, PlanSuggestionRequest request, IReadOnlyList<string> datasources)
+    {
+        var options = new PlanningOptions
+        {
+            Dimensions = request.Dimensions == 2 ? NetworkDimensions.TwoD : NetworkDimensions.ThreeD,
+            GpuMemoryBudgetGb = request.GpuMemoryGb,
+        };
+        AutoPlan auto;
+        try
+        {
+            auto = AutoConfigurator.Configure(fingerprint, options);
+        }
+        catch (PlanningException e)
+        {
+            throw new PlatformValidationException("fingerprint", e.Message);
+        }
+
+        var (settings, notes) = PlanSuggestionMapping.ToPlan(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
+        return new PlanSuggestion(settings, notes, auto.EstimatedMemoryBytes, FingerprintMapping.ToSummary(fingerprint));
+    }
+}
