@@ -18,32 +18,44 @@ internal static class FolderFiles
         var files = new List<FolderFile>();
         if (!Directory.Exists(folder))
             return files;
-        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+
+        // The folder is resolved once; then only entries that are links are resolved, because a plain file in a
+        // folder under the root is under the root. (Resolving every file's path component by component cost
+        // about 30 s of a 300,000-case listing.)
+        var folderRelative = location.RelativeToRoot(folder);
+        if (!Resolves(folder, folderRelative, location, problems))
+            return files;
+
+        foreach (var info in new DirectoryInfo(folder).EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var name = Path.GetFileName(path);
-            if (name.StartsWith('.'))
+            if (info.Name.StartsWith('.'))
                 continue;
-            var relative = location.RelativeToRoot(path);
-            string real;
-            try
-            {
-                real = RealPath.Of(path);
-            }
-            catch (IOException e)
-            {
-                problems.Add(new DatasourceProblem(ProblemKind.UnreadableFile, null, relative, e.Message));
+            var relative = location.RelativeToRoot(info.FullName);
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && !Resolves(info.FullName, relative, location, problems))
                 continue;
-            }
-
-            if (!RealPath.IsUnder(real, location.DataRoot))
-            {
-                problems.Add(new DatasourceProblem(ProblemKind.OutsideDataRoot, null, relative, $"the file links to '{real}', outside the data root"));
-                continue;
-            }
-
-            files.Add(new FolderFile(name, relative));
+            files.Add(new FolderFile(info.Name, relative));
         }
 
         return files;
+    }
+
+    /// <summary>True when <paramref name="path"/>'s real location is under the data root; otherwise records why not.</summary>
+    private static bool Resolves(string path, string relative, DatasourceLocation location, List<DatasourceProblem> problems)
+    {
+        string real;
+        try
+        {
+            real = RealPath.Of(path);
+        }
+        catch (IOException e)
+        {
+            problems.Add(new DatasourceProblem(ProblemKind.UnreadableFile, null, relative, e.Message));
+            return false;
+        }
+
+        if (RealPath.IsUnder(real, location.DataRoot))
+            return true;
+        problems.Add(new DatasourceProblem(ProblemKind.OutsideDataRoot, null, relative, $"'{relative}' links to '{real}', outside the data root"));
+        return false;
     }
 }

@@ -83,6 +83,20 @@ public sealed class DatasourceLocationTests : IDisposable
     }
 
     [Fact]
+    public void Enumerate_layout_subfolder_linking_outside_the_root_lists_none_of_its_files()
+    {
+        new DatasetBuilder(_data.Root).WriteFran("ds", goodCases: 1);
+        new DatasetBuilder(_outside.Root).WriteFran("ds", goodCases: 2);
+        Directory.Delete(_data.PathOf("ds/images"), recursive: true);
+        Directory.CreateSymbolicLink(_data.PathOf("ds/images"), Path.Combine(_outside.Root, "ds/images"));
+
+        var listing = DatasourceLayouts.Enumerate(DatasourceLocation.Resolve(_data.Root, "ds"));
+
+        Assert.Empty(listing.Cases);
+        Assert.Contains(listing.Problems, p => p.Kind == ProblemKind.OutsideDataRoot && p.File == "ds/images");
+    }
+
+    [Fact]
     public void RealPath_of_link_cycle_fails_instead_of_looping()
     {
         File.CreateSymbolicLink(_data.PathOf("x"), _data.PathOf("y"));
