@@ -79,11 +79,11 @@ static void Warm(PreprocessedCaseReader reader)
     for (var c = 0; c < reader.Channels; c++)
     {
         for (var z = 0; z < reader.Shape.Z; z++)
-            reader.ReadImagePatch(c, buffer, new VoxelIndex3(0, 0, z), slab);
+            reader.ReadImagePatch(c, buffer, new VoxelIndex(0, 0, z), slab);
     }
     var labels = new byte[slab.VoxelCount];
     for (var z = 0; z < reader.Shape.Z; z++)
-        reader.ReadLabelPatch(labels, new VoxelIndex3(0, 0, z), slab);
+        reader.ReadLabelPatch(labels, new VoxelIndex(0, 0, z), slab);
 }
 
 static (long Reads, double Seconds) Measure(PreprocessedCaseReader reader, Shape3 size, int threads, double seconds, int maxReads = int.MaxValue)
@@ -98,7 +98,7 @@ static (long Reads, double Seconds) Measure(PreprocessedCaseReader reader, Shape
         long reads = 0;
         while (reads < maxReads && (maxReads != int.MaxValue || clock.Elapsed.TotalSeconds < seconds))
         {
-            var start = new VoxelIndex3(
+            var start = new VoxelIndex(
                 random.Next(-size.X / 2, reader.Shape.X - (size.X / 2)),
                 random.Next(-size.Y / 2, reader.Shape.Y - (size.Y / 2)),
                 random.Next(-size.Z / 2, reader.Shape.Z - (size.Z / 2)));

@@ -120,7 +120,7 @@ public sealed class PreprocessedCaseReader : IDisposable
     /// Reads all channels of the patch starting at <paramref name="start"/> (x, y, z; may be outside the case) with
     /// <paramref name="size"/> voxels into <paramref name="destination"/> (channel, z, y, x; x fastest).
     /// </summary>
-    public void ReadImagePatch(Span<float> destination, VoxelIndex3 start, Shape3 size, float padValue = 0f)
+    public void ReadImagePatch(Span<float> destination, VoxelIndex start, Shape3 size, float padValue = 0f)
     {
         var perChannel = CheckPatch(size, nameof(size));
         if (destination.Length < Channels * perChannel)
@@ -130,7 +130,7 @@ public sealed class PreprocessedCaseReader : IDisposable
     }
 
     /// <summary>Reads one channel of the patch into <paramref name="destination"/> (z, y, x; x fastest).</summary>
-    public void ReadImagePatch(int channel, Span<float> destination, VoxelIndex3 start, Shape3 size, float padValue = 0f)
+    public void ReadImagePatch(int channel, Span<float> destination, VoxelIndex start, Shape3 size, float padValue = 0f)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(channel);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channel, Channels);
@@ -141,7 +141,7 @@ public sealed class PreprocessedCaseReader : IDisposable
     }
 
     /// <summary>Reads the label patch into <paramref name="destination"/> (z, y, x; x fastest); outside the case is 0.</summary>
-    public void ReadLabelPatch(Span<byte> destination, VoxelIndex3 start, Shape3 size)
+    public void ReadLabelPatch(Span<byte> destination, VoxelIndex start, Shape3 size)
     {
         var label = _label ?? throw new InvalidOperationException($"Preprocessed case '{CaseId}' in {Folder} has no label.");
         var count = CheckPatch(size, nameof(size));
@@ -154,7 +154,7 @@ public sealed class PreprocessedCaseReader : IDisposable
     public Volume<float> ReadChannel(int channel)
     {
         var volume = new Volume<float>(Geometry);
-        ReadImagePatch(channel, volume.Data, new VoxelIndex3(0, 0, 0), Shape);
+        ReadImagePatch(channel, volume.Data, new VoxelIndex(0, 0, 0), Shape);
         return volume;
     }
 
@@ -164,7 +164,7 @@ public sealed class PreprocessedCaseReader : IDisposable
         if (_label is null)
             return null;
         var volume = new Volume<byte>(Geometry);
-        ReadLabelPatch(volume.Data, new VoxelIndex3(0, 0, 0), Shape);
+        ReadLabelPatch(volume.Data, new VoxelIndex(0, 0, 0), Shape);
         return volume;
     }
 
@@ -258,7 +258,7 @@ public sealed class PreprocessedCaseReader : IDisposable
         /// Copies the part of the patch inside the volume row by row (one contiguous x-run per (z, y));
         /// the rest of <paramref name="destination"/> is <paramref name="pad"/>.
         /// </summary>
-        public void ReadPatch<T>(Span<T> destination, int channel, VoxelIndex3 start, Shape3 size, T pad) where T : unmanaged
+        public void ReadPatch<T>(Span<T> destination, int channel, VoxelIndex start, Shape3 size, T pad) where T : unmanaged
         {
             var (x0, x1) = Clip(start.X, size.X, _shape.X);
             var (y0, y1) = Clip(start.Y, size.Y, _shape.Y);

@@ -63,7 +63,7 @@ public sealed class PreprocessedCaseStorageTests
         Assert.False(reader.HasLabel);
         Assert.Null(reader.ReadLabel());
         Assert.False(File.Exists(Path.Combine(temp.Path, "case_001.seg")));
-        var e = Assert.Throws<InvalidOperationException>(() => reader.ReadLabelPatch(new byte[8], new VoxelIndex3(0, 0, 0), new Shape3(2, 2, 2)));
+        var e = Assert.Throws<InvalidOperationException>(() => reader.ReadLabelPatch(new byte[8], new VoxelIndex(0, 0, 0), new Shape3(2, 2, 2)));
         Assert.Contains("no label", e.Message, StringComparison.Ordinal);
         Assert.Equal("{}", reader.MetadataJson);
     }
@@ -77,9 +77,9 @@ public sealed class PreprocessedCaseStorageTests
         var size = new Shape3(5, 4, 3);
 
         var image = new float[2 * size.VoxelCount];
-        reader.ReadImagePatch(image, new VoxelIndex3(3, 2, 1), size);
+        reader.ReadImagePatch(image, new VoxelIndex(3, 2, 1), size);
         var labels = new byte[size.VoxelCount];
-        reader.ReadLabelPatch(labels, new VoxelIndex3(3, 2, 1), size);
+        reader.ReadLabelPatch(labels, new VoxelIndex(3, 2, 1), size);
 
         Assert.Equal(StorageTestData.ExpectedPatch(channels[0], 3, 2, 1, size, 0f), image[..(int)size.VoxelCount]);
         Assert.Equal(StorageTestData.ExpectedPatch(channels[1], 3, 2, 1, size, 0f), image[(int)size.VoxelCount..]);
@@ -96,7 +96,7 @@ public sealed class PreprocessedCaseStorageTests
         using var reader = PreprocessedCaseReader.Open(temp.Path, "case_001");
         var size = new Shape3(8, 8, 8);
 
-        foreach (var start in new[] { new VoxelIndex3(-3, -2, -5), new VoxelIndex3(19, 12, 7), new VoxelIndex3(-4, 10, 9) })
+        foreach (var start in new[] { new VoxelIndex(-3, -2, -5), new VoxelIndex(19, 12, 7), new VoxelIndex(-4, 10, 9) })
         {
             var image = new float[size.VoxelCount];
             reader.ReadImagePatch(1, image, start, size, padValue: -1024f);
@@ -118,15 +118,15 @@ public sealed class PreprocessedCaseStorageTests
         using var reader = PreprocessedCaseReader.Open(temp.Path, "case_001");
 
         var outside = Enumerable.Repeat(123f, 2 * 27).ToArray();
-        reader.ReadImagePatch(outside, new VoxelIndex3(100, 0, 0), new Shape3(3, 3, 3), padValue: 5f);
+        reader.ReadImagePatch(outside, new VoxelIndex(100, 0, 0), new Shape3(3, 3, 3), padValue: 5f);
         Assert.All(outside, v => Assert.Equal(5f, v));
         var labels = Enumerable.Repeat((byte)7, 27).ToArray();
-        reader.ReadLabelPatch(labels, new VoxelIndex3(0, -10, 0), new Shape3(3, 3, 3));
+        reader.ReadLabelPatch(labels, new VoxelIndex(0, -10, 0), new Shape3(3, 3, 3));
         Assert.All(labels, v => Assert.Equal(0, v));
 
         var big = new Shape3(CaseShape.X + 6, CaseShape.Y + 2, CaseShape.Z + 9);
         var all = new float[big.VoxelCount];
-        reader.ReadImagePatch(0, all, new VoxelIndex3(-3, -1, -4), big);
+        reader.ReadImagePatch(0, all, new VoxelIndex(-3, -1, -4), big);
         Assert.Equal(StorageTestData.ExpectedPatch(channels[0], -3, -1, -4, big, 0f), all);
     }
 
@@ -141,7 +141,7 @@ public sealed class PreprocessedCaseStorageTests
         for (var n = 0; n < 300; n++)
         {
             var size = new Shape3(random.Next(1, 30), random.Next(1, 22), random.Next(1, 15));
-            var start = new VoxelIndex3(random.Next(-size.X, CaseShape.X + 1), random.Next(-size.Y, CaseShape.Y + 1), random.Next(-size.Z, CaseShape.Z + 1));
+            var start = new VoxelIndex(random.Next(-size.X, CaseShape.X + 1), random.Next(-size.Y, CaseShape.Y + 1), random.Next(-size.Z, CaseShape.Z + 1));
             var pad = n % 2 == 0 ? 0f : -7.5f;
             var image = new float[2 * size.VoxelCount];
             reader.ReadImagePatch(image, start, size, pad);
@@ -162,13 +162,13 @@ public sealed class PreprocessedCaseStorageTests
         WriteCase(temp.Path);
         using var reader = PreprocessedCaseReader.Open(temp.Path, "case_001");
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadImagePatch(new float[100], new VoxelIndex3(0, 0, 0), new Shape3(0, 2, 2)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadLabelPatch(new byte[100], new VoxelIndex3(0, 0, 0), new Shape3(2, -1, 2)));
-        var small = Assert.Throws<ArgumentException>(() => reader.ReadImagePatch(new float[15], new VoxelIndex3(0, 0, 0), new Shape3(2, 2, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadImagePatch(new float[100], new VoxelIndex(0, 0, 0), new Shape3(0, 2, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadLabelPatch(new byte[100], new VoxelIndex(0, 0, 0), new Shape3(2, -1, 2)));
+        var small = Assert.Throws<ArgumentException>(() => reader.ReadImagePatch(new float[15], new VoxelIndex(0, 0, 0), new Shape3(2, 2, 2)));
         Assert.Contains("need 16", small.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => reader.ReadLabelPatch(new byte[7], new VoxelIndex3(0, 0, 0), new Shape3(2, 2, 2)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadImagePatch(2, new float[8], new VoxelIndex3(0, 0, 0), new Shape3(2, 2, 2)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadImagePatch(-1, new float[8], new VoxelIndex3(0, 0, 0), new Shape3(2, 2, 2)));
+        Assert.Throws<ArgumentException>(() => reader.ReadLabelPatch(new byte[7], new VoxelIndex(0, 0, 0), new Shape3(2, 2, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadImagePatch(2, new float[8], new VoxelIndex(0, 0, 0), new Shape3(2, 2, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => reader.ReadImagePatch(-1, new float[8], new VoxelIndex(0, 0, 0), new Shape3(2, 2, 2)));
         Assert.Equal(16, reader.ImagePatchLength(new Shape3(2, 2, 2)));
     }
 
@@ -327,7 +327,7 @@ public sealed class PreprocessedCaseStorageTests
             for (var n = 0; n < 50; n++)
             {
                 var reader = n % 2 == 0 ? own : shared;
-                var start = new VoxelIndex3(random.Next(-7, 24), random.Next(-6, 18), random.Next(-5, 12));
+                var start = new VoxelIndex(random.Next(-7, 24), random.Next(-6, 18), random.Next(-5, 12));
                 var image = new float[size.VoxelCount];
                 var c = random.Next(2);
                 reader.ReadImagePatch(c, image, start, size);
