@@ -269,16 +269,31 @@ public sealed class PreprocessedCaseReader : IDisposable
                 destination.Fill(pad);
             if (!inside)
                 return;
-            var buffer = _view.SafeMemoryMappedViewHandle;
             var run = x1 - x0;
             var channelBase = (long)channel * _shape.VoxelCount;
-            for (var z = z0; z < z1; z++)
+            // The mapped view's pointer is taken once per patch, not once per row: SafeBuffer.ReadSpan pins and
+            // checks on every call, which measured 3-5 times slower than copying spans over one acquired pointer.
+            var handle = _view.SafeMemoryMappedViewHandle;
+            unsafe
             {
-                for (var y = y0; y < y1; y++)
+                byte* mapped = null;
+                handle.AcquirePointer(ref mapped);
+                try
                 {
-                    var source = channelBase + x0 + ((long)_shape.X * (y + ((long)_shape.Y * z)));
-                    var target = (x0 - start.X) + (size.X * ((y - start.Y) + (size.Y * (z - start.Z))));
-                    buffer.ReadSpan(_payloadStart + ((ulong)source * (ulong)_bytesPerVoxel), destination.Slice(target, run));
+                    var payload = (T*)(mapped + _payloadStart);
+                    for (var z = z0; z < z1; z++)
+                    {
+                        for (var y = y0; y < y1; y++)
+                        {
+                            var source = channelBase + x0 + ((long)_shape.X * (y + ((long)_shape.Y * z)));
+                            var target = (x0 - start.X) + (size.X * ((y - start.Y) + (size.Y * (z - start.Z))));
+                            new ReadOnlySpan<T>(payload + source, run).CopyTo(destination.Slice(target, run));
+                        }
+                    }
+                }
+                finally
+                {
+                    handle.ReleasePointer();
                 }
             }
         }
