@@ -49,8 +49,6 @@ try
                 Report($"{edge}³ × {count}ch  warm, 1 thread", Measure(reader, size, 1, seconds), size, count);
                 Report($"{edge}³ × {count}ch  warm, {Environment.ProcessorCount} threads", Measure(reader, size, Environment.ProcessorCount, seconds), size, count);
             }
-            using (var pointer = new PointerPatchReader(folder, caseId, count, shape))
-                Report($"{edge}³ × {count}ch  comparison: one pointer per patch (unsafe)", pointer.Measure(size, seconds), size, count);
             Report($"{edge}³ × {count}ch  baseline: same rows copied from Volume arrays", MeasureInMemory(channels[..count], label, size, seconds), size, count);
         }
     }

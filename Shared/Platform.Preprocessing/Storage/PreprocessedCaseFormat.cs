@@ -22,12 +22,10 @@ namespace Platform.Preprocessing.Storage;
  * and opening a case costs only a JSON parse and two mmaps — no decompression, no whole-case load.
  * Chunked + compressed storage (64³ LZ4/zstd blocks) would save disk but costs CPU per patch and
  * needs a package; plain mmap is the first, measurable choice (tests/Platform.Preprocessing.Benchmarks).
- * Measured (512×512×300 case, warm cache, 1 thread, 2-core VM): 128³ ≈ 110–140 reads/s (1 ch), ≈ 70 (2 ch);
- * 64³ ≈ 530–710 (1 ch), ≈ 310–370 (2 ch). Rows are copied with SafeBuffer.ReadSpan (safe code), which pins the
- * view once per row; taking the pointer once per patch (needs AllowUnsafeBlocks) measured 3–5× faster, within
- * ~10–20% of copying from in-memory Volume arrays — the obvious next step if loading is the bottleneck.
- * The per-row pin is an interlocked ref count on the view, so threads sharing one reader contend: give each
- * loader worker its own reader (opening one is cheap).
+ * Measured (512×512×300 case, warm cache, 2-core VM): 128³ ≈ 650 reads/s on 1 thread, ≈ 1,450 on 2 (1 channel);
+ * 64³ ≈ 3,900 on 1 thread, ≈ 8,200 on 2 — within 5–13% of copying the same rows from in-memory arrays.
+ * Rows are copied over the view's pointer, acquired once per patch (pinning per row through SafeBuffer was
+ * 3–5× slower). A reader can be shared by threads; one per loader worker also works, opening one is cheap.
  *
  * Atomicity: every file is written to "{final}.{guid}.tmp", flushed to disk, then renamed over its final
  * name; the JSON is renamed last and is the commit point. Readers open only final names, so leftover

@@ -91,12 +91,7 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
 
         await using (var first = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-ds", dataRoot: data.Root))
         {
-            await first.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(lab)).CreateAsync("Lab", TestIdentity.Admin);
-            await first.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, "kidney")).CreateAsync("Kidney");
-            var datasource = first.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, "kidney", "kits"));
-            await datasource.RegisterAsync("kits");
-            while ((await datasource.GetStatusAsync())!.State == ScanState.Scanning)
-                await Task.Delay(200);
+            await ScannedProjects.RegisterAndScanAsync(first.Grains, lab, "kits");
             var split = first.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, "kidney", "default"));
             await split.GenerateAsync(new SplitSpec(FoldCount: 3, Seed: 5));
             foldZero = (await split.GetFoldAsync(0)).Validation;

@@ -1,6 +1,5 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Datasources;
-using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Tests.Hosting;
 using Platform.Testing.Datasets;
@@ -21,25 +20,9 @@ public sealed class DatasourceGrainTests
         TestIdentity.ActAs(TestIdentity.Admin);
     }
 
-    private async Task<IDatasourceGrain> NewDatasourceAsync()
-    {
-        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
-        await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).CreateAsync("Kidney");
-        return _fixture.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(_lab, "kidney", "kits"));
-    }
+    private Task<IDatasourceGrain> NewDatasourceAsync() => ScannedProjects.CreateAsync(_fixture.Grains, _lab);
 
-    private static async Task<DatasourceStatus> WaitForScanAsync(IDatasourceGrain datasource)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var status = (await datasource.GetStatusAsync())!;
-            if (status.State is not ScanState.Scanning)
-                return status;
-            Assert.True(DateTime.UtcNow < deadline, "The scan did not finish within 120 s.");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<DatasourceStatus> WaitForScanAsync(IDatasourceGrain datasource) => ScannedProjects.WaitForScanAsync(datasource);
 
     [Fact]
     public async Task Registering_a_folder_with_every_defect_reports_each_against_its_case_and_registers_the_good_ones()

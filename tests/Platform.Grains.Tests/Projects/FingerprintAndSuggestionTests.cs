@@ -1,6 +1,4 @@
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Datasources;
-using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Tests.Hosting;
@@ -28,16 +26,7 @@ public sealed class FingerprintAndSuggestionTests
     {
         var folder = $"ds-{Guid.NewGuid():N}";
         new DatasetBuilder(_fixture.Data.Root).WriteFran(folder, goodCases: 5, defects);
-        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
-        await Project.CreateAsync("Kidney");
-        var datasource = _fixture.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(_lab, "kidney", "kits"));
-        await datasource.RegisterAsync(folder);
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await datasource.GetStatusAsync())!.State == ScanState.Scanning)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The scan did not finish.");
-            await Task.Delay(200);
-        }
+        await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, folder);
     }
 
     [Fact]

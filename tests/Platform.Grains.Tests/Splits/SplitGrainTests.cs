@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Datasources;
-using Platform.Grains.Abstractions.Labs;
-using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Tests.Hosting;
 using Platform.Testing.Datasets;
@@ -30,16 +27,7 @@ public sealed class SplitGrainTests
     {
         var folder = $"ds-{Guid.NewGuid():N}";
         new DatasetBuilder(_fixture.Data.Root).WriteFran(folder, goodCases: Cases);
-        await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
-        await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).CreateAsync("Kidney");
-        var datasource = _fixture.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(_lab, "kidney", "kits"));
-        await datasource.RegisterAsync(folder);
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await datasource.GetStatusAsync())!.State == ScanState.Scanning)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The scan did not finish.");
-            await Task.Delay(200);
-        }
+        await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, folder);
     }
 
     private async Task<List<SplitFoldCases>> FoldsAsync(ISplitGrain split, int count)
