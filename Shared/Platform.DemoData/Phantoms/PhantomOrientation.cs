@@ -1,0 +1,32 @@
+using Platform.Imaging.Volumes;
+
+namespace Platform.DemoData.Phantoms;
+
+/// <summary>
+/// Voxel grid orientations the generator uses, as scanners and converters write them: the ITK/DICOM default
+/// (LPS), NIfTI's usual RAS, a feet-first stack, swapped in-plane axes, and an oblique (tilted) acquisition.
+/// </summary>
+public enum PhantomOrientation { Lps, Ras, FeetFirst, SwappedInPlane, Oblique }
+
+public static class PhantomOrientations
+{
+    public static readonly PhantomOrientation[] All = Enum.GetValues<PhantomOrientation>();
+
+    /// <summary>The direction matrix (columns: world directions of the voxel axes, LPS world).</summary>
+    public static Matrix3 Direction(PhantomOrientation orientation) => orientation switch
+    {
+        PhantomOrientation.Lps => Matrix3.Identity,
+        PhantomOrientation.Ras => Matrix3.Diagonal(new Vector3D(-1, -1, 1)),
+        PhantomOrientation.FeetFirst => Matrix3.Diagonal(new Vector3D(1, -1, -1)),
+        PhantomOrientation.SwappedInPlane => Matrix3.FromColumns(new Vector3D(0, 1, 0), new Vector3D(1, 0, 0), new Vector3D(0, 0, -1)),
+        PhantomOrientation.Oblique => Tilt(12),
+        _ => throw new ArgumentOutOfRangeException(nameof(orientation), orientation, "Unknown orientation."),
+    };
+
+    /// <summary>A rotation about the superior axis: the in-plane axes tilt, the slice axis stays.</summary>
+    private static Matrix3 Tilt(double degrees)
+    {
+        var (sin, cos) = Math.SinCos(degrees * Math.PI / 180);
+        return Matrix3.FromColumns(new Vector3D(cos, sin, 0), new Vector3D(-sin, cos, 0), new Vector3D(0, 0, 1));
+    }
+}
