@@ -6,9 +6,15 @@ using Platform.Preprocessing.Storage;
 
 // Random patch reads from the preprocessed-case storage (issue 5, item 5). Prints figures; never fails on them.
 // Usage: dotnet run -c Release --project tests/Platform.Preprocessing.Benchmarks -- [X Y Z] [seconds-per-figure]
+//        ... -- --pipeline [cases] [X Y Z]   preprocessing cases/s and MB/s through DatasetPreprocessor (PipelineBenchmarks.cs)
+//        ... -- --large [X Y Z]              peak memory of one 512×512×1000 int16 CT through CasePreprocessor
 // Default: a 512×512×300 case, 2 s per figure. Patch starts are drawn nnU-Net style, so patches may stick out
 // by up to half their size (padding is part of what is timed).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "--pipeline")
+    return PipelineBenchmarks.Pipeline(args);
+if (args.Length > 0 && args[0] == "--large")
+    return PipelineBenchmarks.Large(args);
 var shape = args.Length >= 3 ? new Shape3(int.Parse(args[0]), int.Parse(args[1]), int.Parse(args[2])) : new Shape3(512, 512, 300);
 var seconds = args.Length is 1 or 4 ? double.Parse(args[^1]) : 2.0;
 var folder = Path.Combine(Path.GetTempPath(), "pp-storage-bench-" + Guid.NewGuid().ToString("N"));

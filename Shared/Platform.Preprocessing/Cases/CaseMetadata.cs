@@ -17,4 +17,16 @@ public sealed record CaseMetadata(
     GridGeometry Final,
     CaseMode Mode,
     LabelRemap? Remapping,
-    IReadOnlyList<AppliedNormalization> Normalization);
+    IReadOnlyList<AppliedNormalization> Normalization)
+{
+    /// <summary>remapping_lbd as applied (lbd mode only).</summary>
+    public LabelRemap? LbdRemapping { get; init; }
+
+    /// <summary>remapping_imported as applied to the imported label map (unlisted labels became 0).</summary>
+    public LabelRemap? ImportedRemapping { get; init; }
+
+    /// <summary>Whether the case had an imported label map, and whether it was merged into the label.</summary>
+    public bool HadImportedLabels { get; init; }
+
+    public bool MergedImportedLabels { get; init; }
+}

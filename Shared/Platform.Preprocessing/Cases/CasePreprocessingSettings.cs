@@ -9,7 +9,10 @@ public enum CaseMode
     /// <summary>Reorient, crop to the nonzero region, remap, resample to the target spacing, normalise.</summary>
     Source,
 
-    /// <summary>As source, but the crop is the label foreground's box plus a margin, at least one patch in size.</summary>
+    /// <summary>
+    /// As source, but the crop is the foreground box plus a margin, at least one patch in size: the box of the
+    /// imported label map when the case has one, else of the label.
+    /// </summary>
     Lbd,
 
     /// <summary>As source, but resampled to exactly the patch shape (the spacing follows from the extent).</summary>
@@ -38,7 +41,23 @@ public sealed record CasePreprocessingSettings
     /// <summary>One entry per channel, in channel order.</summary>
     public required IReadOnlyList<ChannelNormalization> Normalization { get; init; }
 
+    /// <summary>FRAN's remapping_source: applied to the label first, in every mode.</summary>
     public LabelRemap? Remapping { get; init; }
+
+    /// <summary>FRAN's remapping_lbd: applied to the label after <see cref="Remapping"/>, in lbd mode only.</summary>
+    public LabelRemap? LbdRemapping { get; init; }
+
+    /// <summary>
+    /// FRAN's remapping_imported: applied to the imported label map; labels it does not list become 0 (its
+    /// <see cref="LabelRemap.UnmappedTo"/> is ignored). Null keeps the imported labels as they are.
+    /// </summary>
+    public LabelRemap? ImportedRemapping { get; init; }
+
+    /// <summary>
+    /// FRAN's merge_imported_labels: the (remapped) imported foreground is written into the label map where the
+    /// label is background; the label's own foreground always wins. Without a label map the imported map becomes it.
+    /// </summary>
+    public bool MergeImportedLabels { get; init; }
 
     public CaseMode Mode { get; init; } = CaseMode.Source;
 

@@ -10,4 +10,11 @@ public sealed record PreprocessedCase(
     IReadOnlyList<Volume<float>> Channels,
     Volume<byte>? Label,
     IReadOnlyDictionary<int, VoxelIndex[]> ForegroundLocations,
-    CaseMetadata Metadata);
+    CaseMetadata Metadata)
+{
+    /// <summary>
+    /// The label after every remapping level (and the merge), in the original geometry, not resampled: the
+    /// reference for native-space metrics. Null when the case has no label.
+    /// </summary>
+    public Volume<byte>? NativeLabel { get; init; }
+}
