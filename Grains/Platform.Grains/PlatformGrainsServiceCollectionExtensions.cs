@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
+using Platform.Grains.Preprocessing;
 using Platform.Grains.Projects;
 using Platform.Grains.Splits;
 using Platform.Grains.Tenancy;
@@ -26,6 +27,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<CaseCatalogStore>();
         services.AddSingleton<SplitStore>();
         services.AddSingleton<ProjectPlanning>();
+        services.Configure<PreprocessingOptions>(configuration.GetSection(PreprocessingOptions.Section));
         return services;
     }
 }

@@ -27,6 +27,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
         // The file store: datasource folders are registered relative to it.
         var dataRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "store")).FullName;
+        var workRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "work")).FullName;
         var services = new List<ServiceProcess>();
         try
         {
@@ -39,6 +40,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Platform__Identity__SigningKey"] = signingKey,
                 ["Platform__Identity__PlatformAdmins__0"] = LocalUser,
                 ["Platform__Storage__DataRoot"] = dataRoot,
+                ["Platform__Storage__WorkRoot"] = workRoot,
             });
             services.Add(silo);
             silo.Start();

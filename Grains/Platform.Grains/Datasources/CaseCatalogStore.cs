@@ -97,6 +97,25 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return cases;
     }
 
+    /// <summary>Usable (valid or flagged) cases of the given datasources with their stored files (JSON file signatures, images then label).</summary>
+    public async Task<IReadOnlyList<(string CaseId, string Datasource, string FilesJson)>> UsableCaseFilesAsync(string lab, string project, IReadOnlyList<string> datasources)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT case_id, datasource, files::text
+              FROM datasource_case
+             WHERE lab_id = @lab AND project = @project AND datasource = ANY(@datasources) AND status IN (0, 1)
+             ORDER BY case_id
+            """);
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("project", project);
+        command.Parameters.AddWithValue("datasources", datasources.ToArray());
+        var cases = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            cases.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return cases;
+    }
+
     /// <summary>Every case of the given datasources with what the fingerprint needs (statistics and intensity samples included), streamed.</summary>
     public async IAsyncEnumerable<FingerprintRow> FingerprintRowsAsync(string lab, string project, IReadOnlyList<string> datasources)
     {

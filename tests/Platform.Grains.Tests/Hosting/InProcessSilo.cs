@@ -22,7 +22,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
     public static async Task<InProcessSilo> StartAsync(string connectionString, string serviceId, string clusterId,
-        Action<IServiceCollection>? services = null, string? dataRoot = null)
+        Action<IServiceCollection>? services = null, string? dataRoot = null, string? workRoot = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
         builder.Configuration
@@ -37,6 +37,7 @@ public sealed class InProcessSilo : IAsyncDisposable
                 ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
                 ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
                 ["Platform:Storage:DataRoot"] = dataRoot ?? Path.GetTempPath(),
+                ["Platform:Storage:WorkRoot"] = workRoot ?? Path.Combine(Path.GetTempPath(), "platform-work-" + Guid.NewGuid().ToString("N")),
             });
         builder.AddPlatformSilo();
         services?.Invoke(builder.Services);

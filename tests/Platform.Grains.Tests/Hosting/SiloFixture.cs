@@ -13,6 +13,9 @@ public sealed class SiloFixture : IAsyncLifetime
     /// <summary>The silo's data root: tests write datasource folders here.</summary>
     public TempDataRoot Data { get; } = new();
 
+    /// <summary>The silo's work root: preprocessed data, checkpoints and predictions land here.</summary>
+    public TempDataRoot Work { get; } = new();
+
     public TestDatabaseHandle Database => _database ?? throw new InvalidOperationException("Fixture not initialised.");
     public IGrainFactory Grains => (_silo ?? throw new InvalidOperationException("Fixture not initialised.")).Grains;
     public const string ServiceId = "svc", ClusterId = "cluster";
@@ -20,7 +23,7 @@ public sealed class SiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestPostgres.CreateDatabaseAsync("grains");
-        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, ServiceId, ClusterId, dataRoot: Data.Root);
+        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, ServiceId, ClusterId, dataRoot: Data.Root, workRoot: Work.Root);
     }
 
     public async Task DisposeAsync()
@@ -30,6 +33,7 @@ public sealed class SiloFixture : IAsyncLifetime
         if (_database is not null)
             await _database.DisposeAsync();
         Data.Dispose();
+        Work.Dispose();
     }
 }
 

@@ -2,6 +2,7 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Tenancy;
@@ -29,6 +30,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static IPlanGrain PlanOf(IGrainFactory g, string lab) => g.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
     private static IDatasourceGrain DatasourceOf(IGrainFactory g, string lab) => g.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, TenancyFixture.Project, "kits"));
     private static ISplitGrain SplitOf(IGrainFactory g, string lab) => g.GetGrain<ISplitGrain>(GrainKeys.Split(lab, TenancyFixture.Project, "default"));
+    private static IPreprocessingGrain PreprocessingOf(IGrainFactory g, string lab) => g.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -70,6 +72,9 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("ISplitGrain.GetTestCasesAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).GetTestCasesAsync()),
         new("ISplitGrain.ExportAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).ExportAsync(SplitFileFormat.NnUnet)),
         new("ISplitGrain.ImportAsync", LabRole.Scientist, (g, lab) => SplitOf(g, lab).ImportAsync(SplitFileFormat.NnUnet, "[]")),
+        new("IPreprocessingGrain.StartAsync", LabRole.Scientist, (g, lab) => PreprocessingOf(g, lab).StartAsync()),
+        new("IPreprocessingGrain.GetStatusAsync", LabRole.Viewer, (g, lab) => PreprocessingOf(g, lab).GetStatusAsync()),
+        new("IPreprocessingGrain.CancelAsync", LabRole.Scientist, (g, lab) => PreprocessingOf(g, lab).CancelAsync()),
         new("ITrainingRunGrain.CreateAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CreateAsync(TenancyFixture.RunRequest)),
         new("ITrainingRunGrain.GetAsync", LabRole.Viewer, (g, lab) => RunOf(g, lab).GetAsync()),
         new("ITrainingRunGrain.PauseAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).PauseAsync()),

@@ -1,0 +1,28 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.Preprocessing;
+
+/// <summary>
+/// The preprocessing job of one plan: turns the project's usable cases into training data for the plan's latest
+/// version. Keyed like the plan (<see cref="GrainKeys.Plan"/>). The job runs in the background, survives a lost
+/// silo (it resumes from the cases already stored) and can be cancelled; starting it again continues where it
+/// stopped, and a finished job for an unchanged plan does no work at all.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.Preprocessing.IPreprocessingGrain")]
+public interface IPreprocessingGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts (or continues) preprocessing for the plan's latest version. While a job for that version runs this
+    /// returns its status; a job for an older version is cancelled first.
+    /// </summary>
+    [Alias("StartAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<PreprocessingStatus> StartAsync();
+
+    /// <summary>The running or last job, or null before the first start.</summary>
+    [Alias("GetStatusAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<PreprocessingStatus?> GetStatusAsync();
+
+    /// <summary>Stops the running job between cases; finished cases stay and a later start continues from them.</summary>
+    [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<PreprocessingStatus> CancelAsync();
+}

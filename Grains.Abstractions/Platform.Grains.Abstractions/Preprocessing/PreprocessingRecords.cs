@@ -1,0 +1,64 @@
+namespace Platform.Grains.Abstractions.Preprocessing;
+
+[GenerateSerializer, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingJobState")]
+public enum PreprocessingJobState { Running = 0, Completed = 1, Cancelled = 2, Failed = 3 }
+
+/// <summary>A case that could not be preprocessed, and why (which file, what is wrong).</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingFailure")]
+public sealed record PreprocessingFailure(
+    [property: Id(0)] string CaseId,
+    [property: Id(1)] string Reason);
+
+/// <summary>
+/// Where a plan's preprocessing stands: the plan version the data is for; the dataset key (the output folder's
+/// name: readable plan name plus a hash of the settings that change voxels); cases done by this job, skipped
+/// because an earlier job finished them, and failed (the first 200 with their reasons); the dataset summary once
+/// the job completed; and why the whole job failed, when it did (a single case never fails the job).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingStatus")]
+public sealed record PreprocessingStatus(
+    [property: Id(0)] string Plan,
+    [property: Id(1)] int PlanVersion,
+    [property: Id(2)] string DatasetKey,
+    [property: Id(3)] PreprocessingJobState State,
+    [property: Id(4)] int Total,
+    [property: Id(5)] int Done,
+    [property: Id(6)] int Skipped,
+    [property: Id(7)] int Failed,
+    [property: Id(8)] string? CurrentCase,
+    [property: Id(9)] IReadOnlyList<PreprocessingFailure> Failures,
+    [property: Id(10)] PreprocessedDatasetOverview? Summary,
+    [property: Id(11)] DateTimeOffset StartedAt,
+    [property: Id(12)] DateTimeOffset? FinishedAt,
+    [property: Id(13)] string? Error)
+{
+    public int Finished => Done + Skipped + Failed;
+}
+
+/// <summary>
+/// The dataset after preprocessing: per-axis (x, y, z) smallest, median and largest preprocessed shape, the median
+/// spacing before resampling (mm), intensities after normalisation per channel, and the labels present.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessedDatasetOverview")]
+public sealed record PreprocessedDatasetOverview(
+    [property: Id(0)] int Cases,
+    [property: Id(1)] IReadOnlyList<double> ShapeMin,
+    [property: Id(2)] IReadOnlyList<double> ShapeMedian,
+    [property: Id(3)] IReadOnlyList<double> ShapeMax,
+    [property: Id(4)] IReadOnlyList<double> OriginalSpacingMedian,
+    [property: Id(5)] IReadOnlyList<PreprocessedChannelOverview> Channels,
+    [property: Id(6)] IReadOnlyList<PreprocessedLabelOverview> Labels);
+
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessedChannelOverview")]
+public sealed record PreprocessedChannelOverview(
+    [property: Id(0)] int Channel,
+    [property: Id(1)] double Mean,
+    [property: Id(2)] double StandardDeviation,
+    [property: Id(3)] double Min,
+    [property: Id(4)] double Max);
+
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessedLabelOverview")]
+public sealed record PreprocessedLabelOverview(
+    [property: Id(0)] int Label,
+    [property: Id(1)] long Voxels,
+    [property: Id(2)] int Cases);

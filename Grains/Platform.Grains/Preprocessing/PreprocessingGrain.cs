@@ -1,0 +1,273 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Preprocessing;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Datasources;
+using Platform.Grains.Plans;
+using Platform.Grains.Projects;
+using Platform.Grains.Storage;
+using Platform.Grains.Tenancy;
+using Platform.Preprocessing.Datasets;
+using Platform.Preprocessing.Storage;
+
+namespace Platform.Grains.Preprocessing;
+
+/// <summary>
+/// Runs a plan's preprocessing in the background of the activation (voxels on the thread pool, state writes back
+/// on the grain), so status is answered while the job goes on. The job is durable in two ways: every finished
+/// case is committed on disk by the library (a restarted job skips it), and a reminder re-activates the grain
+/// after a lost silo, where the job starts again from the stored record without needing a caller.
+/// </summary>
+public sealed partial class PreprocessingGrain(
+    [PersistentState("preprocessing", StorageNames.Platform)] IPersistentState<PreprocessingJobRecord> job,
+    CaseCatalogStore catalog,
+    PlanVersionStore plans,
+    ProjectPlanning planning,
+    IOptions<StorageOptions> storage,
+    IOptions<PreprocessingOptions> options,
+    TimeProvider clock,
+    ILogger<PreprocessingGrain> logger) : Grain, IPreprocessingGrain, IRemindable
+{
+    private const string WatchdogReminder = "preprocessing-watchdog";
+    private const int StoredFailureCap = 200;
+
+    private Task? _run;
+    private CancellationTokenSource? _stop;
+    private bool _cancelRequested;
+    private DatasetPreprocessingProgress? _progress;
+
+    private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (job.State.State == PreprocessingJobState.Running && job.State.PlanVersion > 0)
+            await StartRunAsync();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Leaving the silo is not a cancel: the state stays Running and the reminder resumes the job elsewhere.
+        if (_run is { } run)
+        {
+            await (_stop?.CancelAsync() ?? Task.CompletedTask);
+            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public async Task<PreprocessingStatus> StartAsync()
+    {
+        var plan = await GrainFactory.GetGrain<IPlanGrain>(this.GetPrimaryKeyString()).GetAsync()
+            ?? throw new PlatformNotFoundException($"Plan '{Key.Name}' has no saved version yet: save the plan first.");
+        if (_run is not null && job.State.State == PreprocessingJobState.Running)
+        {
+            if (job.State.PlanVersion == plan.Version)
+                return Status();
+            await StopRunAsync();
+        }
+
+        var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
+            ?? throw new PlatformNotFoundException($"Project '{Key.Project}' does not exist.");
+        var datasources = ChooseDatasources(plan.Settings, project);
+        string? sourceFolder = null;
+        List<Platform.Preprocessing.Cases.ChannelNormalization> normalization;
+        string datasetKey;
+        if (plan.Settings.Preprocessing.Mode == PreprocessingMode.Patch)
+        {
+            (sourceFolder, normalization) = await SourcePlanAsync(plan.Settings);
+            datasetKey = PreprocessedDatasetKey.For(Key.Name, new { mode = "patch", source = sourceFolder, patch = plan.Settings.Network.PatchSize, overlap = plan.Settings.Preprocessing.PatchOverlap });
+        }
+        else
+        {
+            var needsFingerprint = plan.Settings.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
+            var fingerprint = needsFingerprint ? await planning.FingerprintAsync(Key.Lab, Key.Project, datasources) : null;
+            normalization = [.. PlanCaseSettings.Normalization(plan.Settings, fingerprint)];
+            datasetKey = PreprocessedDatasetKey.For(Key.Name, PlanCaseSettings.From(plan.Settings, normalization));
+        }
+
+        job.State = new PreprocessingJobRecord
+        {
+            PlanVersion = plan.Version,
+            DatasetKey = datasetKey,
+            Folder = string.Join('/', "preprocessed", Key.Lab, Key.Project, datasetKey),
+            Datasources = [.. datasources],
+            Normalization = normalization,
+            SourceFolder = sourceFolder,
+            State = PreprocessingJobState.Running,
+            StartedAt = clock.GetUtcNow(),
+            StartedBy = VerifiedCaller.Require().PrincipalId,
+        };
+        await job.WriteStateAsync();
+        await StartRunAsync();
+        return Status();
+    }
+
+    public Task<PreprocessingStatus?> GetStatusAsync() => Task.FromResult(job.State.PlanVersion == 0 ? null : Status());
+
+    public async Task<PreprocessingStatus> CancelAsync()
+    {
+        if (job.State.PlanVersion == 0)
+            throw new PlatformNotFoundException($"Plan '{Key.Name}' has never been preprocessed.");
+        if (job.State.State == PreprocessingJobState.Running)
+            await StopRunAsync();
+        return Status();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        job.State.State == PreprocessingJobState.Running && _run is null ? StartRunAsync() : Task.CompletedTask;
+
+    private async Task StopRunAsync()
+    {
+        _cancelRequested = true;
+        await (_stop?.CancelAsync() ?? Task.CompletedTask);
+        if (_run is { } run)
+            await run;
+        if (job.State.State == PreprocessingJobState.Running)
+        {
+            // No run was in flight (e.g. between a lost silo and the reminder): record the cancel directly.
+            job.State = job.State with { State = PreprocessingJobState.Cancelled, FinishedAt = clock.GetUtcNow() };
+            await job.WriteStateAsync();
+            await DropReminderAsync();
+        }
+    }
+
+    private async Task StartRunAsync()
+    {
+        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.DelayDeactivation(TimeSpan.FromHours(12));
+        _cancelRequested = false;
+        _progress = null;
+        _stop = new CancellationTokenSource();
+        _run = RunAsync(_stop.Token);
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var record = job.State;
+        try
+        {
+            var workRoot = storage.Value.RequireWorkRoot();
+            var output = Path.Combine(workRoot, record.Folder.Replace('/', Path.DirectorySeparatorChar));
+            var progress = new Progress(p => _progress = p);
+            DatasetPreprocessingReport report;
+            IReadOnlyList<PreprocessingFailure> unresolved = [];
+            var snapshot = await plans.GetAsync(Key.Lab, Key.Project, Key.Name, record.PlanVersion)
+                ?? throw new InvalidOperationException($"Plan version {record.PlanVersion} is no longer stored.");
+            if (record.SourceFolder is { } source)
+            {
+                var request = new PatchDatasetRequest
+                {
+                    SourceFolder = Path.Combine(workRoot, source.Replace('/', Path.DirectorySeparatorChar)),
+                    OutputFolder = output,
+                    PatchSize = PlanCaseSettings.PatchSize(snapshot.Settings),
+                    Overlap = snapshot.Settings.Preprocessing.PatchOverlap,
+                    MaxParallelism = options.Value.MaxParallelism,
+                };
+                report = await Task.Run(() => PatchDatasetCutter.RunAsync(request, progress, stop), stop);
+            }
+            else
+            {
+                var settings = PlanCaseSettings.From(snapshot.Settings, record.Normalization);
+                var rows = await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources);
+                var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, snapshot.Settings.Preprocessing.ImportedFolder);
+                unresolved = inputs.Failures;
+                var request = new DatasetPreprocessingRequest
+                {
+                    OutputFolder = output,
+                    Cases = inputs.Cases,
+                    Settings = settings,
+                    MaxParallelism = options.Value.MaxParallelism,
+                    MemoryBudgetBytes = options.Value.MemoryBudgetBytes,
+                };
+                report = await Task.Run(() => DatasetPreprocessor.RunAsync(request, progress, stop), stop);
+            }
+
+            var failures = unresolved.Concat(report.Failures.Select(f => new PreprocessingFailure(f.CaseId, f.Reason))).ToList();
+            job.State = job.State with
+            {
+                State = PreprocessingJobState.Completed,
+                Total = report.Total + unresolved.Count,
+                Done = report.Processed,
+                Skipped = report.Skipped,
+                Failed = failures.Count,
+                Failures = failures.Take(StoredFailureCap).ToList(),
+                Summary = PreprocessedOverviewMapping.From(report.Summary),
+                FinishedAt = clock.GetUtcNow(),
+                Error = null,
+            };
+            LogCompleted(logger, this.GetPrimaryKeyString(), report.Processed, report.Skipped, failures.Count, report.Elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            if (!_cancelRequested)
+                return; // the silo is shutting down: stay Running for the reminder
+            job.State = job.State with { State = PreprocessingJobState.Cancelled, FinishedAt = clock.GetUtcNow() };
+        }
+        catch (Exception e)
+        {
+            job.State = job.State with { State = PreprocessingJobState.Failed, Error = e.Message, FinishedAt = clock.GetUtcNow() };
+            LogFailed(logger, e, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            if (job.State.State != PreprocessingJobState.Running)
+            {
+                job.State = job.State with { Done = _progress?.Done ?? job.State.Done };
+                await job.WriteStateAsync();
+                await DropReminderAsync();
+            }
+
+            _run = null;
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Patch mode cuts the source plan's finished output, with the source's normalisation (the voxels are its).</summary>
+    private async Task<(string Folder, List<Platform.Preprocessing.Cases.ChannelNormalization> Normalization)> SourcePlanAsync(PlanSettings settings)
+    {
+        var source = settings.Preprocessing.SourcePlan
+            ?? throw new PlatformValidationException("preprocessing.sourcePlan", "Patch mode cuts another plan's preprocessed cases: name that plan as the source plan.");
+        var status = await GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(Key.Lab, Key.Project, source)).GetStatusAsync();
+        if (status is not { State: PreprocessingJobState.Completed })
+            throw new PlatformConflictException($"The source plan '{source}' has no completed preprocessing: preprocess it first.");
+        return (string.Join('/', "preprocessed", Key.Lab, Key.Project, status.DatasetKey), []);
+    }
+
+    private static IReadOnlyList<string> ChooseDatasources(PlanSettings plan, ProjectSummary project)
+    {
+        var chosen = plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : project.Datasources;
+        if (chosen.Count == 0)
+            throw new PlatformValidationException("data.datasources", $"Project '{project.Title}' has no datasources yet: register one first.");
+        var unknown = chosen.Except(project.Datasources).ToList();
+        return unknown.Count == 0
+            ? chosen
+            : throw new PlatformValidationException("data.datasources", $"Not datasources of project '{project.Title}': {string.Join(", ", unknown)}.");
+    }
+
+    private PreprocessingStatus Status()
+    {
+        var s = job.State;
+        var live = s.State == PreprocessingJobState.Running ? _progress : null;
+        return new PreprocessingStatus(Key.Name, s.PlanVersion, s.DatasetKey, s.State,
+            live?.Total ?? s.Total, live?.Done ?? s.Done, live?.Skipped ?? s.Skipped, live?.Failed ?? s.Failed,
+            live?.CurrentCase, s.Failures, s.Summary, s.StartedAt, s.FinishedAt, s.Error);
+    }
+
+    /// <summary>Keeps the latest progress report; the library reports from worker threads.</summary>
+    private sealed class Progress(Action<DatasetPreprocessingProgress> report) : IProgress<DatasetPreprocessingProgress>
+    {
+        public void Report(DatasetPreprocessingProgress value) => report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Preprocessing {Key} finished: {Done} done, {Skipped} skipped, {Failed} failed in {Seconds:0.0} s")]
+    private static partial void LogCompleted(ILogger logger, string key, int done, int skipped, int failed, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Preprocessing {Key} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string key);
+}
