@@ -11,6 +11,7 @@ internal sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A subfolder, created.</summary>
     public string Sub(string name)
     {
         var path = System.IO.Path.Combine(Path, name);
@@ -20,7 +21,13 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        try
+        {
             Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftovers in the temp folder do not affect results.
+        }
     }
 }

@@ -1,0 +1,143 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Platform.Training.Networks;
+
+/// <summary>
+/// nnU-Net's U-Net (plain or residual encoder), 2D or 3D, built from the plan's topology. Input [B, C, ([Z,] Y, X)];
+/// output logits per class. A training-mode forward pass with <see cref="DeepSupervision"/> returns one output per
+/// decoder stage, highest resolution first; otherwise (deep supervision off, or eval mode) only the full-resolution
+/// output. Every decoder stage has its 1×1 head either way, so checkpoints do not depend on the flag.
+/// </summary>
+public sealed class UNet : nn.Module<Tensor, Tensor[]>
+{
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> encoder;
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> upsampling;
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> decoder;
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> heads;
+    private readonly int[] poolingTorchOrder;
+
+    private UNet(NetworkDescription description) : base(nameof(UNet))
+    {
+        Description = description;
+        DeepSupervision = description.DeepSupervision;
+        var layers = SpatialLayers.For(description.Dimensions);
+        var stages = description.Stages;
+
+        encoder = nn.ModuleList(Enumerable.Range(0, stages.Count).Select(s => EncoderStage(layers, description, s)).ToArray());
+        // Decoder stage d sits above encoder stage (n - 2 - d): it upsamples from the stage below with that stage's
+        // stride and convolves the concatenation [upsampled, skip] with the skip stage's kernel.
+        var n = stages.Count;
+        upsampling = nn.ModuleList(Enumerable.Range(0, n - 1)
+            .Select(d => layers.TransposedConvolution(stages[n - 1 - d].Features, stages[n - 2 - d].Features, stages[n - 1 - d].Stride))
+            .ToArray());
+        decoder = nn.ModuleList(Enumerable.Range(0, n - 1)
+            .Select(d =>
+            {
+                var skipStage = stages[n - 2 - d];
+                int convolutions = description.Architecture == NetworkArchitecture.ResidualEncoderUNet
+                    ? description.ResidualDecoderConvolutions
+                    : skipStage.Convolutions;
+                return (nn.Module<Tensor, Tensor>)new StackedConvolutions(
+                    layers, 2L * skipStage.Features, skipStage.Features, skipStage.KernelSize, Ones(layers.Dimensions), convolutions);
+            })
+            .ToArray());
+        var one = Ones(layers.Dimensions);
+        heads = nn.ModuleList(Enumerable.Range(0, n - 1)
+            .Select(d => layers.Convolution(stages[n - 2 - d].Features, description.Classes, one, one))
+            .ToArray());
+        poolingTorchOrder = description.PoolingFactor.Reverse().ToArray();
+        RegisterComponents();
+    }
+
+    /// <summary>What this network was built from.</summary>
+    public NetworkDescription Description { get; }
+
+    /// <summary>Whether a training-mode forward pass returns every decoder stage's output.</summary>
+    public bool DeepSupervision { get; set; }
+
+    /// <summary>
+    /// Builds the network with nnU-Net's He initialisation (drawn from torch's global generator, so
+    /// <c>torch.manual_seed</c> makes it reproducible) on <paramref name="device"/> (CPU when null).
+    /// </summary>
+    /// <exception cref="ArgumentException">The description is inconsistent (see <see cref="NetworkDescription.Validate"/>).</exception>
+    public static UNet Create(NetworkDescription description, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        description.Validate();
+        var network = new UNet(description);
+        HeInitialization.Apply(network);
+        if (device is not null && device.type != DeviceType.CPU)
+            network.to(device);
+        return network;
+    }
+
+    public override Tensor[] forward(Tensor input)
+    {
+        CheckInput(input);
+        var skips = new Tensor[encoder.Count];
+        var x = input;
+        for (int s = 0; s < encoder.Count; s++)
+            skips[s] = x = encoder[s].call(x);
+
+        bool everyStage = DeepSupervision && training;
+        var outputs = new List<Tensor>(everyStage ? decoder.Count : 1);
+        for (int d = 0; d < decoder.Count; d++)
+        {
+            var upsampled = upsampling[d].call(x);
+            x = decoder[d].call(torch.cat([upsampled, skips[encoder.Count - 2 - d]], 1));
+            if (everyStage || d == decoder.Count - 1)
+                outputs.Add(heads[d].call(x));
+        }
+        outputs.Reverse();
+        return outputs.ToArray();
+    }
+
+    /// <summary>Full-resolution logits whatever the mode: what inference needs.</summary>
+    public Tensor Segment(Tensor input) => forward(input)[0];
+
+    private void CheckInput(Tensor input)
+    {
+        int dims = Description.Dimensions;
+        if (input.dim() != dims + 2)
+            throw new ArgumentException(
+                $"The {dims}D network expects a tensor of {dims + 2} dimensions [B, C, {(dims == 3 ? "Z, " : "")}Y, X]; got shape [{string.Join(", ", input.shape)}].",
+                nameof(input));
+        if (input.shape[1] != Description.InputChannels)
+            throw new ArgumentException(
+                $"The network expects {Description.InputChannels} input channel(s); the tensor has {input.shape[1]} (shape [{string.Join(", ", input.shape)}]).",
+                nameof(input));
+        for (int a = 0; a < dims; a++)
+        {
+            if (input.shape[2 + a] % poolingTorchOrder[a] != 0)
+                throw new ArgumentException(
+                    $"Spatial size [{string.Join(", ", input.shape.Skip(2))}] is not divisible by the network's total downsampling " +
+                    $"[{string.Join(", ", poolingTorchOrder)}] (torch order) on dimension {2 + a}.",
+                    nameof(input));
+        }
+    }
+
+    private static nn.Module<Tensor, Tensor> EncoderStage(SpatialLayers layers, NetworkDescription description, int s)
+    {
+        var stage = description.Stages[s];
+        long inputs = s == 0 ? description.InputChannels : description.Stages[s - 1].Features;
+        if (description.Architecture == NetworkArchitecture.PlainUNet)
+            return new StackedConvolutions(layers, inputs, stage.Features, stage.KernelSize, stage.Stride, stage.Convolutions);
+
+        // ResEnc: a stem convolution brings the image to the first stage's features; every stage is then residual
+        // blocks, the first of which strides.
+        var blocks = new List<nn.Module<Tensor, Tensor>>();
+        if (s == 0)
+        {
+            blocks.Add(new ConvNormActivation(layers, inputs, stage.Features, stage.KernelSize, stage.Stride));
+            inputs = stage.Features;
+        }
+        var unit = Ones(layers.Dimensions);
+        for (int b = 0; b < description.EffectiveResidualBlocks[s]; b++)
+            blocks.Add(new ResidualBlock(layers, b == 0 ? inputs : stage.Features, stage.Features, stage.KernelSize, b == 0 ? stage.Stride : unit));
+        return nn.Sequential(blocks.ToArray());
+    }
+
+    private static int[] Ones(int dimensions) => Enumerable.Repeat(1, dimensions).ToArray();
+}

@@ -1,0 +1,77 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Platform.Training.Optimization;
+
+/// <summary>
+/// The optimiser of one run with its schedule and gradient clipping. Its state (SGD momentum buffers, AdamW
+/// moments and step counts) goes through TorchSharp's own optimizer state serialisation
+/// (<c>save_state_dict</c>/<c>load_state_dict</c> on a <see cref="BinaryWriter"/>), which writes every
+/// parameter's buffers.
+/// </summary>
+public sealed class TrainingOptimizer : IDisposable
+{
+    private readonly OptimizerHelper optimizer;
+    private readonly IReadOnlyList<Parameter> parameters;
+
+    private TrainingOptimizer(OptimizerHelper optimizer, IReadOnlyList<Parameter> parameters, ILearningRateSchedule schedule, OptimizationOptions options)
+    {
+        this.optimizer = optimizer;
+        this.parameters = parameters;
+        Schedule = schedule;
+        Options = options;
+    }
+
+    public OptimizationOptions Options { get; }
+
+    public ILearningRateSchedule Schedule { get; }
+
+    /// <summary>Creates the optimiser for <paramref name="network"/>'s parameters (already on their device).</summary>
+    public static TrainingOptimizer Create(nn.Module network, OptimizationOptions options, int epochs, int iterationsPerEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterationsPerEpoch, 1);
+        var parameters = network.parameters().ToList();
+        return options.Kind switch
+        {
+            OptimizerKind.SgdNesterovPoly => new TrainingOptimizer(
+                optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay, nesterov: true),
+                parameters, new PolyLearningRate(options.LearningRate, epochs, options.PolyExponent), options),
+            OptimizerKind.AdamWWarmupCosine => new TrainingOptimizer(
+                optim.AdamW(parameters, options.LearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay),
+                parameters, new WarmupCosineLearningRate(options.LearningRate, options.MinimumLearningRate, epochs, iterationsPerEpoch, options.WarmupEpochs), options),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown optimiser kind."),
+        };
+    }
+
+    /// <summary>Sets the learning rate of every parameter group for this position and returns it.</summary>
+    public double SetLearningRate(int epoch, int iteration)
+    {
+        double rate = Schedule.At(epoch, iteration);
+        foreach (var group in optimizer.ParamGroups)
+            group.LearningRate = rate;
+        return rate;
+    }
+
+    public void ZeroGradients() => optimizer.zero_grad();
+
+    /// <summary>Clips the gradient norm (when enabled) and takes one step. Returns the norm before clipping
+    /// (NaN when clipping is disabled, since it is then not computed).</summary>
+    public double Step()
+    {
+        double norm = double.NaN;
+        if (Options.GradientClipNorm > 0)
+            norm = nn.utils.clip_grad_norm_(parameters, Options.GradientClipNorm);
+        optimizer.step();
+        return norm;
+    }
+
+    public void Save(BinaryWriter writer) => optimizer.save_state_dict(writer);
+
+    public void Load(BinaryReader reader) => optimizer.load_state_dict(reader);
+
+    public void Dispose() => optimizer.Dispose();
+}
