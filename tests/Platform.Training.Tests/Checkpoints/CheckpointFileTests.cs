@@ -23,7 +23,7 @@ public sealed class CheckpointFileTests : IDisposable
         {
             History = [new EpochReport(0, 4, 0.5, 0.6, [0.7, double.NaN], 0.7, 0.7, true, 1e-2, 1.5, 2, TimeSpan.FromSeconds(4.5))],
         };
-        var path = folder.Sub("a.ckpt");
+        var path = folder.File("a.ckpt");
         CheckpointFile.Write(path, state, written, optimizer);
         using var expectedDraw = rand(4);
 
@@ -72,7 +72,7 @@ public sealed class CheckpointFileTests : IDisposable
     [Fact]
     public void FileThatIsNotACheckpointIsReportedAsSuch()
     {
-        var path = folder.Sub("random.ckpt");
+        var path = folder.File("random.ckpt");
         File.WriteAllBytes(path, Enumerable.Range(0, 200).Select(i => (byte)i).ToArray());
 
         var error = Assert.Throws<CheckpointCorruptException>(() => CheckpointFile.ReadState(path));
@@ -105,7 +105,7 @@ public sealed class CheckpointFileTests : IDisposable
         manual_seed(22);
         using var network = UNet.Create(TinyNetworks.TwoStage3D());
         using var optimizer = TrainingOptimizer.Create(network, new OptimizationOptions(), 4, 3);
-        var path = folder.Sub("one.ckpt");
+        var path = folder.File("one.ckpt");
         CheckpointFile.Write(path, State(network.Description, position ?? TrainingPosition.Start), network, optimizer);
         return path;
     }

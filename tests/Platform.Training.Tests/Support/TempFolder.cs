@@ -11,6 +11,9 @@ internal sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The path of a file in the folder (not created).</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
     /// <summary>A subfolder, created.</summary>
     public string Sub(string name)
     {
