@@ -1,12 +1,12 @@
 using Platform.Imaging.Volumes;
+using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Storage;
 
 namespace Platform.Training.Data;
 
 /// <summary>
 /// A case of the preprocessed store (<see cref="PreprocessedCaseReader"/>, memory-mapped) with its foreground
-/// locations. The locations come from the caller until the store keeps a per-case record of them; then
-/// <see cref="Open"/> reads them too and callers do not change.
+/// locations, read from the case's stored record or given by the caller.
 /// </summary>
 public sealed class PreprocessedTrainingCase : ITrainingCase, IDisposable
 {
@@ -40,6 +40,22 @@ public sealed class PreprocessedTrainingCase : ITrainingCase, IDisposable
     public int Channels => _reader.Channels;
 
     public IReadOnlyDictionary<int, VoxelIndex[]> ForegroundLocations { get; }
+
+    /// <summary>Opens a stored case with the foreground locations its preprocessing record holds.</summary>
+    public static PreprocessedTrainingCase Open(string folder, string caseId)
+    {
+        var reader = PreprocessedCaseReader.Open(folder, caseId);
+        try
+        {
+            var record = PreprocessedCaseRecords.FromReader(reader);
+            return new PreprocessedTrainingCase(reader, record.ForegroundLocations(reader.Shape));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Opens <paramref name="caseId"/> in <paramref name="folder"/> (see <see cref="PreprocessedCaseReader.Open"/>).</summary>
     public static PreprocessedTrainingCase Open(string folder, string caseId, IReadOnlyDictionary<int, VoxelIndex[]> foregroundLocations)

@@ -1,0 +1,131 @@
+using Platform.Imaging.IO;
+using Platform.Preprocessing.Datasets;
+using Platform.Preprocessing.Storage;
+using Platform.Training.Checkpoints;
+using Platform.Training.Data;
+using Platform.Training.Evaluation;
+using Platform.Training.Inference;
+using Platform.Training.Networks;
+using Platform.Training.Postprocessing;
+using Platform.Training.Trainer;
+using static TorchSharp.torch;
+
+namespace Platform.Training.Workflow;
+
+/// <summary>
+/// Trains one fold and scores it the way nnU-Net reports results: sliding-window prediction of every validation
+/// case with the final weights, mapped back to the case's original grid, compared with the stored native-space
+/// label (remapped, never resampled), Dice per label per case; then the postprocessing that cross-validation
+/// supports. Resumes from the fold's last checkpoint when there is one, so calling it again after a pause or a
+/// lost machine continues the same run.
+/// </summary>
+public static class FoldTraining
+{
+    public const string ValidationFolderName = "validation";
+    public const string SummaryFileName = "summary.json";
+    public const string ScoresFileName = "scores.csv";
+    public const string PostprocessingFileName = "postprocessing.json";
+
+    public static FoldTrainingResult Run(
+        FoldTrainingRequest request,
+        IProgress<EpochReport>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var device = request.Device ?? CPU;
+        var checkpointFolder = Directory.CreateDirectory(Path.Combine(request.OutputFolder, "checkpoints")).FullName;
+        var training = OpenCases(request.PreprocessedFolder, request.TrainingCases);
+        var validation = OpenCases(request.PreprocessedFolder, request.ValidationCases.Count > 0 ? request.ValidationCases : request.TrainingCases);
+        try
+        {
+            // The seed fixes the initial weights; a resumed run overwrites them from its checkpoint anyway.
+            manual_seed(request.Seed);
+            using var network = UNet.Create(request.Network, device);
+            var remapping = request.TrainRemapping is null ? null : TrainLabelRemapping.FromMap(request.TrainRemapping);
+            var loader = new BatchLoaderOptions
+            {
+                BatchSize = request.BatchSize,
+                PatchSize = request.PatchSize,
+                Seed = request.Seed,
+                Workers = request.LoaderWorkers,
+                OversampleForeground = request.ForegroundOversampling,
+                Augmentation = request.Augmentation,
+                LabelRemapping = remapping,
+            };
+            // Validation patches: no augmentation, their own seed, the same oversampling as nnU-Net's validation loader.
+            var validationLoader = loader with { Augmentation = null, Seed = ValidationBatches.DefaultSeed, Workers = 1 };
+            var trainer = new SegmentationTrainer(network, request.Trainer,
+                start => new BatchLoader(training, loader with { StartIndex = start }),
+                start => new BatchLoader(validation, validationLoader with { StartIndex = start }),
+                new CheckpointStore(checkpointFolder), device);
+            var outcome = trainer.Run(progress, null, cancellationToken);
+            if (!outcome.Completed || request.ValidationCases.Count == 0)
+                return new FoldTrainingResult(outcome, null, null, checkpointFolder, null);
+
+            var (summary, selection, folder) = Validate(request, network, remapping, cancellationToken);
+            return new FoldTrainingResult(outcome, summary, selection, checkpointFolder, folder);
+        }
+        finally
+        {
+            foreach (var c in training.Concat(validation))
+                c.Dispose();
+        }
+    }
+
+    private static (EvaluationSummary Summary, PostprocessingSelection Selection, string Folder) Validate(
+        FoldTrainingRequest request, UNet network, TrainLabelRemapping? remapping, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(request.OutputFolder, ValidationFolderName)).FullName;
+        network.eval();
+        Tensor Segment(Tensor input) => network.Segment(input);
+        var labels = Enumerable.Range(1, request.Network.Classes - 1).ToList();
+        var evaluations = new List<CaseEvaluation>();
+        var pairs = new List<PostprocessingCase>();
+        foreach (var caseId in request.ValidationCases)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var reader = PreprocessedCaseReader.Open(request.PreprocessedFolder, caseId);
+            var record = PreprocessedCaseRecords.FromReader(reader);
+            if (record.NativeLabelFile is null)
+            {
+                evaluations.Add(new CaseEvaluation(caseId, [], "The case has no native-space label to score against."));
+                continue;
+            }
+
+            var channels = Enumerable.Range(0, reader.Channels).Select(reader.ReadChannel).ToList();
+            var maps = SlidingWindowInference.Predict(channels, Segment, request.SlidingWindow);
+            var prediction = NativeSpaceMapper.ToOriginalLabels(maps, record.Metadata);
+            ImageFile.Write(Path.Combine(folder, caseId + ".nii.gz"), prediction);
+            var reference = ByteLabels.Read(Path.Combine(request.PreprocessedFolder, record.NativeLabelFile));
+            if (remapping is not null)
+                remapping.Apply(reference.Data);
+            evaluations.Add(SegmentationEvaluator.EvaluateCase(caseId, prediction, reference, labels));
+            pairs.Add(new PostprocessingCase(caseId, prediction, reference));
+        }
+
+        var summary = SegmentationEvaluator.Summarize(evaluations);
+        File.WriteAllText(Path.Combine(folder, SummaryFileName), EvaluationJson.Serialize(summary));
+        File.WriteAllText(Path.Combine(folder, ScoresFileName), EvaluationCsv.Write(summary));
+        var selection = PostprocessingSelector.Select(pairs, labels);
+        File.WriteAllText(Path.Combine(folder, PostprocessingFileName), PostprocessingJson.Serialize(selection));
+        return (summary, selection, folder);
+    }
+
+    private static List<PreprocessedTrainingCase> OpenCases(string folder, IReadOnlyList<string> caseIds)
+    {
+        var opened = new List<PreprocessedTrainingCase>();
+        try
+        {
+            foreach (var id in caseIds)
+                opened.Add(PreprocessedTrainingCase.Open(folder, id));
+            return opened;
+        }
+        catch
+        {
+            foreach (var c in opened)
+                c.Dispose();
+            throw;
+        }
+    }
+}

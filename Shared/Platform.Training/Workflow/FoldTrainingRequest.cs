@@ -1,0 +1,76 @@
+using Platform.Imaging.Volumes;
+using Platform.Training.Augmentation;
+using Platform.Training.Inference;
+using Platform.Training.Networks;
+using Platform.Training.Trainer;
+using static TorchSharp.torch;
+
+namespace Platform.Training.Workflow;
+
+/// <summary>
+/// One fold of a plan, everything decided: which stored cases train and which validate, the network, the run
+/// settings, and where checkpoints and validation results go. Built from a plan by the caller (the grains), so the
+/// engine stays free of the plan document.
+/// </summary>
+public sealed record FoldTrainingRequest
+{
+    /// <summary>The preprocessing output folder (the stored cases with their records and native labels).</summary>
+    public required string PreprocessedFolder { get; init; }
+
+    public required IReadOnlyList<string> TrainingCases { get; init; }
+
+    public required IReadOnlyList<string> ValidationCases { get; init; }
+
+    /// <summary>Checkpoints go here; validation predictions and scores under <c>validation/</c>.</summary>
+    public required string OutputFolder { get; init; }
+
+    public required NetworkDescription Network { get; init; }
+
+    public required TrainerOptions Trainer { get; init; }
+
+    public required int BatchSize { get; init; }
+
+    /// <summary>Patch in voxels (x, y, z); a 2D plan's patch is one voxel deep in z.</summary>
+    public required Shape3 PatchSize { get; init; }
+
+    /// <summary>The run's seed: network initialisation and every batch follow from it.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>nnU-Net's augmentation for the patch by default; null trains without augmentation.</summary>
+    public AugmentationSettings? Augmentation { get; init; }
+
+    public double ForegroundOversampling { get; init; } = Data.ForegroundOversampling.NnUNetFraction;
+
+    /// <summary>FRAN's remapping_train, applied to training patches and to the references the validation is scored against.</summary>
+    public IReadOnlyDictionary<int, int>? TrainRemapping { get; init; }
+
+    /// <summary>Loader threads.</summary>
+    public int LoaderWorkers { get; init; } = 2;
+
+    /// <summary>Test-time mirroring over all axes in the final validation (nnU-Net does it; 8× the inference cost in 3D).</summary>
+    public bool MirrorAtValidation { get; init; }
+
+    /// <summary>Where to train and predict; the CPU when null.</summary>
+    public Device? Device { get; init; }
+
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(PreprocessedFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(OutputFolder);
+        if (TrainingCases.Count == 0)
+            throw new ArgumentException("A fold needs at least one training case.", nameof(TrainingCases));
+        var overlap = TrainingCases.Intersect(ValidationCases, StringComparer.Ordinal).Take(3).ToList();
+        if (overlap.Count > 0)
+            throw new ArgumentException($"Cases both train and validate: {string.Join(", ", overlap)}.", nameof(ValidationCases));
+        Network.Validate();
+        Trainer.Validate();
+        Augmentation?.Validate();
+    }
+
+    internal SlidingWindowSettings SlidingWindow => new()
+    {
+        PatchSize = PatchSize,
+        MirrorAxes = MirrorAtValidation ? SlidingWindowSettings.AllAxes : [],
+        Device = Device,
+    };
+}
