@@ -1,8 +1,9 @@
 using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Storage;
+using Platform.Training.Data;
 
-namespace Platform.Training.Data.Benchmarks;
+namespace Platform.Training.Benchmarks;
 
 /// <summary>Writes CT-like cases (smooth z-scored intensities, a few spherical labels) to the preprocessed store.</summary>
 internal static class GeneratedCases

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Platform.Imaging.Volumes;
 using Platform.Training.Augmentation;
+using Platform.Training.Data;
 
-namespace Platform.Training.Data.Benchmarks;
+namespace Platform.Training.Benchmarks;
 
 /// <summary>Times each augmentation on one channel of a patch, single-threaded, to show where a batch's time goes.</summary>
 internal static class ComponentTimings
