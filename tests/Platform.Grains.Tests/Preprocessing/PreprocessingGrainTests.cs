@@ -152,6 +152,32 @@ public sealed class PreprocessingGrainTests
         Assert.Equal((PreprocessingJobState.Completed, 2), (done.State, done.Done));
     }
 
+    [Fact]
+    public async Task Patch_mode_cuts_the_source_plans_finished_cases_into_grid_patches()
+    {
+        await SetUpAsync(cases: 2, plan: "source");
+        var patches = PlanAt(2.0) with
+        {
+            Preprocessing = PlanAt(2.0).Preprocessing with { Mode = PreprocessingMode.Patch, SourcePlan = "source", PatchOverlap = 0.25 },
+            Network = PlanAt(2.0).Network with { PatchSize = [8, 8, 8], Stages = [new PlanStage(32, [3, 3, 3], [1, 1, 1]), new PlanStage(64, [3, 3, 3], [2, 2, 2])] },
+        };
+        var saved = await Plan("patches").ReviseAsync(patches, 0, null);
+        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+
+        // Before the source is preprocessed, patch mode has nothing to cut.
+        await Assert.ThrowsAsync<PlatformConflictException>(() => Job("patches").StartAsync());
+        await Job("source").StartAsync();
+        var source = await WaitAsync(Job("source"));
+        await Job("patches").StartAsync();
+        var cut = await WaitAsync(Job("patches"));
+
+        Assert.Equal((PreprocessingJobState.Completed, 2, 0), (cut.State, cut.Total, cut.Failed));
+        var sourceCases = source.Summary!.Cases;
+        Assert.True(cut.Summary!.Cases > sourceCases, $"{cut.Summary.Cases} patches from {sourceCases} cases.");
+        Assert.All(PreprocessedCaseRecords.CompleteCaseIds(OutputFolder(cut)), id =>
+            Assert.Equal([8, 8, 8], PreprocessedCaseRecords.Read(OutputFolder(cut), id).Statistics.Shape));
+    }
+
     private static async Task<IPreprocessingGrain> StartAndReturn(IPreprocessingGrain job)
     {
         await job.StartAsync();
