@@ -10,11 +10,17 @@ public sealed class CheckpointStore
     public const string LastFileName = "checkpoint_last.ckpt";
     public const string BestFileName = "checkpoint_best.ckpt";
 
-    public CheckpointStore(string folder)
+    private readonly Action<CheckpointState, string>? lastWritten;
+
+    /// <param name="folder">Where the checkpoints live (created if missing).</param>
+    /// <param name="lastWritten">Told after each <c>last</c> checkpoint is complete on disk (state, path): a cluster
+    /// records it so a run lost with its machine resumes from there.</param>
+    public CheckpointStore(string folder, Action<CheckpointState, string>? lastWritten = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(Folder);
+        this.lastWritten = lastWritten;
     }
 
     public string Folder { get; }
@@ -25,8 +31,11 @@ public sealed class CheckpointStore
 
     public bool HasLast => File.Exists(LastPath);
 
-    public void WriteLast(CheckpointState state, UNet network, TrainingOptimizer optimizer) =>
+    public void WriteLast(CheckpointState state, UNet network, TrainingOptimizer optimizer)
+    {
         CheckpointFile.Write(LastPath, state, network, optimizer);
+        lastWritten?.Invoke(state, LastPath);
+    }
 
     public void WriteBest(CheckpointState state, UNet network, TrainingOptimizer optimizer) =>
         CheckpointFile.Write(BestPath, state, network, optimizer);

@@ -26,9 +26,14 @@ public static class FoldTraining
     public const string ScoresFileName = "scores.csv";
     public const string PostprocessingFileName = "postprocessing.json";
 
+    /// <param name="request">The fold.</param>
+    /// <param name="progress">Told after each epoch.</param>
+    /// <param name="checkpointWritten">Told after each <c>last</c> checkpoint is on disk (state, path).</param>
+    /// <param name="cancellationToken">Stops the training after writing <c>last</c> (a pause); a later call resumes.</param>
     public static FoldTrainingResult Run(
         FoldTrainingRequest request,
         IProgress<EpochReport>? progress = null,
+        Action<CheckpointState, string>? checkpointWritten = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +63,7 @@ public static class FoldTraining
             var trainer = new SegmentationTrainer(network, request.Trainer,
                 start => new BatchLoader(training, loader with { StartIndex = start }),
                 start => new BatchLoader(validation, validationLoader with { StartIndex = start }),
-                new CheckpointStore(checkpointFolder), device);
+                new CheckpointStore(checkpointFolder, checkpointWritten), device);
             var outcome = trainer.Run(progress, null, cancellationToken);
             if (!outcome.Completed || request.ValidationCases.Count == 0)
                 return new FoldTrainingResult(outcome, null, null, checkpointFolder, null);

@@ -43,6 +43,20 @@ public sealed class SegmentationTrainerTests : IDisposable
     }
 
     [Fact]
+    public void EachLastCheckpointIsAnnouncedOnceItIsOnDiskWithTheEpochsItHolds()
+    {
+        var announced = new List<(int Epoch, string Path, bool OnDisk)>();
+        var store = new CheckpointStore(folder.Path, (state, path) => announced.Add((state.Position.Epoch, path, File.Exists(path))));
+        using var network = TrainerHarness.Network();
+
+        new SegmentationTrainer(network, TrainerHarness.Options(epochs: 4, iterations: 2, new CheckpointPolicy(2, TimeSpan.FromDays(1))),
+            SyntheticBatchSource.Factory(TrainerHarness.Seed, 2, 1, TrainerHarness.Patch, 3),
+            SyntheticBatchSource.Factory(TrainerHarness.Seed + 1, 2, 1, TrainerHarness.Patch, 3), store, CPU).Run();
+
+        Assert.Equal([(2, store.LastPath, true), (4, store.LastPath, true)], announced);
+    }
+
+    [Fact]
     public void LastCheckpointIsWrittenEveryNEpochsAndAtTheEnd()
     {
         var store = new CheckpointStore(folder.Path);
