@@ -83,14 +83,14 @@ public sealed partial class PreprocessingGrain(
             var needsFingerprint = plan.Settings.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
             var fingerprint = needsFingerprint ? await planning.FingerprintAsync(Key.Lab, Key.Project, datasources) : null;
             normalization = [.. PlanCaseSettings.Normalization(plan.Settings, fingerprint)];
-            datasetKey = PreprocessedDatasetKey.For(Key.Name, PlanCaseSettings.From(plan.Settings, normalization));
+            datasetKey = PreprocessingDatasets.For(Key.Lab, Key.Project, Key.Name, plan.Settings, normalization).Key;
         }
 
         job.State = new PreprocessingJobRecord
         {
             PlanVersion = plan.Version,
             DatasetKey = datasetKey,
-            Folder = string.Join('/', "preprocessed", Key.Lab, Key.Project, datasetKey),
+            Folder = PreprocessingDatasets.Folder(Key.Lab, Key.Project, datasetKey),
             Datasources = [.. datasources],
             Normalization = normalization,
             SourceFolder = sourceFolder,
@@ -148,7 +148,7 @@ public sealed partial class PreprocessingGrain(
         try
         {
             var workRoot = storage.Value.RequireWorkRoot();
-            var output = Path.Combine(workRoot, record.Folder.Replace('/', Path.DirectorySeparatorChar));
+            var output = PreprocessingDatasets.Absolute(workRoot, record.Folder);
             var progress = new Progress(p => _progress = p);
             DatasetPreprocessingReport report;
             IReadOnlyList<PreprocessingFailure> unresolved = [];
@@ -158,7 +158,7 @@ public sealed partial class PreprocessingGrain(
             {
                 var request = new PatchDatasetRequest
                 {
-                    SourceFolder = Path.Combine(workRoot, source.Replace('/', Path.DirectorySeparatorChar)),
+                    SourceFolder = PreprocessingDatasets.Absolute(workRoot, source),
                     OutputFolder = output,
                     PatchSize = PlanCaseSettings.PatchSize(snapshot.Settings),
                     Overlap = snapshot.Settings.Preprocessing.PatchOverlap,
@@ -236,7 +236,7 @@ public sealed partial class PreprocessingGrain(
         var status = await GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(Key.Lab, Key.Project, source)).GetStatusAsync();
         if (status is not { State: PreprocessingJobState.Completed })
             throw new PlatformConflictException($"The source plan '{source}' has no completed preprocessing: preprocess it first.");
-        return (string.Join('/', "preprocessed", Key.Lab, Key.Project, status.DatasetKey), []);
+        return (PreprocessingDatasets.Folder(Key.Lab, Key.Project, status.DatasetKey), []);
     }
 
     private static IReadOnlyList<string> ChooseDatasources(PlanSettings plan, ProjectSummary project)
