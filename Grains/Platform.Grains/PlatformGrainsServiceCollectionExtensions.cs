@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
 using Platform.Grains.Projects;
 using Platform.Grains.Splits;
 using Platform.Grains.Tenancy;
+using Platform.Grains.Training;
+using Platform.Grains.Training.Execution;
 
 namespace Platform.Grains;
 
@@ -26,6 +29,9 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<CaseCatalogStore>();
         services.AddSingleton<SplitStore>();
         services.AddSingleton<ProjectPlanning>();
+        services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
+        // A silo that wires in an engine registers its executor first; every other silo fails runs with a clear reason.
+        services.TryAddSingleton<ITrainingExecutor, NoTrainingEngineExecutor>();
         return services;
     }
 }
