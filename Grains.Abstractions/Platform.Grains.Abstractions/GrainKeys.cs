@@ -28,6 +28,15 @@ public static class GrainKeys
 
     public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
 
+    /// <summary>Key of the one training scheduler of the cluster (platform-owned, not a lab's).</summary>
+    public const string TrainingScheduler = "platform-training-scheduler";
+
+    /// <summary>A lab's view of the training queue is keyed by the lab id.</summary>
+    public static string TrainingQueue(string labId) => LabIds.Require(labId);
+
+    /// <summary>A training slot of a silo: the silo's address (as Orleans writes it) and the slot number.</summary>
+    public static string TrainingWorker(string siloAddress, int slot) => $"{siloAddress}#{slot}";
+
     /// <summary>(lab, project, last segment) of a key built by this class.</summary>
     public static (string Lab, string Project, string Name) Parse(string grainKey)
     {

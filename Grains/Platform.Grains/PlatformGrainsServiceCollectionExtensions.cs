@@ -1,12 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Platform.Grains.Datasources;
+using Platform.Grains.Engine;
 using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Projects;
+using Platform.Grains.Results;
 using Platform.Grains.Splits;
 using Platform.Grains.Tenancy;
+using Platform.Grains.Training;
+using Platform.Grains.Training.Execution;
 
 namespace Platform.Grains;
 
@@ -28,6 +33,11 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<SplitStore>();
         services.AddSingleton<ProjectPlanning>();
         services.Configure<PreprocessingOptions>(configuration.GetSection(PreprocessingOptions.Section));
+        services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
+        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
+        services.AddSingleton<RunScoreStore>();
+        // A silo that wires in an engine registers its executor first; every other silo fails runs with a clear reason.
+        services.TryAddSingleton<ITrainingExecutor, NoTrainingEngineExecutor>();
         return services;
     }
 }

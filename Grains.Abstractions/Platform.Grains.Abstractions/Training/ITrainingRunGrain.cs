@@ -1,3 +1,4 @@
+using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Tenancy;
 
 namespace Platform.Grains.Abstractions.Training;
@@ -10,12 +11,17 @@ namespace Platform.Grains.Abstractions.Training;
 [Alias("Platform.Grains.Abstractions.Training.ITrainingRunGrain")]
 public interface ITrainingRunGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the run, queued. Checks the plan version exists and the project accepts runs.</summary>
+    /// <summary>Creates the run and puts it in the cluster's training queue. Checks the plan version exists and the project accepts runs.</summary>
     [Alias("CreateAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> CreateAsync(RunRequest request);
 
     [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<RunSnapshot?> GetAsync();
+
+    /// <summary>Asks a running training to stop after its next checkpoint; the run becomes Paused then, keeping that checkpoint.</summary>
+    /// <summary>The final evaluation: Dice per validation case and label in native space (empty until the run completed).</summary>
+    [Alias("GetScoresAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<IReadOnlyList<CaseScore>> GetScoresAsync();
 
     [Alias("PauseAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> PauseAsync();
@@ -27,9 +33,21 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> CancelAsync(string? reason);
 
+    /// <summary>The run as the training machinery reads it (it carries no user's credential); null when it does not exist.</summary>
+    [Alias("PeekAsync"), GrainToGrainOnly]
+    Task<RunSnapshot?> PeekAsync();
+
     [Alias("MoveAsync"), GrainToGrainOnly]
     Task<RunSnapshot> MoveAsync(RunState to, string? reason);
 
     [Alias("RecordEpochAsync"), GrainToGrainOnly]
     Task RecordEpochAsync(EpochMetrics metrics);
+
+    /// <summary>The trainer wrote a checkpoint; a run placed again continues from the last one recorded.</summary>
+    [Alias("RecordCheckpointAsync"), GrainToGrainOnly]
+    Task RecordCheckpointAsync(CheckpointRecord checkpoint);
+
+    /// <summary>Records the result and completes the run. A second report of the same completion changes nothing.</summary>
+    [Alias("CompleteAsync"), GrainToGrainOnly]
+    Task<RunSnapshot> CompleteAsync(RunResultSummary result);
 }

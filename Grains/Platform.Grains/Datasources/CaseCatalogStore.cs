@@ -97,6 +97,20 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return cases;
     }
 
+    /// <summary>The datasources of a project that hold cases in the catalog, sorted.</summary>
+    public async Task<IReadOnlyList<string>> DatasourcesAsync(string lab, string project)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT DISTINCT datasource FROM datasource_case WHERE lab_id = @lab AND project = @project ORDER BY 1");
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("project", project);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            names.Add(reader.GetString(0));
+        return names;
+    }
+
     /// <summary>Usable (valid or flagged) cases of the given datasources with their stored files (JSON file signatures, images then label).</summary>
     public async Task<IReadOnlyList<(string CaseId, string Datasource, string FilesJson)>> UsableCaseFilesAsync(string lab, string project, IReadOnlyList<string> datasources)
     {

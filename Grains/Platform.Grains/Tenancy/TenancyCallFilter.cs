@@ -25,6 +25,13 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, ILogger<T
             return;
         }
 
+        if (IsRuntimeCallback(context))
+        {
+            // Timer and reminder ticks come from the silo itself, not from any caller: nothing to verify.
+            await context.Invoke();
+            return;
+        }
+
         var caller = await AuthoriseAsync(context);
         var previous = VerifiedCaller.CurrentCaller.Value;
         VerifiedCaller.CurrentCaller.Value = caller;
@@ -77,6 +84,22 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, ILogger<T
             default:
                 throw Deny(call, "unknown access rule");
         }
+    }
+
+    /// <summary>
+    /// Orleans delivers grain timer ticks (IGrainTimerInvoker) and reminder ticks (IRemindable) as calls through this
+    /// filter. Their interfaces are Orleans', so they carry no access rule; they pass only when they come from the
+    /// grain itself, a system target (the reminder service) or no source at all, never from a client or another grain.
+    /// </summary>
+    private static bool IsRuntimeCallback(IIncomingGrainCallContext context)
+    {
+        var declaring = context.InterfaceMethod.DeclaringType;
+        // IGrainTimerInvoker is internal to Orleans.Runtime, so it is recognised by name.
+        if (declaring != typeof(IRemindable) && declaring?.FullName != "Orleans.Runtime.IGrainTimerInvoker")
+            return false;
+        return context.SourceId is not { } source
+            || source == context.TargetId
+            || source.Type.ToString()?.StartsWith("sys.svc.", StringComparison.Ordinal) == true;
     }
 
     private PlatformAccessDeniedException Deny(string call, string reason)

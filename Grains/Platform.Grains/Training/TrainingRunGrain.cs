@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 
@@ -11,6 +13,7 @@ namespace Platform.Grains.Training;
 
 public sealed partial class TrainingRunGrain(
     [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
+    RunScoreStore scores,
     TimeProvider clock,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
@@ -26,9 +29,12 @@ public sealed partial class TrainingRunGrain(
         RunIds.Require(runId);
         if (run.State.Request is not null)
         {
-            return run.State.Request == request
-                ? run.State.ToSnapshot(runId)
-                : throw new PlatformConflictException($"Run '{runId}' exists already with other settings.");
+            if (run.State.Request != request)
+                throw new PlatformConflictException($"Run '{runId}' exists already with other settings.");
+            // A repeated create heals a run whose first enqueue did not reach the scheduler (the scheduler ignores duplicates).
+            if (run.State.State == RunState.Queued)
+                await EnqueueAsync();
+            return run.State.ToSnapshot(runId);
         }
 
         if (request.Fold is < 0)
@@ -49,19 +55,73 @@ public sealed partial class TrainingRunGrain(
         };
         await run.WriteStateAsync();
         LogCreated(logger, this.GetPrimaryKeyString(), request.PlanName, request.PlanVersion, request.Fold);
+        await EnqueueAsync();
         return run.State.ToSnapshot(runId);
+    }
+
+    public Task<RunSnapshot?> PeekAsync() => GetAsync();
+
+    public Task<IReadOnlyList<CaseScore>> GetScoresAsync()
+    {
+        RequireExists();
+        return scores.ListAsync(Key.Lab, Key.Project, Key.RunId);
     }
 
     public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId));
 
-    public Task<RunSnapshot> PauseAsync() => MoveAsync(RunState.Paused, "paused");
+    public async Task<RunSnapshot> PauseAsync()
+    {
+        RequireExists();
+        RunStateMachine.RequireMove(Key.RunId, run.State.State, RunState.Paused);
+        // The worker stops after the next checkpoint and then moves the run to Paused, so the pause loses no work.
+        await Scheduler.StopAsync(this.GetPrimaryKeyString(), StopReason.Pause);
+        return run.State.ToSnapshot(Key.RunId);
+    }
 
-    public Task<RunSnapshot> ResumeAsync() =>
-        run.State.State == RunState.Paused
-            ? MoveAsync(RunState.Queued, "resumed")
-            : throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; only a paused run can be resumed.");
+    public async Task<RunSnapshot> ResumeAsync()
+    {
+        RequireExists();
+        if (run.State.State != RunState.Paused)
+            throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; only a paused run can be resumed.");
+        var snapshot = await MoveAsync(RunState.Queued, "resumed");
+        await EnqueueAsync();
+        return snapshot;
+    }
 
-    public Task<RunSnapshot> CancelAsync(string? reason) => MoveAsync(RunState.Cancelled, string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason.Trim());
+    public async Task<RunSnapshot> CancelAsync(string? reason)
+    {
+        var snapshot = await MoveAsync(RunState.Cancelled, string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason.Trim());
+        await Scheduler.StopAsync(this.GetPrimaryKeyString(), StopReason.Cancel);
+        return snapshot;
+    }
+
+    public async Task RecordCheckpointAsync(CheckpointRecord checkpoint)
+    {
+        RequireExists();
+        if (run.State.State != RunState.Running)
+            throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; checkpoints are recorded only while it runs.");
+        run.State = run.State with { LastCheckpoint = checkpoint };
+        await run.WriteStateAsync();
+    }
+
+    public async Task<RunSnapshot> CompleteAsync(RunResultSummary result)
+    {
+        RequireExists();
+        // Reported once per completion; a repeat (a worker retrying its report) must not record a second result.
+        if (run.State.State == RunState.Completed)
+            return run.State.ToSnapshot(Key.RunId);
+        RunStateMachine.RequireMove(Key.RunId, run.State.State, RunState.Completed);
+        var transition = new RunTransition(run.State.State, RunState.Completed, clock.GetUtcNow(), "platform", result.Summary);
+        run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition] };
+        await run.WriteStateAsync();
+        LogMoved(logger, this.GetPrimaryKeyString(), transition.From, RunState.Completed, result.Summary);
+        return run.State.ToSnapshot(Key.RunId);
+    }
+
+    private ITrainingSchedulerGrain Scheduler => GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
+
+    private Task EnqueueAsync() =>
+        Scheduler.EnqueueAsync(new QueuedRun(this.GetPrimaryKeyString(), run.State.Request!, clock.GetUtcNow()));
 
     public async Task<RunSnapshot> MoveAsync(RunState to, string? reason)
     {

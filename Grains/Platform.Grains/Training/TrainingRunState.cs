@@ -15,7 +15,9 @@ public sealed record TrainingRunState
     public string CreatedBy { get; init; } = "";
     public List<RunTransition> History { get; init; } = [];
     public List<EpochMetrics> Metrics { get; init; } = [];
+    public CheckpointRecord? LastCheckpoint { get; init; }
+    public RunResultSummary? Result { get; init; }
 
     public RunSnapshot ToSnapshot(string runId) =>
-        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList());
+        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result);
 }

@@ -58,13 +58,28 @@ public sealed class TrainingOptimizer : IDisposable
 
     public void ZeroGradients() => optimizer.zero_grad();
 
-    /// <summary>Clips the gradient norm (when enabled) and takes one step. Returns the norm before clipping
-    /// (NaN when clipping is disabled, since it is then not computed).</summary>
+    /// <summary>Steps skipped because the gradients were not finite (see <see cref="Step"/>).</summary>
+    public int SkippedSteps { get; private set; }
+
+    /// <summary>
+    /// Clips the gradient norm (when enabled) and takes one step; returns the norm before clipping. A step whose
+    /// gradients hold NaN or infinity is skipped (gradients zeroed, weights and momentum untouched) and counted in
+    /// <see cref="SkippedSteps"/>, as a gradient scaler does: one poisoned step would otherwise turn every weight into
+    /// NaN for the rest of the run. libtorch 2.10's CPU convolution backward was seen to return NaN input gradients
+    /// now and then on small 3D networks (finite loss, finite weight gradients above it), so this guard is not
+    /// hypothetical.
+    /// </summary>
     public double Step()
     {
-        double norm = double.NaN;
-        if (Options.GradientClipNorm > 0)
-            norm = nn.utils.clip_grad_norm_(parameters, Options.GradientClipNorm);
+        // With clipping disabled the norm is still measured (an infinite limit never clips) to guard the step.
+        double norm = nn.utils.clip_grad_norm_(parameters, Options.GradientClipNorm > 0 ? Options.GradientClipNorm : double.PositiveInfinity);
+        if (!double.IsFinite(norm))
+        {
+            optimizer.zero_grad();
+            SkippedSteps++;
+            return norm;
+        }
+
         optimizer.step();
         return norm;
     }

@@ -23,8 +23,12 @@ internal static class BatchTensors
             imageShape = [imageShape[0], imageShape[1], imageShape[3], imageShape[4]];
             labelShape = [labelShape[0], labelShape[1], labelShape[3], labelShape[4]];
         }
-        var images = tensor(batch.Images, imageShape).to(device);
-        var labels = tensor(batch.Labels, labelShape);
+        // clone(): the tensor must own its memory. A tensor made from a managed array may alias that array, and
+        // backward reads the input again long after the forward; torch-owned memory keeps that read valid.
+        using var shared = tensor(batch.Images, imageShape);
+        var images = shared.clone().to(device);
+        using var sharedLabels = tensor(batch.Labels, labelShape);
+        var labels = sharedLabels.clone();
         int highest = labels.max().item<byte>();
         if (highest >= network.Classes)
             throw new ArgumentException(

@@ -6,5 +6,5 @@ namespace Platform.Training.Trainer;
 /// <param name="BatchIndex">Index of the batch in the training batch sequence.</param>
 /// <param name="Loss">The deep-supervision loss of the step.</param>
 /// <param name="LearningRate">Learning rate used.</param>
-/// <param name="GradientNorm">Total gradient norm before clipping (NaN when clipping is off).</param>
+/// <param name="GradientNorm">Total gradient norm before clipping; not finite when the step was skipped for non-finite gradients.</param>
 public sealed record IterationReport(int Epoch, int Iteration, long BatchIndex, double Loss, double LearningRate, double GradientNorm);

@@ -10,7 +10,8 @@ namespace Platform.Silo.Hosting;
 /// The silo is configured from standard keys, the ones an Aspire AppHost sets: <c>Orleans:ClusterId</c>,
 /// <c>Orleans:Clustering:ProviderType</c> (AdoNet),
 /// <c>Orleans:GrainStorage:platform:*</c>, <c>Orleans:Reminders:*</c>, <c>Orleans:Endpoints:*</c> and
-/// <c>ConnectionStrings:platformdb</c>, and <c>Platform:Identity:*</c> (signing key, platform administrators).
+/// <c>ConnectionStrings:platformdb</c>, <c>Platform:Identity:*</c> (signing key, platform administrators) and
+/// <c>Platform:Training:*</c> (see <see cref="SiloTrainingExtensions"/>).
 /// appsettings.json holds the PostgreSQL defaults.
 /// </summary>
 public static class SiloHostingExtensions
@@ -26,13 +27,20 @@ public static class SiloHostingExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not set: the silo keeps lab membership in PostgreSQL.");
         builder.Services.AddPlatformGrains(builder.Configuration, connectionString);
 
+        // The host's logging does not exist yet while the silo is being built; what training capabilities the
+        // silo found is worth a line at startup, so a console logger of its own says it.
+        using var startupLogging = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         builder.UseOrleans(silo =>
         {
             // System.Text.Json from day one: stored state stays readable (and migratable) without Orleans types.
             silo.UseSystemTextJsonGrainStorageSerializer();
+            // Scores are NaN where nnU-Net's convention says so (Dice with both sides empty): store them as "NaN".
+            silo.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(options =>
+                options.JsonSerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
             silo.AddDashboard();
             // Deny by default: every call to a platform grain is checked against the caller's lab and role.
             silo.AddIncomingGrainCallFilter<TenancyCallFilter>();
+            silo.AddPlatformTraining(builder.Configuration, startupLogging.CreateLogger("Platform.Silo.Training"));
         });
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");

@@ -77,9 +77,11 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IPreprocessingGrain.CancelAsync", LabRole.Scientist, (g, lab) => PreprocessingOf(g, lab).CancelAsync()),
         new("ITrainingRunGrain.CreateAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CreateAsync(TenancyFixture.RunRequest)),
         new("ITrainingRunGrain.GetAsync", LabRole.Viewer, (g, lab) => RunOf(g, lab).GetAsync()),
+        new("ITrainingRunGrain.GetScoresAsync", LabRole.Viewer, (g, lab) => RunOf(g, lab).GetScoresAsync()),
         new("ITrainingRunGrain.PauseAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).PauseAsync()),
         new("ITrainingRunGrain.ResumeAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).ResumeAsync()),
         new("ITrainingRunGrain.CancelAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CancelAsync("matrix")),
+        new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];
 
     /// <summary>Methods only other grains may call: refused to every client, administrators and principal investigators included.</summary>
@@ -92,7 +94,31 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "IProjectGrain.RegisterRunAsync", (g, lab) => ProjectOf(g, lab).RegisterRunAsync("forged") },
         { "ITrainingRunGrain.MoveAsync", (g, lab) => RunOf(g, lab).MoveAsync(RunState.Completed, "forged") },
         { "ITrainingRunGrain.RecordEpochAsync", (g, lab) => RunOf(g, lab).RecordEpochAsync(new EpochMetrics(0, 0, null, new Dictionary<int, double>(), 0, 0)) },
+        { "ITrainingRunGrain.PeekAsync", (g, lab) => RunOf(g, lab).PeekAsync() },
+        { "ITrainingRunGrain.RecordCheckpointAsync", (g, lab) => RunOf(g, lab).RecordCheckpointAsync(new CheckpointRecord(0, "forged", DateTimeOffset.UtcNow)) },
+        { "ITrainingRunGrain.CompleteAsync", (g, lab) => RunOf(g, lab).CompleteAsync(new RunResultSummary(1, new Dictionary<string, double>(), null, "forged")) },
+        { "ITrainingSchedulerGrain.EnqueueAsync", (g, lab) => Scheduler(g).EnqueueAsync(new QueuedRun(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), TenancyFixture.RunRequest, DateTimeOffset.UtcNow)) },
+        { "ITrainingSchedulerGrain.StopAsync", (g, lab) => Scheduler(g).StopAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), StopReason.Cancel) },
+        { "ITrainingSchedulerGrain.ReportProgressAsync", (g, lab) => Scheduler(g).ReportProgressAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), 1, 2, 1) },
+        { "ITrainingSchedulerGrain.ReleaseAsync", (g, lab) => Scheduler(g).ReleaseAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), "forged#0", false) },
+        { "ITrainingSchedulerGrain.GetQueueAsync", (g, lab) => Scheduler(g).GetQueueAsync() },
+        { "ITrainingSchedulerGrain.ReconcileAsync", (g, lab) => Scheduler(g).ReconcileAsync() },
     };
+
+    private static ITrainingSchedulerGrain Scheduler(IGrainFactory g) => g.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
+
+    /// <summary>
+    /// Methods of training slots. A slot is placed only on the training silo its key names, so a client call to one
+    /// on this (non-training) silo is refused by placement before the grain exists; the scheduling tests show that
+    /// a call to a real slot on a training silo is refused by the tenancy filter.
+    /// </summary>
+    public static TheoryData<string, Func<IGrainFactory, string, Task>> TrainingSlotMethods() => new()
+    {
+        { "ITrainingWorkerGrain.StartAsync", (g, lab) => Worker(g).StartAsync(new WorkerAssignment(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), TenancyFixture.RunRequest, 1)) },
+        { "ITrainingWorkerGrain.StopAsync", (g, lab) => Worker(g).StopAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), StopReason.Cancel) },
+    };
+
+    private static ITrainingWorkerGrain Worker(IGrainFactory g) => g.GetGrain<ITrainingWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0));
 
     /// <summary>Methods whose rule is not a lab role, each covered by its own test below.</summary>
     private static readonly string[] OtherRules = ["ILabGrain.CreateAsync", "ILabGrain.GetMyRoleAsync", "ILabDirectoryGrain.ListAsync"];
@@ -106,6 +132,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
             .Order();
         var covered = ((IEnumerable<object[]>)LabScopedMethods()).Select(row => ((MethodCase)row[0]).Name)
             .Concat(((IEnumerable<object[]>)GrainToGrainMethods()).Select(row => (string)row[0]))
+            .Concat(((IEnumerable<object[]>)TrainingSlotMethods()).Select(row => (string)row[0]))
             .Concat(OtherRules)
             .Order();
 
@@ -125,6 +152,16 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
 
         TestIdentity.ActWithApiKey(lab.ScientistKeyA);
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => call(lab.Grains, lab.LabA));
+    }
+
+    [Theory]
+    [MemberData(nameof(TrainingSlotMethods))]
+    public async Task Training_slot_methods_cannot_be_reached_from_a_client_on_a_silo_that_does_not_train(string name, Func<IGrainFactory, string, Task> call)
+    {
+        Assert.NotEmpty(name);
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => call(lab.Grains, lab.LabA));
+        Assert.IsNotType<PlatformConflictException>(refused);
     }
 
     private static string MemberWith(LabRole role) => role switch

@@ -31,6 +31,34 @@ public sealed class TrainingOptimizerTests
         Assert.Equal(0.95079501, weights[1], 12);
     }
 
+    [Theory]
+    [InlineData(12.0)]
+    [InlineData(0.0)]
+    public void AStepWithNonFiniteGradientsIsSkippedAndTheNextOneStillTrains(double clip)
+    {
+        using var model = nn.Linear(1, 1, hasBias: false, dtype: ScalarType.Float64);
+        using (no_grad())
+            model.weight!.fill_(1.0);
+        using var optimizer = TrainingOptimizer.Create(model, new OptimizationOptions(WeightDecay: 0, GradientClipNorm: clip), epochs: 10, iterationsPerEpoch: 1);
+
+        optimizer.SetLearningRate(0, 0);
+        optimizer.ZeroGradients();
+        using (var scope = NewDisposeScope())
+            (model.weight!.pow(2) * double.NaN).sum().backward();
+        var poisoned = optimizer.Step();
+
+        Assert.False(double.IsFinite(poisoned));
+        Assert.Equal(1, optimizer.SkippedSteps);
+        Assert.Equal(1.0, model.weight!.item<double>());
+        // The momentum buffer was not fed the NaN: the next step is the first step worked out by hand above.
+        optimizer.ZeroGradients();
+        using (var scope = NewDisposeScope())
+            (model.weight!.pow(2) / 2).sum().backward();
+        optimizer.Step();
+        Assert.Equal(0.9801, model.weight!.item<double>(), 12);
+        Assert.Equal(1, optimizer.SkippedSteps);
+    }
+
     [Fact]
     public void GradientsAreClippedToNorm12BeforeTheStep()
     {

@@ -1,0 +1,34 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.Training;
+
+/// <summary>
+/// The one durable training queue of the cluster (key <see cref="GrainKeys.TrainingScheduler"/>): orders runs by
+/// priority then submission, places them on free training slots within each lab's limit, and puts the runs of a
+/// lost silo back in the queue. Only platform grains talk to it; people see it through <see cref="ITrainingQueueGrain"/>.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.Training.ITrainingSchedulerGrain")]
+public interface ITrainingSchedulerGrain : IGrainWithStringKey
+{
+    [Alias("EnqueueAsync"), GrainToGrainOnly]
+    Task EnqueueAsync(QueuedRun run);
+
+    /// <summary>Takes a run out of the queue, or asks its worker to stop it (at once, or after its next checkpoint for a pause).</summary>
+    [Alias("StopAsync"), GrainToGrainOnly]
+    Task StopAsync(string runKey, StopReason reason);
+
+    /// <summary>A worker's word on how far a run got, for the queue's time estimates.</summary>
+    [Alias("ReportProgressAsync"), GrainToGrainOnly]
+    Task ReportProgressAsync(string runKey, int epoch, int totalEpochs, double secondsPerEpoch);
+
+    /// <summary>A worker is done with a run; <paramref name="requeue"/> puts it back in the queue (its silo is stopping).</summary>
+    [Alias("ReleaseAsync"), GrainToGrainOnly]
+    Task ReleaseAsync(string runKey, string workerKey, bool requeue);
+
+    [Alias("GetQueueAsync"), GrainToGrainOnly]
+    Task<TrainingQueueView> GetQueueAsync();
+
+    /// <summary>Checks placements against cluster membership and places what can be placed.</summary>
+    [Alias("ReconcileAsync"), GrainToGrainOnly]
+    Task ReconcileAsync();
+}

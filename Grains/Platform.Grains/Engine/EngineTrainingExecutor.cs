@@ -1,0 +1,218 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Datasources;
+using Platform.Grains.Plans;
+using Platform.Grains.Preprocessing;
+using Platform.Grains.Projects;
+using Platform.Grains.Results;
+using Platform.Grains.Splits;
+using Platform.Grains.Training.Execution;
+using Platform.Preprocessing.Datasets;
+using Platform.Training.Checkpoints;
+using Platform.Training.Trainer;
+using Platform.Training.Workflow;
+using TrainingOutcome = Platform.Grains.Training.Execution.TrainingOutcome;
+
+namespace Platform.Grains.Engine;
+
+/// <summary>
+/// The real training on a silo: preprocess the plan's data if it is not complete (the same folder the
+/// preprocessing job writes, so finished cases are never redone), train the run's fold with the engine (resuming
+/// from the fold's last checkpoint after a pause or a lost machine), report every epoch and checkpoint, then score
+/// the validation cases in native space and store the scores once. Reads plans, splits and the case catalog from
+/// PostgreSQL directly: it runs outside any grain call, with no caller to ask other grains for them.
+/// </summary>
+public sealed partial class EngineTrainingExecutor(
+    PlanVersionStore plans,
+    CaseCatalogStore catalog,
+    ProjectPlanning planning,
+    SplitStore splits,
+    RunScoreStore scores,
+    IOptions<StorageOptions> storage,
+    IOptions<EngineOptions> engine,
+    ILogger<EngineTrainingExecutor> logger) : ITrainingExecutor
+{
+    /// <summary>The <c>Platform:Training:Executor</c> value that chooses it (also the default).</summary>
+    public const string Name = "engine";
+
+    public async Task<TrainingOutcome> RunAsync(TrainingAssignment assignment, ITrainingProgressSink progress, CancellationToken cancellationToken)
+    {
+        var request = assignment.Request;
+        var snapshot = await plans.GetAsync(assignment.Lab, assignment.Project, request.PlanName, request.PlanVersion);
+        if (snapshot is null)
+            return TrainingOutcome.Failed($"Plan '{request.PlanName}' version {request.PlanVersion} is no longer stored.");
+        var plan = snapshot.Settings;
+        if (plan.Preprocessing.Mode == PreprocessingMode.Patch)
+            return TrainingOutcome.Failed("Training on patch-mode data is not supported yet: train on the source plan, whose cases the patches come from.");
+
+        string folder;
+        try
+        {
+            folder = await PrepareDataAsync(assignment, plan, cancellationToken);
+        }
+        catch (Abstractions.PlatformValidationException e)
+        {
+            return TrainingOutcome.Failed($"The plan's data cannot be prepared: {e.Message}");
+        }
+
+        var (training, validation) = await FoldCasesAsync(assignment, folder);
+        if (training.Count == 0)
+            return TrainingOutcome.Failed($"Fold {request.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"} of split '{SplitName(request)}' has no preprocessed training case.");
+
+        var summary = DatasetSummaryBuilder.Read(folder);
+        int classes;
+        Platform.Training.Networks.NetworkDescription network;
+        TrainerOptions trainer;
+        try
+        {
+            classes = PlanEngineSettings.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
+            network = PlanEngineSettings.Network(plan, classes);
+            trainer = PlanEngineSettings.Trainer(plan, TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads);
+        }
+        catch (Abstractions.PlatformValidationException e)
+        {
+            return TrainingOutcome.Failed($"The plan cannot be trained: {e.Field}: {e.Message}");
+        }
+
+        var fold = new FoldTrainingRequest
+        {
+            PreprocessedFolder = folder,
+            TrainingCases = training,
+            ValidationCases = validation,
+            OutputFolder = assignment.WorkFolder,
+            Network = network,
+            Trainer = trainer,
+            BatchSize = plan.Network.BatchSize,
+            PatchSize = PlanEngineSettings.Patch(plan),
+            Seed = request.Seed,
+            Augmentation = PlanEngineSettings.Augmentation(plan),
+            ForegroundOversampling = plan.Training.ForegroundOversampling,
+            TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
+            LoaderWorkers = engine.Value.LoaderWorkers,
+            MirrorAtValidation = engine.Value.MirrorAtValidation,
+        };
+
+        var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
+        if (unreadable is not null)
+            return TrainingOutcome.Failed(unreadable);
+        await progress.StartedAsync(firstEpoch, trainer.Epochs);
+        FoldTrainingResult result;
+        try
+        {
+            result = await Task.Run(() => FoldTraining.Run(fold,
+                new EpochSink(report => progress.EpochCompletedAsync(ToMetrics(report), trainer.Epochs).GetAwaiter().GetResult()),
+                (state, path) => progress.CheckpointWrittenAsync(state.Position.Epoch, path).GetAwaiter().GetResult(),
+                cancellationToken), cancellationToken);
+        }
+        catch (CheckpointCorruptException e)
+        {
+            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); it will not be retried from there.");
+        }
+
+        if (!result.Training.Completed)
+            return TrainingOutcome.Stopped();
+
+        var caseScores = result.Validation?.Cases.SelectMany(c => c.Labels.Select(l => new CaseScore(c.CaseId, l.Label, l.Dice, l.IoU,
+            l.TruePositives, l.FalsePositives, l.FalseNegatives, l.PredictedVoxels, l.ReferenceVoxels))).ToList() ?? [];
+        await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
+        LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
+        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs));
+    }
+
+    /// <summary>Preprocesses what is missing of the plan's data and returns its folder.</summary>
+    private async Task<string> PrepareDataAsync(TrainingAssignment assignment, PlanSettings plan, CancellationToken cancellationToken)
+    {
+        var datasources = plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : await catalog.DatasourcesAsync(assignment.Lab, assignment.Project);
+        var needsFingerprint = plan.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
+        var fingerprint = needsFingerprint ? await planning.FingerprintAsync(assignment.Lab, assignment.Project, datasources) : null;
+        var dataset = PreprocessingDatasets.For(assignment.Lab, assignment.Project, assignment.Request.PlanName, plan, PlanCaseSettings.Normalization(plan, fingerprint));
+        var folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.RelativeFolder);
+        var rows = await catalog.UsableCaseFilesAsync(assignment.Lab, assignment.Project, datasources);
+        var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, plan.Preprocessing.ImportedFolder);
+        var report = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest
+        {
+            OutputFolder = folder,
+            Cases = inputs.Cases,
+            Settings = dataset.Settings,
+            MaxParallelism = engine.Value.PreprocessingParallelism,
+        }, null, cancellationToken);
+        if (report.Processed > 0 || report.Failed > 0)
+            LogPrepared(logger, assignment.RunKey, report.Processed, report.Skipped, report.Failed);
+        return folder;
+    }
+
+    /// <summary>Training and validation cases of the run's fold, among those preprocessed. No fold: all train, none validate.</summary>
+    private async Task<(List<string> Training, List<string> Validation)> FoldCasesAsync(TrainingAssignment assignment, string folder)
+    {
+        var stored = PreprocessedCaseRecords.CompleteCaseIds(folder).ToHashSet(StringComparer.Ordinal);
+        if (assignment.Request.Fold is not int fold)
+            return (stored.Order(StringComparer.Ordinal).ToList(), []);
+        var codes = await splits.LoadAsync(assignment.Lab, assignment.Project, SplitName(assignment.Request));
+        var training = codes.Where(c => stored.Contains(c.Key) && (c.Value == FoldCodes.TrainOnly || (c.Value >= 0 && c.Value != fold)))
+            .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        var validation = codes.Where(c => stored.Contains(c.Key) && c.Value == fold).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        return (training, validation);
+    }
+
+    private static string SplitName(RunRequest request) => request.SplitName ?? "default";
+
+    /// <summary>Epochs the run's last checkpoint holds (0 without one); an unreadable one is named, not silently restarted.</summary>
+    private static int ExistingCheckpointEpoch(string workFolder, out string? unreadable)
+    {
+        unreadable = null;
+        var path = Path.Combine(workFolder, "checkpoints", CheckpointStore.LastFileName);
+        if (!File.Exists(path))
+            return 0;
+        try
+        {
+            return CheckpointFile.ReadState(path).Position.Epoch;
+        }
+        catch (CheckpointCorruptException e)
+        {
+            unreadable = $"The run's last checkpoint cannot be read ({e.Message}); it will not be retried from there.";
+            return 0;
+        }
+    }
+
+    private static EpochMetrics ToMetrics(EpochReport report) => new(
+        report.Epoch,
+        report.TrainLoss,
+        double.IsFinite(report.ValidationLoss) ? report.ValidationLoss : null,
+        report.PseudoDice.Select((d, i) => (Label: i + 1, Dice: d)).ToDictionary(p => p.Label, p => p.Dice),
+        report.LearningRate,
+        report.EpochSeconds);
+
+    private static RunResultSummary Summarise(FoldTrainingResult result, int epochs)
+    {
+        var metrics = new Dictionary<string, double>();
+        if (result.Validation is { } validation)
+        {
+            foreach (var mean in validation.MeanPerLabel)
+                metrics[$"dice-{mean.Label}"] = mean.MeanDice;
+            metrics["dice-foreground-mean"] = validation.ForegroundMeanDice;
+        }
+
+        if (result.Training.BestPseudoDiceEma is double ema)
+            metrics["pseudo-dice-ema-best"] = ema;
+        var line = result.Validation is { } v
+            ? string.Create(CultureInfo.InvariantCulture, $"{epochs} epochs; native-space Dice {string.Join(", ", v.MeanPerLabel.Select(m => $"label {m.Label} {m.MeanDice:F3}"))} over {v.Cases.Count} validation cases")
+            : $"{epochs} epochs; no validation cases";
+        return new RunResultSummary(epochs, metrics, Path.Combine(result.CheckpointFolder, CheckpointStore.LastFileName), line);
+    }
+
+    /// <summary>Reports synchronously on the training thread, so an epoch is recorded before the next one starts.</summary>
+    private sealed class EpochSink(Action<EpochReport> report) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: preprocessed {Processed} cases ({Skipped} ready, {Failed} failed)")]
+    private static partial void LogPrepared(ILogger logger, string runKey, int processed, int skipped, int failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: trained {Epochs} epochs, stored {Scores} case scores")]
+    private static partial void LogTrained(ILogger logger, string runKey, int epochs, int scores);
+}

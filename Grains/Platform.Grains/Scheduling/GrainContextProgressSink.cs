@@ -1,0 +1,20 @@
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Training.Execution;
+
+namespace Platform.Grains.Scheduling;
+
+/// <summary>
+/// Brings an executor's reports (made on thread-pool threads) back onto the worker grain's own scheduler: grain
+/// calls made there carry the worker's identity, which the run grain's grain-to-grain-only methods require.
+/// </summary>
+internal sealed class GrainContextProgressSink(TaskScheduler grainScheduler, ITrainingProgressSink onGrain) : ITrainingProgressSink
+{
+    public Task StartedAsync(int firstEpoch, int totalEpochs) => OnGrain(() => onGrain.StartedAsync(firstEpoch, totalEpochs));
+
+    public Task EpochCompletedAsync(EpochMetrics metrics, int totalEpochs) => OnGrain(() => onGrain.EpochCompletedAsync(metrics, totalEpochs));
+
+    public Task CheckpointWrittenAsync(int epoch, string path) => OnGrain(() => onGrain.CheckpointWrittenAsync(epoch, path));
+
+    private Task OnGrain(Func<Task> report) =>
+        Task.Factory.StartNew(report, CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap();
+}

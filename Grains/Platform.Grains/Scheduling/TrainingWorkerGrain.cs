@@ -1,0 +1,210 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Datasources;
+using Platform.Grains.Scheduling.Placement;
+using Platform.Grains.Training;
+using Platform.Grains.Training.Execution;
+
+namespace Platform.Grains.Scheduling;
+
+/// <summary>
+/// One training slot of one silo. The two placement filters put it on the silo its key names, and only if that
+/// silo can train. It runs one training at a time through the silo's <see cref="ITrainingExecutor"/>, outside its
+/// own turns (Task.Run), and reports progress to the run grain and the scheduler from its own context.
+/// Nothing here is stored: if the silo dies, the worker dies with it and the scheduler places the run again.
+/// </summary>
+[TrainingSiloPlacementFilter(order: 1)]
+[SiloInKeyPlacementFilter(order: 2)]
+[RandomPlacement]
+public sealed partial class TrainingWorkerGrain(
+    ITrainingExecutor executor,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock,
+    ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain, ITrainingProgressSink
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+
+    private WorkerAssignment? _current;
+    private CancellationTokenSource? _cancel;
+    private StopReason? _stop;
+    private bool _running;
+    private int _lastEpoch = -1;
+    private Task? _execution;
+    private IGrainTimer? _keepAlive;
+
+    private string WorkerKey => this.GetPrimaryKeyString();
+
+    public Task StartAsync(WorkerAssignment assignment)
+    {
+        if (_current is { } current)
+        {
+            return current.RunKey == assignment.RunKey
+                ? Task.CompletedTask
+                : throw new PlatformConflictException($"Training slot {WorkerKey} is busy with run '{current.RunKey}'.");
+        }
+
+        _current = assignment;
+        _cancel = new CancellationTokenSource();
+        _stop = null;
+        _running = false;
+        _lastEpoch = -1;
+        // A training outlives the idle-collection age many times over: keep the activation while it runs.
+        _keepAlive = this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
+        _execution = ExecuteAsync(assignment, TaskScheduler.Current, _cancel.Token);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(string runKey, StopReason reason)
+    {
+        if (_current?.RunKey != runKey || _cancel is null)
+            return Task.CompletedTask;
+        _stop = reason;
+        // A pause waits for the next checkpoint (see CheckpointWrittenAsync), so no work is lost; a cancel stops now.
+        if (reason == StopReason.Cancel)
+            _cancel.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_execution is null || _cancel is null)
+            return;
+        // The silo is stopping: stop the training and give it a moment to report, so the run goes back to the queue.
+        await _cancel.CancelAsync();
+        await _execution.WaitAsync(StopGrace, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+    }
+
+    /// <summary>Runs on the grain's scheduler; only the executor itself goes to the thread pool.</summary>
+    private async Task ExecuteAsync(WorkerAssignment assignment, TaskScheduler grainScheduler, CancellationToken cancellationToken)
+    {
+        var run = GrainFactory.GetGrain<ITrainingRunGrain>(assignment.RunKey);
+        TrainingOutcome? outcome;
+        try
+        {
+            var snapshot = await run.MoveAsync(RunState.Preparing, $"placed on {WorkerKey} (placement {assignment.Attempt})");
+            var work = BuildAssignment(assignment, snapshot.LastCheckpoint);
+            Directory.CreateDirectory(work.WorkFolder);
+            var sink = new GrainContextProgressSink(grainScheduler, this);
+            outcome = await Task.Run(() => executor.RunAsync(work, sink, cancellationToken), CancellationToken.None);
+        }
+        catch (PlatformConflictException exception) when (!_running && _stop is null)
+        {
+            // The run left the queue before it started here (cancelled, or moved by someone else): nothing to report.
+            LogAbandoned(logger, exception, assignment.RunKey, WorkerKey);
+            outcome = null;
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested || _stop is not null)
+        {
+            outcome = TrainingOutcome.Stopped();
+        }
+        catch (Exception exception)
+        {
+            outcome = TrainingOutcome.Failed($"the training failed on {WorkerKey}: {exception.GetType().Name}: {exception.Message}");
+        }
+
+        var requeue = false;
+        try
+        {
+            requeue = await ReportOutcomeAsync(run, outcome);
+        }
+        catch (Exception exception)
+        {
+            LogReportFailed(logger, exception, assignment.RunKey);
+        }
+
+        // Free before telling the scheduler: it places the next run on this slot while handling the release.
+        _current = null;
+        _cancel?.Dispose();
+        _cancel = null;
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+        try
+        {
+            await GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler).ReleaseAsync(assignment.RunKey, WorkerKey, requeue);
+        }
+        catch (Exception exception)
+        {
+            LogReportFailed(logger, exception, assignment.RunKey);
+        }
+    }
+
+    /// <summary>Moves the run to where the outcome leaves it; true when it goes back to the queue.</summary>
+    private async Task<bool> ReportOutcomeAsync(ITrainingRunGrain run, TrainingOutcome? outcome)
+    {
+        if (outcome is null)
+            return false;
+        if (outcome.Kind == TrainingOutcomeKind.Completed)
+        {
+            await run.CompleteAsync(outcome.Result ?? throw new InvalidOperationException("A completed training must report its result."));
+            return false;
+        }
+
+        var state = (await run.PeekAsync())?.State;
+        if (state is not (RunState.Preparing or RunState.Running))
+            return false; // cancelled (or otherwise settled) meanwhile
+
+        switch (outcome.Kind)
+        {
+            case TrainingOutcomeKind.Failed:
+                await run.MoveAsync(RunState.Failed, outcome.Reason ?? "the training failed");
+                return false;
+            case TrainingOutcomeKind.Stopped when _stop == StopReason.Pause && state == RunState.Running:
+                await run.MoveAsync(RunState.Paused, _lastEpoch >= 0 ? $"paused after epoch {_lastEpoch}" : "paused");
+                return false;
+            default:
+                // Stopped without a pause or cancel: the silo is stopping. Back to the queue, to resume elsewhere.
+                await run.MoveAsync(RunState.Queued, $"{WorkerKey} stopped; back in the queue to resume from its last checkpoint");
+                return true;
+        }
+    }
+
+    private TrainingAssignment BuildAssignment(WorkerAssignment assignment, CheckpointRecord? lastCheckpoint)
+    {
+        var (lab, project, runId) = GrainKeys.Parse(assignment.RunKey);
+        var folder = Path.Combine(storage.Value.RequireWorkRoot(), RunWorkFolders.Relative(lab, project, runId));
+        return new TrainingAssignment(assignment.RunKey, lab, project, runId, assignment.Request, folder, assignment.Attempt, lastCheckpoint);
+    }
+
+    // Progress reports, brought onto this grain's scheduler by GrainContextProgressSink.
+
+    async Task ITrainingProgressSink.StartedAsync(int firstEpoch, int totalEpochs)
+    {
+        if (_running || _current is null)
+            return;
+        _running = true;
+        await GrainFactory.GetGrain<ITrainingRunGrain>(_current.RunKey).MoveAsync(RunState.Running,
+            firstEpoch > 0 ? $"training on {WorkerKey} from epoch {firstEpoch} (resumed from a checkpoint)" : $"training on {WorkerKey} from epoch 0");
+    }
+
+    async Task ITrainingProgressSink.EpochCompletedAsync(EpochMetrics metrics, int totalEpochs)
+    {
+        if (_current is null)
+            return;
+        if (!_running)
+            await ((ITrainingProgressSink)this).StartedAsync(metrics.Epoch, totalEpochs);
+        await GrainFactory.GetGrain<ITrainingRunGrain>(_current.RunKey).RecordEpochAsync(metrics);
+        await GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler)
+            .ReportProgressAsync(_current.RunKey, metrics.Epoch, totalEpochs, metrics.Seconds);
+    }
+
+    async Task ITrainingProgressSink.CheckpointWrittenAsync(int epoch, string path)
+    {
+        if (_current is null)
+            return;
+        var root = storage.Value.RequireWorkRoot();
+        await GrainFactory.GetGrain<ITrainingRunGrain>(_current.RunKey)
+            .RecordCheckpointAsync(new CheckpointRecord(epoch, Path.GetRelativePath(root, path), clock.GetUtcNow()));
+        _lastEpoch = epoch;
+        if (_stop == StopReason.Pause)
+            await (_cancel?.CancelAsync() ?? Task.CompletedTask);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} left the queue before it started on {Worker}")]
+    private static partial void LogAbandoned(ILogger logger, Exception exception, string runKey, string worker);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report the end of run {RunKey}")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string runKey);
+}

@@ -1,0 +1,79 @@
+using Platform.DemoData.Layouts;
+using Platform.DemoData.Phantoms;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Splits;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Tests.Hosting;
+using Platform.Grains.Tests.Scheduling;
+using Platform.Imaging.Volumes;
+using Platform.Testing;
+using Platform.Testing.Datasets;
+using Xunit;
+
+namespace Platform.Grains.Tests.Engine;
+
+/// <summary>
+/// A run with the real engine on a CPU-training silo: the run preprocesses its plan's data, trains its fold,
+/// reports every epoch and checkpoint, and stores Dice per validation case and label in native space.
+/// </summary>
+public sealed class EngineRunTests(MigratedDatabaseFixture database) : IClassFixture<MigratedDatabaseFixture>
+{
+    private const int Epochs = 2;
+
+    /// <summary>Tiny but real: 6 mm voxels, 16³ patches, a two-stage U-Net, two epochs of three iterations.</summary>
+    private static PlanSettings TinyPlan() => PlanSettings.Default with
+    {
+        Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] },
+        Preprocessing = PlanSettings.Default.Preprocessing with { Spacing = [6, 6, 6], Normalization = [NormalizationScheme.ZScore] },
+        Network = PlanSettings.Default.Network with
+        {
+            PatchSize = [16, 16, 16], BatchSize = 2, BaseFeatures = 8, MaxFeatures = 16,
+            Stages = [new PlanStage(8, [3, 3, 3], [1, 1, 1]), new PlanStage(16, [3, 3, 3], [2, 2, 2])],
+        },
+        Training = PlanSettings.Default.Training with { Epochs = Epochs, IterationsPerEpoch = 3, ValidationIterations = 1, CheckpointEveryEpochs = 1 },
+    };
+
+    [Fact]
+    public async Task A_run_preprocesses_trains_its_fold_and_stores_native_space_dice_per_case_and_label()
+    {
+        using var data = new TempDataRoot();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platform:Training:CpuTraining"] = "true",
+            ["Platform:Engine:Threads"] = "2",
+            ["Platform:Engine:LoaderWorkers"] = "1",
+            ["Platform:Engine:MirrorAtValidation"] = "false",
+        };
+        await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"eng-{Guid.NewGuid():N}"[..14], data.Root, settings);
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var lab = TrainingSetup.NewLabId("lab-e");
+        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
+        DemoDataset.WriteFran(Path.Combine(data.Root, folder), "phantom", cases: 6, seed: 40,
+            new PhantomOptions { Shape = new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
+        await ScannedProjects.RegisterAndScanAsync(silo.Grains, lab, folder);
+        var saved = await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, "tiny")).ReviseAsync(TinyPlan(), 0, null);
+        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default")).GenerateAsync(new SplitSpec(FoldCount: 3, Seed: 5));
+        var fold0 = await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default")).GetFoldAsync(0);
+
+        var key = GrainKeys.Run(lab, ScannedProjects.Project, RunIds.New("tiny", 0, DateTimeOffset.UtcNow));
+        var run = silo.Grains.GetGrain<ITrainingRunGrain>(key);
+        await run.CreateAsync(new RunRequest("tiny", 1, 0, 3, "default"));
+        var done = await TrainingSetup.WaitForRunAsync(silo.Grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(4));
+
+        Assert.True(done.State == RunState.Completed, $"Run ended {done.State}: {done.History[^1].Reason}");
+        var story = string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}")) + " | " + string.Join("; ", done.Metrics.Select(m => $"e{m.Epoch} {m.TrainLoss} {m.Seconds:F2}s"));
+        Assert.True(done.Metrics.All(m => double.IsFinite(m.TrainLoss)), story);
+        Assert.Equal(Enumerable.Range(0, Epochs), done.Metrics.Select(m => m.Epoch));
+        Assert.All(done.Metrics, m => Assert.True(double.IsFinite(m.TrainLoss) && m.PseudoDice.ContainsKey(1)));
+        Assert.Equal(Epochs, done.LastCheckpoint!.Epoch);
+        Assert.Contains("dice-1", done.Result!.FinalMetrics.Keys);
+
+        var scores = await run.GetScoresAsync();
+        Assert.Equal(fold0.Validation.Order(StringComparer.Ordinal), scores.Select(s => s.CaseId).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(scores, s => Assert.InRange(s.Label, 1, 2));
+        Assert.All(scores.Where(s => s.Label == 1), s => Assert.True(s.ReferenceVoxels > 0, $"Case {s.CaseId} has no organ in its native label."));
+        Assert.Equal(done.Result.FinalMetrics["dice-1"], scores.Where(s => s.Label == 1).Average(s => s.Dice), 9);
+    }
+}
