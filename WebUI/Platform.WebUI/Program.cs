@@ -1,11 +1,15 @@
 using MudBlazor.Services;
 using Platform.ServiceDefaults;
 using Platform.WebUI.Components;
+using Platform.WebUI.DataRoot;
+using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformClient();
+builder.AddLocalAccounts();
+builder.AddDataRootBrowsing();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -13,9 +17,14 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+app.UseAuthentication();
+app.UseAuthorization();
+// After authentication, so prerendered pages call the grains as the signed-in user.
 app.UseCallerCredentials();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapSignOut();
+app.MapOidcSignIn(app.Services.GetRequiredService<OidcOptions>());
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();

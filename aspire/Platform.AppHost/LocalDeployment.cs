@@ -13,8 +13,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>The local user the WebUI acts for until sign-in exists; a platform administrator here.</summary>
-    public const string LocalUser = "admin";
+    /// <summary>The first platform administrator's account; the WebUI creates it with the password in .data/admin.password.</summary>
+    public const string AdminUser = "admin";
 
     public async Task<int> RunAsync(CancellationToken stopping)
     {
@@ -25,6 +25,10 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
 
         var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
+        var adminPasswordFile = Path.Combine(repositoryRoot, ".data", "admin.password");
+        var (adminPassword, adminPasswordCreated) = AdminPassword.LoadOrCreate(adminPasswordFile);
+        if (adminPasswordCreated)
+            Console.WriteLine($"[apphost] first run: sign in as '{AdminUser}' with password {adminPassword} (kept in {adminPasswordFile}; shown only now)");
         // The file store: datasource folders are registered relative to it.
         var dataRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "store")).FullName;
         var workRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "work")).FullName;
@@ -38,7 +42,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 // The AppHost applied the schema already; silos started elsewhere apply it themselves.
                 ["Platform__Schema__ApplyOnStartup"] = "false",
                 ["Platform__Identity__SigningKey"] = signingKey,
-                ["Platform__Identity__PlatformAdmins__0"] = LocalUser,
+                ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
                 ["Platform__Storage__DataRoot"] = dataRoot,
                 ["Platform__Storage__WorkRoot"] = workRoot,
             });
@@ -49,7 +53,12 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
             var webUi = Service("webui", "Platform.WebUI", options.WebUiPort, connectionString, new()
             {
                 ["Platform__Identity__SigningKey"] = signingKey,
-                ["Platform__Identity__WebUser"] = LocalUser,
+                // The WebUI shows admin-only pages to the same administrators the silos accept.
+                ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
+                ["Platform__Identity__InitialAdmin__UserName"] = AdminUser,
+                ["Platform__Identity__InitialAdmin__Password"] = adminPassword,
+                // The datasource folder picker lists folders under the same root the silos read.
+                ["Platform__Storage__DataRoot"] = dataRoot,
             });
             services.Add(webUi);
             webUi.Start();
@@ -99,7 +108,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
     {
         Console.WriteLine();
         Console.WriteLine("  Platform is up.");
-        Console.WriteLine($"    WebUI              http://127.0.0.1:{options.WebUiPort}/");
+        Console.WriteLine($"    WebUI              http://127.0.0.1:{options.WebUiPort}/ (sign in as '{AdminUser}', password in .data/admin.password)");
         Console.WriteLine($"    Orleans dashboard  http://127.0.0.1:{options.SiloHttpPort}/dashboard");
         Console.WriteLine($"    Data root          {Path.Combine(repositoryRoot, ".data", "store")} (register datasource folders from here)");
         Console.WriteLine($"    PostgreSQL         127.0.0.1:{postgresPort}, database '{options.Database}' (password in .data/postgres.password)");

@@ -14,6 +14,8 @@ public abstract class MudBlazorContext : IAsyncLifetime
 
     protected MudBlazorContext()
     {
+        // The default 1 s is too short on a busy shared build machine; a passing assertion returns at once anyway.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
     }

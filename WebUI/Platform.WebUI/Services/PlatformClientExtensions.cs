@@ -16,17 +16,9 @@ public static class PlatformClientExtensions
         builder.Services.AddSingleton<WebCaller>();
         builder.Services.AddScoped<CircuitHandler, CallerCircuitHandler>();
         builder.Services.AddScoped<LabsClient>();
+        builder.Services.AddScoped<ProjectsClient>();
+        builder.Services.AddScoped<DatasourcesClient>();
+        builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
-    }
-
-    /// <summary>Prerendering runs outside a circuit, on the HTTP request: give those grain calls the credential too.</summary>
-    public static WebApplication UseCallerCredentials(this WebApplication app)
-    {
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<WebCaller>().AttachCredential();
-            return next(context);
-        });
-        return app;
     }
 }

@@ -1,20 +1,34 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Labs;
 
-public sealed partial class LabsPage(LabsClient labs, ISnackbar snackbar, ILogger<LabsPage> logger)
+public sealed partial class LabsPage(LabsClient labs, PlatformAdmins admins, ISnackbar snackbar, ILogger<LabsPage> logger)
 {
+    private string? _userId;
+    private bool _isAdmin;
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
     private IReadOnlyList<LabSummary>? _labs;
     private string? _loadError;
     private string? _createError;
     private bool _creating;
     private CreateLabForm? _form;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await Authentication).User;
+        _userId = SignedInUser.IdOf(user);
+        _isAdmin = admins.Contains(user);
+        await LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
@@ -36,7 +50,7 @@ public sealed partial class LabsPage(LabsClient labs, ISnackbar snackbar, ILogge
         _createError = null;
         try
         {
-            var created = await labs.CreateAsync(lab.Id, lab.DisplayName);
+            var created = await labs.CreateAsync(lab.Id, lab.DisplayName, principalInvestigator: _userId!);
             snackbar.Add($"Lab '{created.DisplayName}' created.", Severity.Success);
             if (_form is not null)
                 await _form.ResetAsync();

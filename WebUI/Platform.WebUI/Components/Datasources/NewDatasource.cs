@@ -1,0 +1,3 @@
+namespace Platform.WebUI.Components.Datasources;
+
+public sealed record NewDatasource(string Name, string Folder);

@@ -1,0 +1,5 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.WebUI.Components.Members;
+
+public sealed record NewApiKey(string Name, LabRole Role);

@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Platform.Grains.Abstractions.Datasources;
+using Platform.Grains.Abstractions.Projects;
+using Platform.WebUI.Components.Datasources;
+using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Components.Layout;
+using Platform.WebUI.Services;
+
+namespace Platform.WebUI.Components.Pages.Projects;
+
+/// <summary>A project's overview: datasources (validated live), fingerprint charts, label set and validation problems.</summary>
+public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClient datasources, LabAccessLoader accessLoader, WebCaller caller, ISnackbar snackbar)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private ProjectSummary? _project;
+    private LabAccess _access = LabAccess.None;
+    private IReadOnlyList<DatasourceStatus> _statuses = [];
+    private FingerprintSummary? _fingerprint;
+    private string? _fingerprintNote;
+    private string? _loadError;
+    private string? _registerError;
+    private bool _registering;
+    private CancellationTokenSource? _polling;
+
+    [Parameter] public string LabId { get; set; } = "";
+
+    [Parameter] public string Title { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(LabId, LabRoutes.Lab(LabId)),
+        new(Title, LabRoutes.Project(LabId, Title), disabled: true),
+    ];
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loadError = null;
+        try
+        {
+            _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
+            _project = await projects.GetAsync(LabId, Title);
+            if (_project is null)
+            {
+                _loadError = $"There is no project '{Title}' in this lab. Go back to the lab's projects.";
+                return;
+            }
+
+            await RefreshDatasourcesAsync();
+            await RefreshFingerprintAsync();
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _loadError = GrainErrors.Describe(e, "open this project");
+        }
+
+        StartPollingWhileScanning();
+    }
+
+    private async Task RefreshDatasourcesAsync()
+    {
+        var project = await projects.GetAsync(LabId, Title) ?? _project!;
+        _project = project;
+        var statuses = new List<DatasourceStatus>();
+        foreach (var name in project.Datasources.Order(StringComparer.Ordinal))
+        {
+            if (await datasources.GetStatusAsync(LabId, Title, name) is { } status)
+                statuses.Add(status);
+        }
+
+        _statuses = statuses;
+    }
+
+    private async Task RefreshFingerprintAsync()
+    {
+        if (_statuses.Count == 0)
+        {
+            _fingerprint = null;
+            _fingerprintNote = "No fingerprint yet: it is computed from the cases of registered datasources.";
+            return;
+        }
+
+        try
+        {
+            _fingerprint = await projects.GetFingerprintAsync(LabId, Title);
+            _fingerprintNote = null;
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _fingerprint = null;
+            _fingerprintNote = GrainErrors.Describe(e, "compute the fingerprint");
+        }
+    }
+
+    private async Task RegisterAsync(NewDatasource datasource)
+    {
+        _registering = true;
+        _registerError = null;
+        try
+        {
+            await datasources.RegisterAsync(LabId, Title, datasource.Name, datasource.Folder);
+            snackbar.Add($"Datasource '{datasource.Name}' registered; its cases are being validated.", Severity.Success);
+            await RefreshDatasourcesAsync();
+            StartPollingWhileScanning();
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _registerError = GrainErrors.Describe(e, "register the datasource");
+        }
+        finally
+        {
+            _registering = false;
+        }
+    }
+
+    /// <summary>Polls the datasources' status every 2 s while any is scanning, then refreshes the fingerprint once.</summary>
+    private void StartPollingWhileScanning()
+    {
+        if (_polling is not null || !_statuses.Any(s => s.State is ScanState.Scanning or ScanState.NotScanned))
+            return;
+        _polling = new CancellationTokenSource();
+        _ = PollAsync(_polling.Token);
+    }
+
+    private async Task PollAsync(CancellationToken stop)
+    {
+        // The poll runs outside any circuit activity; sign its calls afresh (user tokens live 10 minutes).
+        var userId = Identity.SignedInUser.IdOf((await Authentication).User);
+        using var timer = new PeriodicTimer(PollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var scanning = false;
+                await InvokeAsync(async () =>
+                {
+                    caller.AttachCredential(userId);
+                    try
+                    {
+                        await RefreshDatasourcesAsync();
+                        scanning = _statuses.Any(s => s.State is ScanState.Scanning or ScanState.NotScanned);
+                        if (!scanning)
+                            await RefreshFingerprintAsync();
+                    }
+                    catch (Exception e) when (GrainErrors.IsReportable(e))
+                    {
+                        _loadError = GrainErrors.Describe(e, "refresh the datasources");
+                    }
+
+                    StateHasChanged();
+                });
+                if (!scanning)
+                    break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was left.
+        }
+        finally
+        {
+            _polling = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_polling is not null)
+            await _polling.CancelAsync();
+    }
+}

@@ -1,0 +1,21 @@
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
+
+namespace Platform.WebUI.Services;
+
+/// <summary>What pages need of datasources, through the grain API.</summary>
+public sealed class DatasourcesClient(IClusterClient cluster)
+{
+    public Task<DatasourceStatus> RegisterAsync(string labId, string project, string name, string folder) =>
+        Datasource(labId, project, name).RegisterAsync(folder);
+
+    public Task<DatasourceStatus> RescanAsync(string labId, string project, string name) => Datasource(labId, project, name).RescanAsync();
+
+    public Task<DatasourceStatus?> GetStatusAsync(string labId, string project, string name) => Datasource(labId, project, name).GetStatusAsync();
+
+    public Task<CasePage> ListCasesAsync(string labId, string project, string name, CaseQuery query) =>
+        Datasource(labId, project, name).ListCasesAsync(query);
+
+    private IDatasourceGrain Datasource(string labId, string project, string name) =>
+        cluster.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(labId, project, name));
+}

@@ -1,0 +1,20 @@
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Projects;
+
+namespace Platform.WebUI.Services;
+
+/// <summary>What pages need of projects, through the grain API.</summary>
+public sealed class ProjectsClient(IClusterClient cluster)
+{
+    public Task<IReadOnlyList<ProjectSummary>> ListAsync(string labId) =>
+        cluster.GetGrain<ILabGrain>(GrainKeys.Lab(labId)).ListProjectsAsync();
+
+    public Task<ProjectSummary> CreateAsync(string labId, string title, string description) => Project(labId, title).CreateAsync(description);
+
+    public Task<ProjectSummary?> GetAsync(string labId, string title) => Project(labId, title).GetAsync();
+
+    public Task<FingerprintSummary> GetFingerprintAsync(string labId, string title) => Project(labId, title).GetFingerprintAsync(null);
+
+    private IProjectGrain Project(string labId, string title) => cluster.GetGrain<IProjectGrain>(GrainKeys.Project(labId, title));
+}

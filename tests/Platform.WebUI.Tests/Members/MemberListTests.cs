@@ -1,0 +1,60 @@
+using Bunit;
+using MudBlazor;
+using Platform.Grains.Abstractions.Tenancy;
+using Platform.WebUI.Components.Members;
+using Xunit;
+
+namespace Platform.WebUI.Tests.Members;
+
+public sealed class MemberListTests : MudBlazorContext
+{
+    private static readonly IReadOnlyList<LabMember> Members =
+    [
+        new("alice", LabRole.PrincipalInvestigator, DateTimeOffset.UnixEpoch, "admin"),
+        new("bob", LabRole.Viewer, DateTimeOffset.UnixEpoch, "alice"),
+    ];
+
+    private readonly List<string> _removed = [];
+
+    private IRenderedComponent<MemberList> RenderList(bool canManage, IReadOnlyList<LabMember>? members = null)
+    {
+        Context.Render<MudPopoverProvider>();
+        return Context.Render<MemberList>(p => p
+            .Add(c => c.Members, members ?? Members)
+            .Add(c => c.CanManage, canManage)
+            .Add(c => c.OnRemove, (string user) => _removed.Add(user)));
+    }
+
+    [Fact]
+    public void A_viewer_sees_members_and_roles_but_no_actions()
+    {
+        var list = RenderList(canManage: false);
+
+        Assert.Equal(["alice", "bob"], list.FindAll("[data-testid=member-user]").Select(e => e.TextContent.Trim()));
+        Assert.Equal(["Principal investigator", "Viewer"], list.FindAll("[data-testid=member-role]").Select(e => e.TextContent.Trim()));
+        Assert.Empty(list.FindAll("[data-testid=member-remove]"));
+        Assert.Empty(list.FindAll("[data-testid=member-role-select]"));
+    }
+
+    [Fact]
+    public void A_principal_investigator_gets_a_role_picker_and_a_remove_button_per_member()
+    {
+        var list = RenderList(canManage: true);
+
+        Assert.Equal(2, list.FindAll("[data-testid=member-remove]").Count);
+        Assert.Empty(list.FindAll("[data-testid=member-role]"));
+    }
+
+    [Fact]
+    public void Remove_raises_the_member_to_remove()
+    {
+        var list = RenderList(canManage: true);
+
+        list.FindAll("[data-testid=member-remove]")[1].Click();
+
+        Assert.Equal(["bob"], _removed);
+    }
+
+    [Fact]
+    public void An_empty_lab_says_so() => Assert.NotNull(RenderList(canManage: false, members: []).Find("[data-testid=members-empty]"));
+}

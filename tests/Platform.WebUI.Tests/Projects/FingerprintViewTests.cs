@@ -1,0 +1,45 @@
+using Bunit;
+using Platform.Grains.Abstractions.Projects;
+using Platform.WebUI.Components.Projects;
+using Xunit;
+
+namespace Platform.WebUI.Tests.Projects;
+
+public sealed class FingerprintViewTests : MudBlazorContext
+{
+    private static readonly FingerprintSummary Fingerprint = new(
+        Cases: 4,
+        TotalVoxels: 4096,
+        Datasources: ["kits23"],
+        Spacing: [new(0.8, 0.7, 1.0, 0.75, 0.9), new(0.8, 0.7, 1.0, 0.75, 0.9), new(3, 2.5, 5, 2.5, 5)],
+        Shape: [new(64, 60, 70, 62, 68), new(64, 60, 70, 62, 68), new(32, 30, 40, 30, 38)],
+        Channels: [new(0, 1000, 40, 20, -100, 300, -50, 250, 1000)],
+        Labels: [new(2, 1, 30), new(1, 4, 500)],
+        Excluded: [new("kits23", "case_00009", "The label map's shape differs from the image's.")]);
+
+    [Fact]
+    public void Labels_are_listed_in_order_with_the_share_of_cases_they_occur_in()
+    {
+        var table = Context.Render<LabelFrequencies>(p => p.Add(c => c.Fingerprint, Fingerprint));
+
+        Assert.Equal(["1", "2"], table.FindAll("[data-testid=label-value]").Select(e => e.TextContent));
+        Assert.Equal(["100%", "25%"], table.FindAll("[data-testid=label-frequency]").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public void No_labels_gives_advice_instead_of_an_empty_table() =>
+        Assert.NotNull(Context.Render<LabelFrequencies>(p => p.Add(c => c.Fingerprint, Fingerprint with { Labels = [] })).Find("[data-testid=labels-empty]"));
+
+    [Fact]
+    public void Excluded_cases_are_listed_with_their_reason() =>
+        Assert.Contains("shape differs", Context.Render<ExcludedCases>(p => p.Add(c => c.Excluded, Fingerprint.Excluded)).Find("[data-testid=excluded-table]").TextContent);
+
+    [Fact]
+    public void Spacing_and_intensity_charts_are_drawn()
+    {
+        var charts = Context.Render<FingerprintCharts>(p => p.Add(c => c.Fingerprint, Fingerprint));
+
+        Assert.NotEmpty(charts.Find("[data-testid=spacing-chart]").QuerySelectorAll("svg"));
+        Assert.NotEmpty(charts.Find("[data-testid=intensity-chart]").QuerySelectorAll("svg"));
+    }
+}
