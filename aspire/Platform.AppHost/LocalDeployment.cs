@@ -45,6 +45,9 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
                 ["Platform__Storage__DataRoot"] = dataRoot,
                 ["Platform__Storage__WorkRoot"] = workRoot,
+                // One machine, usually without a GPU: its silo trains on the CPU (the cluster places runs only on
+                // silos that can train; a GPU machine advertises its GPUs instead, see README "Configuration").
+                ["Platform__Training__CpuTraining"] = "true",
             });
             services.Add(silo);
             silo.Start();
