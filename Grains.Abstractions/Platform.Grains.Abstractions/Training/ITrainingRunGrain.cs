@@ -23,6 +23,13 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("GetScoresAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<CaseScore>> GetScoresAsync();
 
+    /// <summary>Pushes this run's epochs and state changes to <paramref name="observer"/> (renew within <see cref="RunProgressSubscriptions.Lifetime"/>).</summary>
+    [Alias("SubscribeAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task SubscribeAsync(IRunProgressObserver observer);
+
+    [Alias("UnsubscribeAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task UnsubscribeAsync(IRunProgressObserver observer);
+
     [Alias("PauseAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> PauseAsync();
 

@@ -21,7 +21,46 @@ public sealed partial class TrainingRunGrain(
     public static string SoftwareVersion { get; } =
         typeof(TrainingRunGrain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    private readonly Dictionary<IRunProgressObserver, DateTimeOffset> _subscribers = [];
+
     private (string Lab, string Project, string RunId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
+
+    public Task SubscribeAsync(IRunProgressObserver observer)
+    {
+        RequireExists();
+        ArgumentNullException.ThrowIfNull(observer);
+        _subscribers[observer] = clock.GetUtcNow() + RunProgressSubscriptions.Lifetime;
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IRunProgressObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Tells the live subscribers; lapsed ones are dropped, and a failing one never fails the report.</summary>
+    private void Notify(Action<IRunProgressObserver> tell)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (observer, until) in _subscribers.ToList())
+        {
+            if (until < now)
+            {
+                _subscribers.Remove(observer);
+                continue;
+            }
+
+            try
+            {
+                tell(observer);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _subscribers.Remove(observer);
+            }
+        }
+    }
 
     public async Task<RunSnapshot> CreateAsync(RunRequest request)
     {
@@ -114,6 +153,7 @@ public sealed partial class TrainingRunGrain(
         var transition = new RunTransition(run.State.State, RunState.Completed, clock.GetUtcNow(), "platform", result.Summary);
         run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition] };
         await run.WriteStateAsync();
+        Notify(o => o.StateChanged(this.GetPrimaryKeyString(), RunState.Completed, result.Summary));
         LogMoved(logger, this.GetPrimaryKeyString(), transition.From, RunState.Completed, result.Summary);
         return run.State.ToSnapshot(Key.RunId);
     }
@@ -131,6 +171,7 @@ public sealed partial class TrainingRunGrain(
         var transition = new RunTransition(from, to, clock.GetUtcNow(), VerifiedCaller.Current?.PrincipalId ?? "platform", reason);
         run.State = run.State with { State = to, History = [.. run.State.History, transition] };
         await run.WriteStateAsync();
+        Notify(o => o.StateChanged(this.GetPrimaryKeyString(), to, reason));
         LogMoved(logger, this.GetPrimaryKeyString(), from, to, reason);
         return run.State.ToSnapshot(Key.RunId);
     }
@@ -144,6 +185,7 @@ public sealed partial class TrainingRunGrain(
         var kept = run.State.Metrics.Where(m => m.Epoch < metrics.Epoch).ToList();
         run.State = run.State with { Metrics = [.. kept, metrics] };
         await run.WriteStateAsync();
+        Notify(o => o.EpochRecorded(this.GetPrimaryKeyString(), metrics));
     }
 
     private void RequireExists()
