@@ -28,6 +28,9 @@ public static class GrainKeys
 
     public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
 
+    /// <summary>Sweep names follow plan names; each trial's plan is named "{sweep}-t{n}".</summary>
+    public static string Sweep(string labId, string projectTitle, string sweepName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(sweepName)}";
+
     /// <summary>Key of the one training scheduler of the cluster (platform-owned, not a lab's).</summary>
     public const string TrainingScheduler = "platform-training-scheduler";
 

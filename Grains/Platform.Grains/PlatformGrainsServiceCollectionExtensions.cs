@@ -9,6 +9,7 @@ using Platform.Grains.Preprocessing;
 using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Splits;
+using Platform.Grains.Sweeps;
 using Platform.Grains.Tenancy;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
@@ -36,6 +37,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.AddSingleton<RunScoreStore>();
+        services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         // A silo that wires in an engine registers its executor first; every other silo fails runs with a clear reason.
         services.TryAddSingleton<ITrainingExecutor, NoTrainingEngineExecutor>();
         return services;

@@ -15,6 +15,13 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("CreateAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> CreateAsync(RunRequest request);
 
+    /// <summary>
+    /// Creates a run for another grain acting for <paramref name="requestedBy"/> (a sweep launching a trial from its
+    /// background, where no user credential is at hand). Same checks and idempotence as <see cref="CreateAsync"/>.
+    /// </summary>
+    [Alias("CreateForAsync"), GrainToGrainOnly]
+    Task<RunSnapshot> CreateForAsync(RunRequest request, string requestedBy);
+
     [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<RunSnapshot?> GetAsync();
 

@@ -5,6 +5,7 @@ using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Plans;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -14,6 +15,7 @@ namespace Platform.Grains.Training;
 public sealed partial class TrainingRunGrain(
     [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
     RunScoreStore scores,
+    PlanVersionStore plans,
     TimeProvider clock,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
@@ -62,7 +64,15 @@ public sealed partial class TrainingRunGrain(
         }
     }
 
-    public async Task<RunSnapshot> CreateAsync(RunRequest request)
+    public Task<RunSnapshot> CreateAsync(RunRequest request) => CreateCoreAsync(request, null);
+
+    public Task<RunSnapshot> CreateForAsync(RunRequest request, string requestedBy) =>
+        string.IsNullOrWhiteSpace(requestedBy)
+            ? throw new PlatformValidationException("requestedBy", "A run created for someone names who asked for it.")
+            : CreateCoreAsync(request, requestedBy);
+
+    /// <summary><paramref name="requestedBy"/> is null for a user's own call (the verified caller is the author).</summary>
+    private async Task<RunSnapshot> CreateCoreAsync(RunRequest request, string? requestedBy)
     {
         var (lab, project, runId) = Key;
         RunIds.Require(runId);
@@ -78,11 +88,14 @@ public sealed partial class TrainingRunGrain(
 
         if (request.Fold is < 0)
             throw new PlatformValidationException("fold", "A fold is 0 or above (or none, to train on all cases).");
-        // The version must exist: a run always names exactly what it trains.
-        await GrainFactory.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, project, request.PlanName)).GetVersionAsync(request.PlanVersion);
+        // The version must exist: a run always names exactly what it trains. Read from the store, because a call
+        // made for someone else carries no credential the plan grain would accept.
+        PlanNames.Require(request.PlanName);
+        if (await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion) is null)
+            throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
         await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RegisterRunAsync(runId);
 
-        var by = VerifiedCaller.Require().PrincipalId;
+        var by = requestedBy ?? VerifiedCaller.Require().PrincipalId;
         run.State = new TrainingRunState
         {
             Request = request,

@@ -5,6 +5,7 @@ using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
+using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Hosting;
@@ -31,6 +32,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static IDatasourceGrain DatasourceOf(IGrainFactory g, string lab) => g.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, TenancyFixture.Project, "kits"));
     private static ISplitGrain SplitOf(IGrainFactory g, string lab) => g.GetGrain<ISplitGrain>(GrainKeys.Split(lab, TenancyFixture.Project, "default"));
     private static IPreprocessingGrain PreprocessingOf(IGrainFactory g, string lab) => g.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
+    private static ISweepGrain SweepOf(IGrainFactory g, string lab) => g.GetGrain<ISweepGrain>(GrainKeys.Sweep(lab, TenancyFixture.Project, "matrix-sweep"));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -83,6 +85,10 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("ITrainingRunGrain.PauseAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).PauseAsync()),
         new("ITrainingRunGrain.ResumeAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).ResumeAsync()),
         new("ITrainingRunGrain.CancelAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CancelAsync("matrix")),
+        new("ISweepGrain.StartAsync", LabRole.Scientist, (g, lab) => SweepOf(g, lab).StartAsync(new SweepRequest("no-such-plan", 1, 0, null, 1,
+            [SweepParameter.LogUniform("training.learningRate", 1e-4, 1e-1)], 2, 1, new AshaSettings(1, 2)))),
+        new("ISweepGrain.GetAsync", LabRole.Viewer, (g, lab) => SweepOf(g, lab).GetAsync()),
+        new("ISweepGrain.CancelAsync", LabRole.Scientist, (g, lab) => SweepOf(g, lab).CancelAsync()),
         new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];
 
@@ -96,6 +102,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "IProjectGrain.RegisterRunAsync", (g, lab) => ProjectOf(g, lab).RegisterRunAsync("forged") },
         { "ITrainingRunGrain.MoveAsync", (g, lab) => RunOf(g, lab).MoveAsync(RunState.Completed, "forged") },
         { "ITrainingRunGrain.RecordEpochAsync", (g, lab) => RunOf(g, lab).RecordEpochAsync(new EpochMetrics(0, 0, null, new Dictionary<int, double>(), 0, 0)) },
+        { "ITrainingRunGrain.CreateForAsync", (g, lab) => RunOf(g, lab).CreateForAsync(TenancyFixture.RunRequest, "forger") },
         { "ITrainingRunGrain.PeekAsync", (g, lab) => RunOf(g, lab).PeekAsync() },
         { "ITrainingRunGrain.RecordCheckpointAsync", (g, lab) => RunOf(g, lab).RecordCheckpointAsync(new CheckpointRecord(0, "forged", DateTimeOffset.UtcNow)) },
         { "ITrainingRunGrain.CompleteAsync", (g, lab) => RunOf(g, lab).CompleteAsync(new RunResultSummary(1, new Dictionary<string, double>(), null, "forged")) },
