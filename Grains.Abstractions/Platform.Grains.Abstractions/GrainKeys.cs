@@ -28,6 +28,9 @@ public static class GrainKeys
 
     public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
 
+    /// <summary>A cross-validation of a project, named like plans ("tiny-cv").</summary>
+    public static string CrossValidation(string labId, string projectTitle, string name) => $"{Project(labId, projectTitle)}/{PlanNames.Require(name)}";
+
     /// <summary>Key of the one training scheduler of the cluster (platform-owned, not a lab's).</summary>
     public const string TrainingScheduler = "platform-training-scheduler";
 

@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
@@ -31,6 +32,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static IDatasourceGrain DatasourceOf(IGrainFactory g, string lab) => g.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, TenancyFixture.Project, "kits"));
     private static ISplitGrain SplitOf(IGrainFactory g, string lab) => g.GetGrain<ISplitGrain>(GrainKeys.Split(lab, TenancyFixture.Project, "default"));
     private static IPreprocessingGrain PreprocessingOf(IGrainFactory g, string lab) => g.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
+    private static ICrossValidationGrain CrossValidationOf(IGrainFactory g, string lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "matrix-cv"));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -81,6 +83,9 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("ITrainingRunGrain.PauseAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).PauseAsync()),
         new("ITrainingRunGrain.ResumeAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).ResumeAsync()),
         new("ITrainingRunGrain.CancelAsync", LabRole.Scientist, (g, lab) => RunOf(g, lab).CancelAsync("matrix")),
+        new("ICrossValidationGrain.StartAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).StartAsync(new CrossValidationRequest(TenancyFixture.Plan, 1, "default", 7))),
+        new("ICrossValidationGrain.GetAsync", LabRole.Viewer, (g, lab) => CrossValidationOf(g, lab).GetAsync()),
+        new("ICrossValidationGrain.CancelAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).CancelAsync()),
         new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];
 
