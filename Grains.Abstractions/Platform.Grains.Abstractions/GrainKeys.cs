@@ -30,6 +30,8 @@ public static class GrainKeys
 
     /// <summary>Sweep names follow plan names; each trial's plan is named "{sweep}-t{n}".</summary>
     public static string Sweep(string labId, string projectTitle, string sweepName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(sweepName)}";
+    /// <summary>A cross-validation of a project, named like plans ("tiny-cv").</summary>
+    public static string CrossValidation(string labId, string projectTitle, string name) => $"{Project(labId, projectTitle)}/{PlanNames.Require(name)}";
 
     /// <summary>Key of the one training scheduler of the cluster (platform-owned, not a lab's).</summary>
     public const string TrainingScheduler = "platform-training-scheduler";

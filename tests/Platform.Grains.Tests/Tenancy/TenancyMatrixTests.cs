@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
@@ -33,6 +34,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static ISplitGrain SplitOf(IGrainFactory g, string lab) => g.GetGrain<ISplitGrain>(GrainKeys.Split(lab, TenancyFixture.Project, "default"));
     private static IPreprocessingGrain PreprocessingOf(IGrainFactory g, string lab) => g.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
     private static ISweepGrain SweepOf(IGrainFactory g, string lab) => g.GetGrain<ISweepGrain>(GrainKeys.Sweep(lab, TenancyFixture.Project, "matrix-sweep"));
+    private static ICrossValidationGrain CrossValidationOf(IGrainFactory g, string lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "matrix-cv"));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -89,6 +91,9 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
             [SweepParameter.LogUniform("training.learningRate", 1e-4, 1e-1)], 2, 1, new AshaSettings(1, 2)))),
         new("ISweepGrain.GetAsync", LabRole.Viewer, (g, lab) => SweepOf(g, lab).GetAsync()),
         new("ISweepGrain.CancelAsync", LabRole.Scientist, (g, lab) => SweepOf(g, lab).CancelAsync()),
+        new("ICrossValidationGrain.StartAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).StartAsync(new CrossValidationRequest(TenancyFixture.Plan, 1, "default", 7))),
+        new("ICrossValidationGrain.GetAsync", LabRole.Viewer, (g, lab) => CrossValidationOf(g, lab).GetAsync()),
+        new("ICrossValidationGrain.CancelAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).CancelAsync()),
         new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];
 

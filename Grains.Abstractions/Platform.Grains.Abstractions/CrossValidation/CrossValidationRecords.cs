@@ -1,0 +1,75 @@
+using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Training;
+
+namespace Platform.Grains.Abstractions.CrossValidation;
+
+[GenerateSerializer, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationState")]
+public enum CrossValidationState { Training = 0, Evaluating = 1, Completed = 2, Failed = 3, Cancelled = 4 }
+
+/// <summary>Which plan version to cross-validate on which split; every fold's run gets the same seed and priority.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationRequest")]
+public sealed record CrossValidationRequest(
+    [property: Id(0)] string PlanName,
+    [property: Id(1)] int PlanVersion,
+    [property: Id(2)] string SplitName,
+    [property: Id(3)] int Seed,
+    [property: Id(4)] int Priority = 0);
+
+/// <summary>One fold's run as last seen: its state and how many of its epochs are done.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.FoldProgress")]
+public sealed record FoldProgress(
+    [property: Id(0)] int Fold,
+    [property: Id(1)] string RunKey,
+    [property: Id(2)] RunState State,
+    [property: Id(3)] int EpochsDone,
+    [property: Id(4)] int TotalEpochs,
+    [property: Id(5)] string? Reason);
+
+/// <summary>Mean Dice of one label over a set of cases.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.LabelDice")]
+public sealed record LabelDice(
+    [property: Id(0)] int Label,
+    [property: Id(1)] double MeanDice,
+    [property: Id(2)] int Cases);
+
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.FoldDice")]
+public sealed record FoldDice(
+    [property: Id(0)] int Fold,
+    [property: Id(1)] IReadOnlyList<LabelDice> PerLabel);
+
+/// <summary>A postprocessing rule tried on all cross-validation cases (see nnU-Net's selection) and whether it was adopted.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.PostprocessingChoice")]
+public sealed record PostprocessingChoice(
+    [property: Id(0)] string Rule,
+    [property: Id(1)] int? Label,
+    [property: Id(2)] double DiceBefore,
+    [property: Id(3)] double DiceAfter,
+    [property: Id(4)] bool Adopted);
+
+/// <summary>
+/// The outcome: Dice per label over every validation case (each scored by its own fold's model), per-fold
+/// means, the postprocessing decisions, and the ensemble's scores on the test cases (with the adopted
+/// postprocessing applied). <paramref name="ResultFolder"/> holds the JSON files, relative to the work root.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationResult")]
+public sealed record CrossValidationResult(
+    [property: Id(0)] IReadOnlyList<LabelDice> MeanPerLabel,
+    [property: Id(1)] IReadOnlyList<FoldDice> PerFold,
+    [property: Id(2)] int ValidationCases,
+    [property: Id(3)] IReadOnlyList<PostprocessingChoice> Postprocessing,
+    [property: Id(4)] IReadOnlyList<CaseScore> TestScores,
+    [property: Id(5)] IReadOnlyList<LabelDice> TestMeanPerLabel,
+    [property: Id(6)] string ResultFolder);
+
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationSnapshot")]
+public sealed record CrossValidationSnapshot(
+    [property: Id(0)] string Name,
+    [property: Id(1)] CrossValidationRequest Request,
+    [property: Id(2)] CrossValidationState State,
+    [property: Id(3)] IReadOnlyList<FoldProgress> Folds,
+    [property: Id(4)] double Fraction,
+    [property: Id(5)] IReadOnlyList<string> TestCases,
+    [property: Id(6)] CrossValidationResult? Result,
+    [property: Id(7)] string? Error,
+    [property: Id(8)] DateTimeOffset StartedAt,
+    [property: Id(9)] DateTimeOffset? FinishedAt);

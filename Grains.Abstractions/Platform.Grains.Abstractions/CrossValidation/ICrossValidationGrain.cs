@@ -1,0 +1,24 @@
+using Platform.Grains.Abstractions.Tenancy;
+
+namespace Platform.Grains.Abstractions.CrossValidation;
+
+/// <summary>
+/// Cross-validation of a plan version as one action: one training run per fold of a split, followed to the end,
+/// then every validation case scored by its own fold's model, postprocessing chosen on all of them, and the
+/// split's held-out test cases predicted by the ensemble of the folds. Keyed by <see cref="GrainKeys.CrossValidation"/>.
+/// </summary>
+[Alias("Platform.Grains.Abstractions.CrossValidation.ICrossValidationGrain")]
+public interface ICrossValidationGrain : IGrainWithStringKey
+{
+    /// <summary>Creates one run per fold of the split and follows them. A cross-validation starts once.</summary>
+    [Alias("StartAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<CrossValidationSnapshot> StartAsync(CrossValidationRequest request);
+
+    /// <summary>Progress per fold and overall, and the result once completed; null when never started.</summary>
+    [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<CrossValidationSnapshot?> GetAsync();
+
+    /// <summary>Cancels the folds' unfinished runs; the cross-validation becomes Cancelled.</summary>
+    [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<CrossValidationSnapshot> CancelAsync();
+}

@@ -1,0 +1,100 @@
+using Platform.DemoData.Layouts;
+using Platform.DemoData.Phantoms;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Splits;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Tests.Hosting;
+using Platform.Grains.Tests.Scheduling;
+using Platform.Imaging.Volumes;
+using Platform.Testing;
+using Platform.Testing.Datasets;
+using Xunit;
+
+namespace Platform.Grains.Tests.CrossValidation;
+
+/// <summary>
+/// How a cross-validation follows its runs without training anything real: a silo whose executor fails every run
+/// (the cross-validation fails with the fold's reason), and a simulated slow executor (epochs show up as progress,
+/// and a cancel reaches every unfinished run).
+/// </summary>
+public sealed class CrossValidationControlTests(MigratedDatabaseFixture database) : IClassFixture<MigratedDatabaseFixture>
+{
+    [Fact]
+    public async Task A_failing_fold_fails_the_cross_validation_with_its_reason()
+    {
+        using var data = new TempDataRoot();
+        await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"cvf-{Guid.NewGuid():N}"[..14], data.Root, new Dictionary<string, string?>
+        {
+            ["Platform:Training:CpuTraining"] = "true",
+            ["Platform:Training:Executor"] = "none",
+        });
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var cv = await StartAsync(silo, data.Root, "lab-cvf");
+
+        var done = await WaitForEndAsync(cv);
+
+        Assert.Equal(CrossValidationState.Failed, done.State);
+        Assert.Matches(@"^Fold [01] \(run .+\) failed: .+", done.Error);
+        Assert.Contains(done.Folds, f => f.State == RunState.Failed && done.Error!.Contains(f.Reason!, StringComparison.Ordinal));
+        Assert.Null(done.Result);
+    }
+
+    [Fact]
+    public async Task Progress_shows_the_folds_epochs_and_a_cancel_stops_every_unfinished_run()
+    {
+        using var data = new TempDataRoot();
+        await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"cvc-{Guid.NewGuid():N}"[..14], data.Root, new Dictionary<string, string?>
+        {
+            ["Platform:Training:CpuTraining"] = "true",
+            ["Platform:Training:Executor"] = "simulated",
+            ["Platform:Training:Simulated:Epochs"] = "200",
+            ["Platform:Training:Simulated:EpochMilliseconds"] = "100",
+        });
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var cv = await StartAsync(silo, data.Root, "lab-cvc");
+
+        var moving = await TrainingSetup.WaitForAsync(async () => (await cv.GetAsync())!,
+            s => s.Folds.Any(f => f.State == RunState.Running && f.EpochsDone > 0), "a fold's epochs to show", TimeSpan.FromSeconds(60));
+        Assert.Equal(CrossValidationState.Training, moving.State);
+        Assert.InRange(moving.Fraction, double.Epsilon, 0.9);
+        // The total is the plan's epoch count (the simulated executor ignores it), so the fraction is small but not zero.
+        Assert.All(moving.Folds, f => Assert.Equal(PlanSettings.Default.Training.Epochs, f.TotalEpochs));
+
+        var cancelled = await cv.CancelAsync();
+
+        Assert.Equal(CrossValidationState.Cancelled, cancelled.State);
+        foreach (var fold in cancelled.Folds)
+        {
+            var run = await silo.Grains.GetGrain<ITrainingRunGrain>(fold.RunKey).GetAsync();
+            Assert.Equal(RunState.Cancelled, run!.State);
+        }
+
+        var again = await cv.GetAsync();
+        Assert.Equal(CrossValidationState.Cancelled, again!.State);
+        await Assert.ThrowsAsync<PlatformConflictException>(() => cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: 9)));
+    }
+
+    /// <summary>Six phantoms (two held out), a saved plan and a 2-fold split, then the cross-validation started.</summary>
+    /// <remarks>The caller acts as the administrator first: the identity is async-local and would not flow back out of here.</remarks>
+    private static async Task<ICrossValidationGrain> StartAsync(TrainingSilo silo, string dataRoot, string labPrefix)
+    {
+        var lab = TrainingSetup.NewLabId(labPrefix);
+        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
+        DemoDataset.WriteFran(Path.Combine(dataRoot, folder), "phantom", cases: 6, seed: 42,
+            new PhantomOptions { Shape = new Shape3(16, 16, 8), Spacing = new Vector3D(3, 3, 8) });
+        await ScannedProjects.RegisterAndScanAsync(silo.Grains, lab, folder);
+        var plan = PlanSettings.Default with { Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] } };
+        var saved = await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, "tiny")).ReviseAsync(plan, 0, null);
+        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default")).GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5, HoldoutFraction: 0.3));
+        var cv = silo.Grains.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, ScannedProjects.Project, "tiny-cv"));
+        await cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: 3));
+        return cv;
+    }
+
+    private static Task<CrossValidationSnapshot> WaitForEndAsync(ICrossValidationGrain cv) =>
+        TrainingSetup.WaitForAsync(async () => (await cv.GetAsync())!,
+            s => s.State is CrossValidationState.Completed or CrossValidationState.Failed or CrossValidationState.Cancelled, "the cross-validation to finish", TimeSpan.FromSeconds(60));
+}
