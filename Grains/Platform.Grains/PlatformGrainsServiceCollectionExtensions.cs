@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Platform.Grains.CrossValidation;
 using Platform.Grains.Datasources;
 using Platform.Grains.Engine;
 using Platform.Grains.Plans;

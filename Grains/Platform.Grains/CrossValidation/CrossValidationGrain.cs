@@ -9,6 +9,7 @@ using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Engine;
 using Platform.Grains.Plans;
+using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;

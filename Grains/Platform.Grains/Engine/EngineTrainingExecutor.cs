@@ -7,7 +7,6 @@ using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
-using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Splits;
 using Platform.Grains.Training.Execution;
@@ -29,7 +28,7 @@ namespace Platform.Grains.Engine;
 public sealed partial class EngineTrainingExecutor(
     PlanVersionStore plans,
     CaseCatalogStore catalog,
-    ProjectPlanning planning,
+    PlanDataFolder dataFolder,
     SplitStore splits,
     RunScoreStore scores,
     IOptions<StorageOptions> storage,
@@ -126,11 +125,7 @@ public sealed partial class EngineTrainingExecutor(
     /// <summary>Preprocesses what is missing of the plan's data and returns its folder.</summary>
     private async Task<string> PrepareDataAsync(TrainingAssignment assignment, PlanSettings plan, CancellationToken cancellationToken)
     {
-        var datasources = plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : await catalog.DatasourcesAsync(assignment.Lab, assignment.Project);
-        var needsFingerprint = plan.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
-        var fingerprint = needsFingerprint ? await planning.FingerprintAsync(assignment.Lab, assignment.Project, datasources) : null;
-        var dataset = PreprocessingDatasets.For(assignment.Lab, assignment.Project, assignment.Request.PlanName, plan, PlanCaseSettings.Normalization(plan, fingerprint));
-        var folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.RelativeFolder);
+        var (datasources, dataset, folder) = await dataFolder.ResolveAsync(storage.Value.RequireWorkRoot(), assignment.Lab, assignment.Project, assignment.Request.PlanName, plan);
         var rows = await catalog.UsableCaseFilesAsync(assignment.Lab, assignment.Project, datasources);
         var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, plan.Preprocessing.ImportedFolder);
         var report = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest
