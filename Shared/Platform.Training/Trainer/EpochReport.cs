@@ -14,6 +14,7 @@ namespace Platform.Training.Trainer;
 /// <param name="EpochSeconds">Wall time of the epoch including validation (of its resumed part only after a resume).</param>
 /// <param name="IterationsPerSecond">Training iterations per second in this epoch.</param>
 /// <param name="EstimatedRemaining">Remaining epochs × mean epoch time of this session.</param>
+/// <param name="SkippedSteps">Optimiser steps of this epoch skipped because their gradients were not finite.</param>
 public sealed record EpochReport(
     int Epoch,
     int Epochs,
@@ -26,4 +27,5 @@ public sealed record EpochReport(
     double LearningRate,
     double EpochSeconds,
     double IterationsPerSecond,
-    TimeSpan EstimatedRemaining);
+    TimeSpan EstimatedRemaining,
+    int SkippedSteps = 0);

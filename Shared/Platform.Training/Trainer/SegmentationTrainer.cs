@@ -92,6 +92,7 @@ public sealed class SegmentationTrainer
         for (int epoch = run.Position.Epoch; epoch < options.Epochs; epoch++)
         {
             long epochStart = time.GetTimestamp();
+            int skippedBefore = optimizer.SkippedSteps;
             int iterationsRun = 0;
             double learningRate = double.NaN;
             network.train();
@@ -148,7 +149,8 @@ public sealed class SegmentationTrainer
             var report = new EpochReport(
                 epoch, options.Epochs, trainLoss, validationLoss, pseudoDice, meanDice, run.Ema ?? double.NaN, isBest,
                 learningRate, seconds, seconds > 0 ? iterationsRun / seconds : double.NaN,
-                TimeSpan.FromSeconds(epochSeconds.Average() * (options.Epochs - epoch - 1)));
+                TimeSpan.FromSeconds(epochSeconds.Average() * (options.Epochs - epoch - 1)),
+                optimizer.SkippedSteps - skippedBefore);
             run.History.Add(report);
 
             if (isBest)

@@ -14,15 +14,45 @@ public sealed class ResumeIdentityTests : IDisposable
     private readonly TempFolder folder = new();
     public void Dispose() => folder.Dispose();
 
+    /// <summary>
+    /// libtorch 2.10's CPU convolution backward now and then returns NaN gradients on tiny networks (see
+    /// <c>TrainingOptimizer.Step</c>); the trainer then skips that step, which one of the two runs may do and the other
+    /// not. Such an attempt says nothing about resuming, so it is repeated (at most twice); the identity itself is
+    /// always asserted on an attempt in which no step was skipped.
+    /// </summary>
+    private const int Attempts = 3;
+
     [Theory]
     [InlineData(2, 0)] // paused at an epoch boundary: after epoch 2 of 4
     [InlineData(2, 2)] // paused mid-epoch: before the third iteration of epoch 2
     public void InterruptedAndResumedRunRepeatsTheUninterruptedLossSequence(int stopEpoch, int stopIteration)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (uninterrupted, resumed, paused) = RunBoth(stopEpoch, stopIteration, attempt);
+            var skipped = uninterrupted.Concat(resumed).Count(r => !double.IsFinite(r.GradientNorm));
+            if (skipped > 0 && attempt < Attempts)
+                continue;
+            Assert.True(skipped == 0, $"Every one of {Attempts} attempts had steps skipped for non-finite gradients ({skipped} in the last).");
+
+            Assert.False(paused.Completed);
+            Assert.Equal(new TrainingPosition(stopEpoch, stopIteration, stopEpoch * 3 + stopIteration), paused.Position);
+            Assert.Equal(12, uninterrupted.Count);
+            Assert.Equal(uninterrupted.Select(r => (r.Epoch, r.Iteration, r.BatchIndex)), resumed.Select(r => (r.Epoch, r.Iteration, r.BatchIndex)));
+            Assert.Equal(uninterrupted.Select(r => r.Loss), resumed.Select(r => r.Loss));
+            Assert.Equal(uninterrupted.Select(r => r.LearningRate), resumed.Select(r => r.LearningRate));
+            // The run learns something, so the identity is not that of a stuck network.
+            Assert.NotEqual(uninterrupted[0].Loss, uninterrupted[^1].Loss);
+            return;
+        }
+    }
+
+    private (List<IterationReport> Uninterrupted, List<IterationReport> Resumed, TrainingOutcome Paused) RunBoth(int stopEpoch, int stopIteration, int attempt)
+    {
         var uninterrupted = new List<IterationReport>();
         using (var network = TrainerHarness.Network())
         {
-            var outcome = TrainerHarness.Trainer(network, TrainerHarness.Options(), folder.Sub("straight"))
+            var outcome = TrainerHarness.Trainer(network, TrainerHarness.Options(), folder.Sub($"straight-{attempt}"))
                 .Run(iterationProgress: new SynchronousProgress<IterationReport>(uninterrupted.Add));
             Assert.True(outcome.Completed);
         }
@@ -42,25 +72,18 @@ public sealed class ResumeIdentityTests : IDisposable
                 if (beforeStop)
                     cancellation.Cancel();
             });
-            paused = TrainerHarness.Trainer(network, TrainerHarness.Options(), folder.Sub("interrupted"))
+            paused = TrainerHarness.Trainer(network, TrainerHarness.Options(), folder.Sub($"interrupted-{attempt}"))
                 .Run(iterationProgress: progress, cancellationToken: cancellation.Token);
         }
         // A fresh process would start from a differently initialised network: the checkpoint must overwrite it.
         using (var network = TrainerHarness.Network(initSeed: 777))
         {
-            var outcome = TrainerHarness.Trainer(network, TrainerHarness.Options(), folder.Sub("interrupted"))
+            var outcome = TrainerHarness.Trainer(network, TrainerHarness.Options(), folder.Sub($"interrupted-{attempt}"))
                 .Run(iterationProgress: new SynchronousProgress<IterationReport>(resumed.Add));
             Assert.True(outcome.Completed);
             Assert.Equal(4, outcome.History.Count);
         }
 
-        Assert.False(paused.Completed);
-        Assert.Equal(new TrainingPosition(stopEpoch, stopIteration, stopEpoch * 3 + stopIteration), paused.Position);
-        Assert.Equal(12, uninterrupted.Count);
-        Assert.Equal(uninterrupted.Select(r => (r.Epoch, r.Iteration, r.BatchIndex)), resumed.Select(r => (r.Epoch, r.Iteration, r.BatchIndex)));
-        Assert.Equal(uninterrupted.Select(r => r.Loss), resumed.Select(r => r.Loss));
-        Assert.Equal(uninterrupted.Select(r => r.LearningRate), resumed.Select(r => r.LearningRate));
-        // The run learns something, so the identity is not that of a stuck network.
-        Assert.NotEqual(uninterrupted[0].Loss, uninterrupted[^1].Loss);
+        return (uninterrupted, resumed, paused);
     }
 }

@@ -42,6 +42,37 @@ public sealed class SegmentationTrainerTests : IDisposable
         Assert.Equal(TimeSpan.Zero, reports[^1].EstimatedRemaining);
     }
 
+    /// <summary>Batches whose images are NaN: every gradient is NaN, so every step must be skipped.</summary>
+    private sealed class PoisonedBatches(IBatchSource inner) : IBatchSource
+    {
+        public long NextIndex => inner.NextIndex;
+
+        public TrainingBatch Take(CancellationToken cancellationToken = default)
+        {
+            var batch = inner.Take(cancellationToken);
+            Array.Fill(batch.Images, float.NaN);
+            return batch;
+        }
+
+        public void Dispose() => inner.Dispose();
+    }
+
+    [Fact]
+    public void StepsWithNonFiniteGradientsAreSkippedCountedPerEpochAndLeaveTheWeightsIntact()
+    {
+        using var network = TrainerHarness.Network();
+        var before = network.parameters().Select(p => p.detach().clone()).ToList();
+        var clean = SyntheticBatchSource.Factory(TrainerHarness.Seed, 2, 1, TrainerHarness.Patch, 3);
+
+        var outcome = new SegmentationTrainer(network, TrainerHarness.Options(epochs: 2, iterations: 3),
+            start => new PoisonedBatches(clean(start)),
+            SyntheticBatchSource.Factory(TrainerHarness.Seed + 1, 2, 1, TrainerHarness.Patch, 3),
+            new CheckpointStore(folder.Path), CPU).Run();
+
+        Assert.Equal([3, 3], outcome.History.Select(e => e.SkippedSteps));
+        Assert.All(network.parameters().Zip(before), pair => Assert.True(pair.First.eq(pair.Second).all().item<bool>(), "a skipped step changed a weight"));
+    }
+
     [Fact]
     public void EachLastCheckpointIsAnnouncedOnceItIsOnDiskWithTheEpochsItHolds()
     {
