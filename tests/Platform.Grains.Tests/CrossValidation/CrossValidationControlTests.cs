@@ -1,10 +1,9 @@
-using Platform.DemoData.Layouts;
-using Platform.DemoData.Phantoms;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Tests.Engine;
 using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
 using Platform.Imaging.Volumes;
@@ -81,13 +80,9 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
     private static async Task<ICrossValidationGrain> StartAsync(TrainingSilo silo, string dataRoot, string labPrefix)
     {
         var lab = TrainingSetup.NewLabId(labPrefix);
-        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
-        DemoDataset.WriteFran(Path.Combine(dataRoot, folder), "phantom", cases: 6, seed: 42,
-            new PhantomOptions { Shape = new Shape3(16, 16, 8), Spacing = new Vector3D(3, 3, 8) });
-        await ScannedProjects.RegisterAndScanAsync(silo.Grains, lab, folder);
-        var plan = PlanSettings.Default with { Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] } };
-        var saved = await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, "tiny")).ReviseAsync(plan, 0, null);
-        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        // Never trained for real (a failing or simulated executor), so the default plan is enough.
+        await EngineStudy.PrepareAsync(silo.Grains, dataRoot, lab, cases: 6, seed: 42,
+            PlanSettings.Default with { Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] } }, new Shape3(16, 16, 8));
         await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default")).GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5, HoldoutFraction: 0.3));
         var cv = silo.Grains.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, ScannedProjects.Project, "tiny-cv"));
         await cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: 3));

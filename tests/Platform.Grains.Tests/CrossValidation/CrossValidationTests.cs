@@ -1,14 +1,11 @@
-using Platform.DemoData.Layouts;
-using Platform.DemoData.Phantoms;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
-using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.CrossValidation;
+using Platform.Grains.Tests.Engine;
 using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
-using Platform.Imaging.Volumes;
 using Platform.Testing;
 using Platform.Testing.Datasets;
 using Xunit;
@@ -24,39 +21,15 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database) : ICl
 {
     private const int Epochs = 2;
 
-    /// <summary>The engine test's tiny plan: 6 mm voxels, 16³ patches, two stages, two epochs of three iterations.</summary>
-    private static PlanSettings TinyPlan() => PlanSettings.Default with
-    {
-        Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] },
-        Preprocessing = PlanSettings.Default.Preprocessing with { Spacing = [6, 6, 6], Normalization = [NormalizationScheme.ZScore] },
-        Network = PlanSettings.Default.Network with
-        {
-            PatchSize = [16, 16, 16], BatchSize = 2, BaseFeatures = 8, MaxFeatures = 16,
-            Stages = [new PlanStage(8, [3, 3, 3], [1, 1, 1]), new PlanStage(16, [3, 3, 3], [2, 2, 2])],
-        },
-        Training = PlanSettings.Default.Training with { Epochs = Epochs, IterationsPerEpoch = 3, ValidationIterations = 1, CheckpointEveryEpochs = 1 },
-    };
-
     [Fact]
     public async Task A_cross_validation_trains_every_fold_scores_all_validation_cases_chooses_postprocessing_and_ensembles_the_test_cases()
     {
         using var data = new TempDataRoot();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Platform:Training:CpuTraining"] = "true",
-            ["Platform:Engine:Threads"] = "2",
-            ["Platform:Engine:LoaderWorkers"] = "1",
-            ["Platform:Engine:MirrorAtValidation"] = "false",
-        };
+        var settings = EngineStudy.SiloSettings();
         await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"cv-{Guid.NewGuid():N}"[..14], data.Root, settings);
         TestIdentity.ActAs(TestIdentity.Admin);
         var lab = TrainingSetup.NewLabId("lab-cv");
-        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
-        DemoDataset.WriteFran(Path.Combine(data.Root, folder), "phantom", cases: 8, seed: 41,
-            new PhantomOptions { Shape = new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
-        await ScannedProjects.RegisterAndScanAsync(silo.Grains, lab, folder);
-        var saved = await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, "tiny")).ReviseAsync(TinyPlan(), 0, null);
-        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        await EngineStudy.PrepareAsync(silo.Grains, data.Root, lab, cases: 8, seed: 41, EngineStudy.TinyPlan(Epochs));
         var split = silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default"));
         await split.GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5, HoldoutFraction: 0.25));
         var testCases = await split.GetTestCasesAsync();

@@ -1,14 +1,12 @@
 using System.Globalization;
-using Platform.DemoData.Layouts;
-using Platform.DemoData.Phantoms;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Tests.Engine;
 using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
-using Platform.Imaging.Volumes;
 using Platform.Testing;
 using Platform.Testing.Datasets;
 using Xunit;
@@ -22,17 +20,6 @@ namespace Platform.Grains.Tests.Sweeps;
 /// </summary>
 public sealed class SweepGrainTests(MigratedDatabaseFixture database, ITestOutputHelper output) : IClassFixture<MigratedDatabaseFixture>
 {
-    private static PlanSettings TinyPlan() => PlanSettings.Default with
-    {
-        Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] },
-        Preprocessing = PlanSettings.Default.Preprocessing with { Spacing = [6, 6, 6], Normalization = [NormalizationScheme.ZScore] },
-        Network = PlanSettings.Default.Network with
-        {
-            PatchSize = [16, 16, 16], BatchSize = 2, BaseFeatures = 8, MaxFeatures = 16,
-            Stages = [new PlanStage(8, [3, 3, 3], [1, 1, 1]), new PlanStage(16, [3, 3, 3], [2, 2, 2])],
-        },
-        Training = PlanSettings.Default.Training with { Epochs = 3, IterationsPerEpoch = 4, ValidationIterations = 1, CheckpointEveryEpochs = 1 },
-    };
 
     private static SweepRequest Request(int trials, int concurrent, params SweepParameter[] parameters) =>
         new("tiny", 1, 0, "default", Seed: 11, parameters, trials, concurrent, new AshaSettings(GracePeriodEpochs: 1, ReductionFactor: 2));
@@ -41,23 +28,11 @@ public sealed class SweepGrainTests(MigratedDatabaseFixture database, ITestOutpu
     public async Task A_sweep_stops_weak_trials_at_rungs_reports_the_best_and_leaves_nothing_running_and_cancel_stops_all()
     {
         using var data = new TempDataRoot();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Platform:Training:CpuTraining"] = "true",
-            ["Platform:Engine:Threads"] = "2",
-            ["Platform:Engine:LoaderWorkers"] = "1",
-            ["Platform:Engine:MirrorAtValidation"] = "false",
-            ["Platform:Sweeps:PollInterval"] = "00:00:00.150",
-        };
+        var settings = EngineStudy.SiloSettings(("Platform:Sweeps:PollInterval", "00:00:00.150"));
         await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"swp-{Guid.NewGuid():N}"[..14], data.Root, settings);
         TestIdentity.ActAs(TestIdentity.Admin);
         var lab = TrainingSetup.NewLabId("lab-s");
-        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
-        DemoDataset.WriteFran(Path.Combine(data.Root, folder), "phantom", cases: 6, seed: 40,
-            new PhantomOptions { Shape = new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
-        await ScannedProjects.RegisterAndScanAsync(silo.Grains, lab, folder);
-        var saved = await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, "tiny")).ReviseAsync(TinyPlan(), 0, null);
-        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        await EngineStudy.PrepareAsync(silo.Grains, data.Root, lab, cases: 6, seed: 40, EngineStudy.TinyPlan(epochs: 3, iterations: 4));
         await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default")).GenerateAsync(new SplitSpec(FoldCount: 3, Seed: 5));
 
         // A search space that breaks a plan rule is refused before any trial plan is saved.

@@ -1,0 +1,60 @@
+using Platform.DemoData.Layouts;
+using Platform.DemoData.Phantoms;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Tests.Hosting;
+using Platform.Imaging.Volumes;
+using Xunit;
+
+namespace Platform.Grains.Tests.Engine;
+
+/// <summary>
+/// What the tests that train with the real engine share: a CPU-training silo's settings, a tiny but real plan
+/// (6 mm voxels, 16³ patches, a two-stage U-Net) and a lab whose project holds scanned phantoms and that plan.
+/// </summary>
+public static class EngineStudy
+{
+    public const string Plan = "tiny";
+
+    /// <summary>A CPU-training silo running the engine with 2 threads, one loader worker and no test-time mirroring.</summary>
+    public static Dictionary<string, string?> SiloSettings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platform:Training:CpuTraining"] = "true",
+            ["Platform:Engine:Threads"] = "2",
+            ["Platform:Engine:LoaderWorkers"] = "1",
+            ["Platform:Engine:MirrorAtValidation"] = "false",
+        };
+        foreach (var (key, value) in extra)
+            settings[key] = value;
+        return settings;
+    }
+
+    public static PlanSettings TinyPlan(int epochs = 2, int iterations = 3) => PlanSettings.Default with
+    {
+        Data = PlanSettings.Default.Data with { Datasources = [ScannedProjects.Datasource] },
+        Preprocessing = PlanSettings.Default.Preprocessing with { Spacing = [6, 6, 6], Normalization = [NormalizationScheme.ZScore] },
+        Network = PlanSettings.Default.Network with
+        {
+            PatchSize = [16, 16, 16], BatchSize = 2, BaseFeatures = 8, MaxFeatures = 16,
+            Stages = [new PlanStage(8, [3, 3, 3], [1, 1, 1]), new PlanStage(16, [3, 3, 3], [2, 2, 2])],
+        },
+        Training = PlanSettings.Default.Training with { Epochs = epochs, IterationsPerEpoch = iterations, ValidationIterations = 1, CheckpointEveryEpochs = 1 },
+    };
+
+    /// <summary>
+    /// Writes <paramref name="cases"/> phantoms (32×32×12 at 3×3×8 mm unless <paramref name="shape"/> says otherwise)
+    /// into the data root, registers and scans them in the lab's project, and saves <paramref name="plan"/> as version 1
+    /// of <see cref="Plan"/>. The caller acts as the administrator.
+    /// </summary>
+    public static async Task PrepareAsync(IGrainFactory grains, string dataRoot, string lab, int cases, int seed, PlanSettings plan, Shape3? shape = null)
+    {
+        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
+        DemoDataset.WriteFran(Path.Combine(dataRoot, folder), "phantom", cases, seed,
+            new PhantomOptions { Shape = shape ?? new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
+        await ScannedProjects.RegisterAndScanAsync(grains, lab, folder);
+        var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, Plan)).ReviseAsync(plan, 0, null);
+        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+}
