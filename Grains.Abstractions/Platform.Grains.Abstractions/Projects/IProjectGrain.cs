@@ -52,4 +52,16 @@ public interface IProjectGrain : IGrainWithStringKey
     /// <summary>Called by a training run grain when it is created; refused while the project is archived or missing.</summary>
     [Alias("RegisterRunAsync"), GrainToGrainOnly]
     Task RegisterRunAsync(string runId);
+
+    /// <summary>Called by a split grain when it is first saved, so the project can list its splits.</summary>
+    [Alias("RegisterSplitAsync"), GrainToGrainOnly]
+    Task RegisterSplitAsync(string splitName);
+
+    /// <summary>Called by a cross-validation grain when it starts, so the project can list its cross-validations.</summary>
+    [Alias("RegisterCrossValidationAsync"), GrainToGrainOnly]
+    Task RegisterCrossValidationAsync(string name);
+
+    /// <summary>Called by a sweep grain when it starts, so the project can list its sweeps.</summary>
+    [Alias("RegisterSweepAsync"), GrainToGrainOnly]
+    Task RegisterSweepAsync(string name);
 }

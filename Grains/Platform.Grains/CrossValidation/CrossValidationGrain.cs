@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
@@ -76,6 +77,7 @@ public sealed partial class CrossValidationGrain(
             throw new PlatformValidationException("splitName", $"Split '{request.SplitName}' has {summary.Folds.Count} fold(s); cross-validation needs at least two.");
         var testCases = await split.GetTestCasesAsync();
 
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterCrossValidationAsync(Key.Name);
         var now = clock.GetUtcNow();
         var folds = summary.Folds.Select(f => f.Fold).Order().Select(fold =>
         {

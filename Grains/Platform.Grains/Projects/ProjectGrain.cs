@@ -104,6 +104,27 @@ public sealed partial class ProjectGrain(
             await UpdateAsync(state => state with { Runs = [.. state.Runs, runId] });
     }
 
+    public async Task RegisterSplitAsync(string splitName)
+    {
+        RequireWritable();
+        if (!project.State.Splits.Contains(splitName))
+            await UpdateAsync(state => state with { Splits = [.. state.Splits, splitName] });
+    }
+
+    public async Task RegisterCrossValidationAsync(string name)
+    {
+        RequireWritable();
+        if (!project.State.CrossValidations.Contains(name))
+            await UpdateAsync(state => state with { CrossValidations = [.. state.CrossValidations, name] });
+    }
+
+    public async Task RegisterSweepAsync(string name)
+    {
+        RequireWritable();
+        if (!project.State.Sweeps.Contains(name))
+            await UpdateAsync(state => state with { Sweeps = [.. state.Sweeps, name] });
+    }
+
     private async Task<ProjectSummary> UpdateAsync(Func<ProjectState, ProjectState> change)
     {
         RequireExists();

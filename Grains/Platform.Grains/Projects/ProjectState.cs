@@ -14,11 +14,14 @@ public sealed record ProjectState
     public List<string> Runs { get; init; } = [];
     public List<string> Datasources { get; init; } = [];
     public Dictionary<string, List<int>> LabelGroups { get; init; } = [];
+    public List<string> Splits { get; init; } = [];
+    public List<string> CrossValidations { get; init; } = [];
+    public List<string> Sweeps { get; init; } = [];
 
     [JsonIgnore]
     public bool Exists => Description is not null;
 
     public ProjectSummary ToSummary(string lab, string title) =>
         new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Plans.ToList(), Runs.ToList(), Datasources.ToList(),
-            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()));
+            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()), Splits.ToList(), CrossValidations.ToList(), Sweeps.ToList());
 }

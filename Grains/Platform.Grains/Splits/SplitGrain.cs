@@ -124,6 +124,8 @@ public sealed partial class SplitGrain(
     private async Task<SplitSummary> SaveAsync(SplitSet set, IReadOnlyDictionary<string, int[]> labels, SplitSpec? spec, string origin)
     {
         var codes = FoldCodes.From(set);
+        // Registered first, so an archived project refuses the save before anything is written.
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterSplitAsync(Key.Name);
         await assignments.ReplaceAsync(Key.Lab, Key.Project, Key.Name, codes);
         var summary = Summarise(set, labels, spec, origin, split.State.Version + 1, clock.GetUtcNow(), VerifiedCaller.Require().PrincipalId);
         split.State = new SplitState

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Storage;
@@ -57,6 +58,7 @@ public sealed partial class SweepGrain(
             trials.Add((new TrialRecord { Number = n, Parameters = new Dictionary<string, string>(values), PlanName = name }, settings));
         }
 
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterSweepAsync(Key.Name);
         foreach (var (trial, settings) in trials)
         {
             var plan = Plan(trial.PlanName);

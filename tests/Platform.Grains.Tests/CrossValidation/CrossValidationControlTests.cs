@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Engine;
@@ -86,6 +87,10 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
         await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default")).GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5, HoldoutFraction: 0.3));
         var cv = silo.Grains.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, ScannedProjects.Project, "tiny-cv"));
         await cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: 3));
+        // The project lists what hangs off it, so pages can find its splits and cross-validations.
+        var project = (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, ScannedProjects.Project)).GetAsync())!;
+        Assert.Equal(["default"], project.Splits);
+        Assert.Equal(["tiny-cv"], project.CrossValidations);
         return cv;
     }
 

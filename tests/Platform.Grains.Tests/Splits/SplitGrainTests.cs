@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Tests.Hosting;
 using Platform.Testing.Datasets;
@@ -57,6 +58,8 @@ public sealed class SplitGrainTests
         Assert.Equal(folds.Select(f => f.Validation.Order()), (await FoldsAsync(Split("default"), 5)).Select(f => f.Validation.Order()));
         await Split("other-seed").GenerateAsync(new SplitSpec(Seed: 8));
         Assert.NotEqual(folds.Select(f => string.Join(",", f.Validation.Order())), (await FoldsAsync(Split("other-seed"), 5)).Select(f => string.Join(",", f.Validation.Order())));
+        var project = await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).GetAsync();
+        Assert.Equal(["default", "other-seed"], project!.Splits);
     }
 
     [Fact]

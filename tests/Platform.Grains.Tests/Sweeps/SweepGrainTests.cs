@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Training;
@@ -46,6 +47,8 @@ public sealed class SweepGrainTests(MigratedDatabaseFixture database, ITestOutpu
         var started = await sweep.StartAsync(Request(4, 2, SweepParameter.LogUniform("training.learningRate", 1e-4, 1e-1)));
         Assert.Equal([1, 2], started.RungEpochs);
         Assert.Equal(2, started.Trials.Count(t => t.State == TrialState.Running));
+        // Only the started sweep is listed: the refused one left nothing behind.
+        Assert.Equal(["lr"], (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, ScannedProjects.Project)).GetAsync())!.Sweeps);
 
         var done = await TrainingSetup.WaitForAsync(() => sweep.GetAsync(), s => s!.State != SweepState.Running, "the sweep to finish", TimeSpan.FromMinutes(4));
         var table = string.Join(" | ", done!.Trials.Select(t => $"t{t.Number} {t.State} e{t.EpochsReached} {t.LastMetric} {t.StoppedReason}"));

@@ -101,10 +101,13 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     public static TheoryData<string, Func<IGrainFactory, string, Task>> GrainToGrainMethods() => new()
     {
         { "ILabDirectoryGrain.RecordAsync", (g, lab) => g.GetGrain<ILabDirectoryGrain>(GrainKeys.LabDirectory).RecordAsync(new LabSummary(lab, "Forged", DateTimeOffset.UtcNow, null)) },
-        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [], [], new Dictionary<string, IReadOnlyList<int>>())) },
+        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [], [], new Dictionary<string, IReadOnlyList<int>>(), [], [], [])) },
         { "IProjectGrain.RegisterPlanAsync", (g, lab) => ProjectOf(g, lab).RegisterPlanAsync("forged") },
         { "IProjectGrain.RegisterDatasourceAsync", (g, lab) => ProjectOf(g, lab).RegisterDatasourceAsync("forged") },
         { "IProjectGrain.RegisterRunAsync", (g, lab) => ProjectOf(g, lab).RegisterRunAsync("forged") },
+        { "IProjectGrain.RegisterSplitAsync", (g, lab) => ProjectOf(g, lab).RegisterSplitAsync("forged") },
+        { "IProjectGrain.RegisterCrossValidationAsync", (g, lab) => ProjectOf(g, lab).RegisterCrossValidationAsync("forged") },
+        { "IProjectGrain.RegisterSweepAsync", (g, lab) => ProjectOf(g, lab).RegisterSweepAsync("forged") },
         { "ITrainingRunGrain.MoveAsync", (g, lab) => RunOf(g, lab).MoveAsync(RunState.Completed, "forged") },
         { "ITrainingRunGrain.RecordEpochAsync", (g, lab) => RunOf(g, lab).RecordEpochAsync(new EpochMetrics(0, 0, null, new Dictionary<int, double>(), 0, 0)) },
         { "ITrainingRunGrain.CreateForAsync", (g, lab) => RunOf(g, lab).CreateForAsync(TenancyFixture.RunRequest, "forger") },
