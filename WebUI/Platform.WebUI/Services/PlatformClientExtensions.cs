@@ -18,6 +18,9 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<LabsClient>();
         builder.Services.AddScoped<ProjectsClient>();
         builder.Services.AddScoped<DatasourcesClient>();
+        builder.Services.AddScoped<SplitsClient>();
+        builder.Services.AddScoped<SweepsClient>();
+        builder.Services.AddScoped<FileDownloads>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
     }

@@ -23,5 +23,7 @@ public sealed class LabRoutesTests
     {
         Assert.Equal("labs/kidney-lab/members", LabRoutes.Members("kidney-lab"));
         Assert.Equal("labs/kidney-lab/projects/kits/datasources/kits23", LabRoutes.Datasource("kidney-lab", "kits", "kits23"));
+        Assert.Equal("labs/kidney-lab/projects/kits/splits/default", LabRoutes.Split("kidney-lab", "kits", "default"));
+        Assert.Equal("labs/kidney-lab/projects/kits/sweeps/lr", LabRoutes.Sweep("kidney-lab", "kits", "lr"));
     }
 }

@@ -20,4 +20,12 @@ public static class LabRoutes
     public static string Project(string lab, string project) => $"labs/{lab}/projects/{project}";
 
     public static string Datasource(string lab, string project, string datasource) => $"labs/{lab}/projects/{project}/datasources/{datasource}";
+
+    public static string Splits(string lab, string project) => $"labs/{lab}/projects/{project}/splits";
+
+    public static string Split(string lab, string project, string split) => $"labs/{lab}/projects/{project}/splits/{split}";
+
+    public static string Sweeps(string lab, string project) => $"labs/{lab}/projects/{project}/sweeps";
+
+    public static string Sweep(string lab, string project, string sweep) => $"labs/{lab}/projects/{project}/sweeps/{sweep}";
 }

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Sweeps;
+using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Components.Layout;
+using Platform.WebUI.Services;
+
+namespace Platform.WebUI.Components.Pages.Sweeps;
+
+/// <summary>A project's hyper-parameter sweeps; a new one is named here and started on its own page.</summary>
+public sealed partial class SweepsPage(SweepsClient sweeps, LabAccessLoader accessLoader, NavigationManager navigation)
+{
+    private IReadOnlyList<(string Name, SweepSnapshot? Snapshot)>? _sweeps;
+    private LabAccess _access = LabAccess.None;
+    private string? _loadError;
+    private MudForm? _form;
+    private bool _isValid;
+    private string? _name;
+
+    [Parameter] public string LabId { get; set; } = "";
+
+    [Parameter] public string Title { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(LabId, LabRoutes.Lab(LabId)),
+        new(Title, LabRoutes.Project(LabId, Title)),
+        new("Sweeps", LabRoutes.Sweeps(LabId, Title), disabled: true),
+    ];
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loadError = null;
+        try
+        {
+            _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
+            _sweeps = await sweeps.ListAsync(LabId, Title);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _loadError = GrainErrors.Describe(e, "list the sweeps");
+        }
+    }
+
+    // Sweep names follow plan names (the grain key's own rule).
+    private static string? ValidateName(string? name) => FormRules.Check(() => PlanNames.Require(name));
+
+    private async Task OpenNewAsync()
+    {
+        if (_form is not null)
+            await _form.ValidateAsync();
+        if (_isValid && _name is not null)
+            navigation.NavigateTo(LabRoutes.Sweep(LabId, Title, _name));
+    }
+}

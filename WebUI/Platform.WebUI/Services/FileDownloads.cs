@@ -1,0 +1,29 @@
+using Microsoft.JSInterop;
+
+namespace Platform.WebUI.Services;
+
+/// <summary>Hands text made on the server to the browser as a file download (wwwroot/js/download.js).</summary>
+public sealed class FileDownloads(IJSRuntime js) : IAsyncDisposable
+{
+    private IJSObjectReference? _module;
+
+    public async Task DownloadTextAsync(string fileName, string content, string mimeType = "application/json")
+    {
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
+        await _module.InvokeVoidAsync("downloadText", fileName, content, mimeType);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is null)
+            return;
+        try
+        {
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the module with it.
+        }
+    }
+}
