@@ -18,6 +18,9 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<LabsClient>();
         builder.Services.AddScoped<ProjectsClient>();
         builder.Services.AddScoped<DatasourcesClient>();
+        builder.Services.AddScoped<RunsClient>();
+        // One feed per run page (a circuit's scope disposes any a page left open).
+        builder.Services.AddTransient<RunProgressFeed>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
     }

@@ -20,4 +20,15 @@ public static class LabRoutes
     public static string Project(string lab, string project) => $"labs/{lab}/projects/{project}";
 
     public static string Datasource(string lab, string project, string datasource) => $"labs/{lab}/projects/{project}/datasources/{datasource}";
+
+    public static string Runs(string lab, string project) => $"labs/{lab}/projects/{project}/runs";
+
+    public static string Run(string lab, string project, string runId) => $"labs/{lab}/projects/{project}/runs/{runId}";
+
+    /// <summary>A run's evaluation (Dice tables, box plots); the results pages own it.</summary>
+    public static string RunResults(string lab, string project, string runId) => $"labs/{lab}/projects/{project}/runs/{runId}/results";
+
+    public static string CrossValidation(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}";
+
+    public static string Queue(string lab) => $"labs/{lab}/queue";
 }
