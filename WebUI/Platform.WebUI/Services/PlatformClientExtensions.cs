@@ -21,6 +21,9 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<SplitsClient>();
         builder.Services.AddScoped<SweepsClient>();
         builder.Services.AddScoped<FileDownloads>();
+        builder.Services.AddScoped<RunsClient>();
+        // One feed per run page (a circuit's scope disposes any a page left open).
+        builder.Services.AddTransient<RunProgressFeed>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
     }

@@ -28,4 +28,15 @@ public static class LabRoutes
     public static string Sweeps(string lab, string project) => $"labs/{lab}/projects/{project}/sweeps";
 
     public static string Sweep(string lab, string project, string sweep) => $"labs/{lab}/projects/{project}/sweeps/{sweep}";
+
+    public static string Runs(string lab, string project) => $"labs/{lab}/projects/{project}/runs";
+
+    public static string Run(string lab, string project, string runId) => $"labs/{lab}/projects/{project}/runs/{runId}";
+
+    /// <summary>A run's evaluation (Dice tables, box plots); the results pages own it.</summary>
+    public static string RunResults(string lab, string project, string runId) => $"labs/{lab}/projects/{project}/runs/{runId}/results";
+
+    public static string CrossValidation(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}";
+
+    public static string Queue(string lab) => $"labs/{lab}/queue";
 }

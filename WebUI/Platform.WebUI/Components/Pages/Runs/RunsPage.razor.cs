@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Training;
+using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Components.Layout;
+using Platform.WebUI.Components.Runs;
+using Platform.WebUI.Services;
+
+namespace Platform.WebUI.Components.Pages.Runs;
+
+/// <summary>A project's runs and cross-validations, and starting training for scientists.</summary>
+public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, LabAccessLoader accessLoader, ISnackbar snackbar, NavigationManager navigation)
+{
+    private ProjectSummary? _project;
+    private LabAccess _access = LabAccess.None;
+    private IReadOnlyList<RunListItem>? _runs;
+    private IReadOnlyList<CrossValidationSnapshot> _crossValidations = [];
+    private IReadOnlyDictionary<string, int> _planVersions = new Dictionary<string, int>();
+    private string? _loadError;
+    private string? _startError;
+    private bool _starting;
+
+    [Parameter] public string LabId { get; set; } = "";
+
+    [Parameter] public string Project { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(LabId, LabRoutes.Lab(LabId)),
+        new(Project, LabRoutes.Project(LabId, Project)),
+        new("Runs", LabRoutes.Runs(LabId, Project), disabled: true),
+    ];
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loadError = null;
+        try
+        {
+            _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
+            _project = await projects.GetAsync(LabId, Project);
+            if (_project is null)
+            {
+                _loadError = $"There is no project '{Project}' in this lab. Go back to the lab's projects.";
+                return;
+            }
+
+            _planVersions = await LatestVersionsAsync(_project.Plans);
+            var snapshots = await runs.ListAsync(LabId, Project, _project.Runs);
+            var epochs = await PlannedEpochsAsync(snapshots.Select(r => (r.Request.PlanName, r.Request.PlanVersion)).Distinct());
+            _runs = snapshots.Select(r => new RunListItem(r, epochs.GetValueOrDefault((r.Request.PlanName, r.Request.PlanVersion)))).ToList();
+            _crossValidations = await runs.ListCrossValidationsAsync(LabId, Project, _project.CrossValidations);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _loadError = GrainErrors.Describe(e, "list this project's runs");
+        }
+    }
+
+    /// <summary>Each plan's latest version; plans without a saved version cannot be trained and are left out.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> LatestVersionsAsync(IEnumerable<string> plans)
+    {
+        var versions = new Dictionary<string, int>();
+        foreach (var plan in plans.Order(StringComparer.Ordinal))
+        {
+            if (await runs.GetLatestPlanAsync(LabId, Project, plan) is { } latest)
+                versions[plan] = latest.Version;
+        }
+
+        return versions;
+    }
+
+    private async Task<Dictionary<(string, int), int?>> PlannedEpochsAsync(IEnumerable<(string Plan, int Version)> versions)
+    {
+        var epochs = new Dictionary<(string, int), int?>();
+        foreach (var (plan, version) in versions)
+        {
+            try
+            {
+                epochs[(plan, version)] = await runs.GetPlannedEpochsAsync(LabId, Project, plan, version);
+            }
+            catch (Exception e) when (GrainErrors.IsReportable(e))
+            {
+                // The list still shows the run; its total reads "?".
+                epochs[(plan, version)] = null;
+            }
+        }
+
+        return epochs;
+    }
+
+    private async Task StartAsync(NewRun run)
+    {
+        _starting = true;
+        _startError = null;
+        try
+        {
+            if (run.IsCrossValidation)
+            {
+                var cv = await runs.StartCrossValidationAsync(LabId, Project, run.CrossValidationName!,
+                    new CrossValidationRequest(run.Plan, run.Version, run.Split!, run.Seed, run.Priority));
+                snackbar.Add($"Cross-validation '{cv.Name}' started with {cv.Folds.Count} folds.", Severity.Success);
+                navigation.NavigateTo(LabRoutes.CrossValidation(LabId, Project, cv.Name));
+                return;
+            }
+
+            var started = await runs.StartAsync(LabId, Project, new RunRequest(run.Plan, run.Version, run.Fold, run.Seed, run.Split, run.Priority));
+            snackbar.Add($"Run '{started.RunId}' is queued.", Severity.Success);
+            navigation.NavigateTo(LabRoutes.Run(LabId, Project, started.RunId));
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _startError = GrainErrors.Describe(e, run.IsCrossValidation ? "start the cross-validation" : "start the run");
+        }
+        finally
+        {
+            _starting = false;
+        }
+    }
+}

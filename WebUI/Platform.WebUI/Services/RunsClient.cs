@@ -1,0 +1,58 @@
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Training;
+
+namespace Platform.WebUI.Services;
+
+/// <summary>What the run pages need of training runs, cross-validations and the queue, through the grain API.</summary>
+public sealed class RunsClient(IClusterClient cluster, TimeProvider clock)
+{
+    /// <summary>Creates a run under a fresh readable id (see <see cref="RunIds"/>) and queues it.</summary>
+    public Task<RunSnapshot> StartAsync(string labId, string project, RunRequest request) =>
+        Run(labId, project, RunIds.New(request.PlanName, request.Fold, clock.GetUtcNow())).CreateAsync(request);
+
+    public Task<RunSnapshot?> GetAsync(string labId, string project, string runId) => Run(labId, project, runId).GetAsync();
+
+    /// <summary>The project's runs, newest first; a run listed by the project but not readable is left out.</summary>
+    public async Task<IReadOnlyList<RunSnapshot>> ListAsync(string labId, string project, IEnumerable<string> runIds)
+    {
+        var snapshots = await Task.WhenAll(runIds.Where(RunIds.IsValid).Select(id => Run(labId, project, id).GetAsync()));
+        return snapshots.OfType<RunSnapshot>().OrderByDescending(r => r.CreatedAt).ToList();
+    }
+
+    public Task<RunSnapshot> PauseAsync(string labId, string project, string runId) => Run(labId, project, runId).PauseAsync();
+
+    public Task<RunSnapshot> ResumeAsync(string labId, string project, string runId) => Run(labId, project, runId).ResumeAsync();
+
+    public Task<RunSnapshot> CancelAsync(string labId, string project, string runId, string? reason) => Run(labId, project, runId).CancelAsync(reason);
+
+    public Task<CrossValidationSnapshot> StartCrossValidationAsync(string labId, string project, string name, CrossValidationRequest request) =>
+        CrossValidation(labId, project, name).StartAsync(request);
+
+    public Task<CrossValidationSnapshot?> GetCrossValidationAsync(string labId, string project, string name) => CrossValidation(labId, project, name).GetAsync();
+
+    public async Task<IReadOnlyList<CrossValidationSnapshot>> ListCrossValidationsAsync(string labId, string project, IEnumerable<string> names)
+    {
+        var snapshots = await Task.WhenAll(names.Where(PlanNames.IsValid).Select(n => CrossValidation(labId, project, n).GetAsync()));
+        return snapshots.OfType<CrossValidationSnapshot>().OrderByDescending(c => c.StartedAt).ToList();
+    }
+
+    public Task<CrossValidationSnapshot> CancelCrossValidationAsync(string labId, string project, string name) => CrossValidation(labId, project, name).CancelAsync();
+
+    public Task<TrainingQueueView> GetQueueAsync(string labId) => cluster.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(labId)).GetAsync();
+
+    /// <summary>The latest version of a plan, or null before its first save (the start form offers it as the default).</summary>
+    public Task<PlanSnapshot?> GetLatestPlanAsync(string labId, string project, string plan) =>
+        cluster.GetGrain<IPlanGrain>(GrainKeys.Plan(labId, project, plan)).GetAsync();
+
+    /// <summary>How many epochs a plan version trains: the length of a run's progress bar.</summary>
+    public async Task<int> GetPlannedEpochsAsync(string labId, string project, string plan, int version) =>
+        (await cluster.GetGrain<IPlanGrain>(GrainKeys.Plan(labId, project, plan)).GetVersionAsync(version)).Settings.Training.Epochs;
+
+    private ITrainingRunGrain Run(string labId, string project, string runId) =>
+        cluster.GetGrain<ITrainingRunGrain>(GrainKeys.Run(labId, project, runId));
+
+    private ICrossValidationGrain CrossValidation(string labId, string project, string name) =>
+        cluster.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(labId, project, name));
+}
