@@ -20,4 +20,21 @@ public static class LabRoutes
     public static string Project(string lab, string project) => $"labs/{lab}/projects/{project}";
 
     public static string Datasource(string lab, string project, string datasource) => $"labs/{lab}/projects/{project}/datasources/{datasource}";
+
+    /// <summary>A run's per-case Dice, summaries and box plots.</summary>
+    public static string RunResults(string lab, string project, string runId) => $"labs/{lab}/projects/{project}/runs/{runId}/results";
+
+    /// <summary>A cross-validation's Dice per fold and its pooled per-case table.</summary>
+    public static string CrossValidationResults(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}/results";
+
+    /// <summary>Runs side by side; the chosen runs live in the query (<c>?runs=a,b,c</c>) so a comparison can be shared.</summary>
+    public static string CompareRuns(string lab, string project, IEnumerable<string> runIds)
+    {
+        var runs = string.Join(',', runIds.Select(Uri.EscapeDataString));
+        return runs.Length == 0 ? $"labs/{lab}/projects/{project}/compare" : $"labs/{lab}/projects/{project}/compare?runs={runs}";
+    }
+
+    /// <summary>The image viewer on one case, showing a run's prediction when <paramref name="runId"/> is given.</summary>
+    public static string Viewer(string lab, string project, string caseId, string? runId = null) =>
+        $"labs/{lab}/projects/{project}/viewer?case={Uri.EscapeDataString(caseId)}" + (runId is null ? "" : $"&run={Uri.EscapeDataString(runId)}");
 }
