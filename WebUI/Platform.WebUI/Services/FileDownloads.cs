@@ -5,11 +5,13 @@ namespace Platform.WebUI.Services;
 /// <summary>Hands text made on the server to the browser as a file download (wwwroot/js/download.js).</summary>
 public sealed class FileDownloads(IJSRuntime js) : IAsyncDisposable
 {
+    public const string ModulePath = "./js/download.js";
+
     private IJSObjectReference? _module;
 
     public async Task DownloadTextAsync(string fileName, string content, string mimeType = "application/json")
     {
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
         await _module.InvokeVoidAsync("downloadText", fileName, content, mimeType);
     }
 

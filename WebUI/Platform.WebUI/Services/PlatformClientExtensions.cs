@@ -24,6 +24,7 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<RunsClient>();
         // One feed per run page (a circuit's scope disposes any a page left open).
         builder.Services.AddTransient<RunProgressFeed>();
+        builder.Services.AddScoped<ResultsClient>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
     }

@@ -39,4 +39,18 @@ public static class LabRoutes
     public static string CrossValidation(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}";
 
     public static string Queue(string lab) => $"labs/{lab}/queue";
+
+    /// <summary>A cross-validation's Dice per fold and its pooled per-case table.</summary>
+    public static string CrossValidationResults(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}/results";
+
+    /// <summary>Runs side by side; the chosen runs live in the query (<c>?runs=a,b,c</c>) so a comparison can be shared.</summary>
+    public static string CompareRuns(string lab, string project, IEnumerable<string> runIds)
+    {
+        var runs = string.Join(',', runIds.Select(Uri.EscapeDataString));
+        return runs.Length == 0 ? $"labs/{lab}/projects/{project}/compare" : $"labs/{lab}/projects/{project}/compare?runs={runs}";
+    }
+
+    /// <summary>The image viewer on one case, showing a run's prediction when <paramref name="runId"/> is given.</summary>
+    public static string Viewer(string lab, string project, string caseId, string? runId = null) =>
+        $"labs/{lab}/projects/{project}/viewer?case={Uri.EscapeDataString(caseId)}" + (runId is null ? "" : $"&run={Uri.EscapeDataString(runId)}");
 }

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Training;
+using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Components.Layout;
+using Platform.WebUI.Services;
+
+namespace Platform.WebUI.Components.Pages.Results;
+
+/// <summary>One run's results: Dice per label over its validation cases and per case, read from the run grain.</summary>
+public sealed partial class RunResultsPage(ResultsClient results, LabAccessLoader accessLoader)
+{
+    private RunSnapshot? _run;
+    private IReadOnlyList<CaseScore> _scores = [];
+    private string? _loadError;
+    private bool _loading;
+
+    [Parameter] public string LabId { get; set; } = "";
+
+    [Parameter] public string Title { get; set; } = "";
+
+    [Parameter] public string RunId { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(LabId, LabRoutes.Lab(LabId)),
+        new(Title, LabRoutes.Project(LabId, Title)),
+        // The run page belongs to the runs pages; its address is theirs.
+        new(RunId, $"{LabRoutes.Project(LabId, Title)}/runs/{RunId}"),
+        new("Results", LabRoutes.RunResults(LabId, Title, RunId), disabled: true),
+    ];
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        _loadError = null;
+        try
+        {
+            var access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
+            if (!access.CanView)
+            {
+                _loadError = "You have no role in this lab, so you cannot see its results. Ask the lab's principal investigator for access.";
+                return;
+            }
+
+            _run = await results.GetRunAsync(LabId, Title, RunId);
+            if (_run is null)
+            {
+                _loadError = $"There is no run '{RunId}' in project '{Title}'. Go back to the project to find its runs.";
+                return;
+            }
+
+            _scores = await results.GetScoresAsync(LabId, Title, RunId);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _loadError = GrainErrors.Describe(e, "read this run's results");
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Platform.Grains.Abstractions.Results;
+
+namespace Platform.WebUI.Components.Results;
+
+/// <summary>A run taking part in a comparison, with its per-case scores.</summary>
+public sealed record ComparedRun(string RunId, IReadOnlyList<CaseScore> Scores);
+
+/// <summary>
+/// The per-case comparison of runs on one label (or on the mean over labels): each run's Dice, then each later
+/// run's difference to the first one (the baseline). A case one run did not score shows a dash, and its
+/// difference is undefined; so is a difference with a NaN side.
+/// </summary>
+public static class RunComparison
+{
+    public static string DiceKey(int run) => $"run-{run}";
+
+    public static string DifferenceKey(int run) => $"diff-{run}";
+
+    public static IReadOnlyList<ScoreColumn> Columns(IReadOnlyList<string> runIds) =>
+    [
+        .. runIds.Select((id, i) => new ScoreColumn(DiceKey(i), id, "compare-dice")),
+        .. runIds.Skip(1).Select((id, i) => new ScoreColumn(DifferenceKey(i + 1), $"Δ {id}", "compare-diff", IsDifference: true)),
+    ];
+
+    /// <summary>Rows for every case any run scored; <paramref name="label"/> null compares the cases' mean Dice over labels.</summary>
+    public static IReadOnlyList<CaseScoreRow> Rows(IReadOnlyList<ComparedRun> runs, int? label)
+    {
+        var perRun = runs.Select(run => RunScoreTable.Rows(run.Scores, run.RunId).ToDictionary(r => r.CaseId, StringComparer.Ordinal)).ToList();
+        var key = label is { } l ? RunScoreTable.LabelKey(l) : RunScoreTable.MeanKey;
+        var cases = perRun.SelectMany(rows => rows.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return [.. cases.Select(caseId =>
+        {
+            var cells = new Dictionary<string, ScoreCell>();
+            var values = perRun.Select(rows => rows.TryGetValue(caseId, out var row) && row.Cells.TryGetValue(key, out var cell) ? cell : null).ToList();
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i] is { } cell)
+                    cells[DiceKey(i)] = cell;
+                if (i > 0)
+                    cells[DifferenceKey(i)] = new ScoreCell(Difference(values[i], values[0]), $"{runs[i].RunId} minus {runs[0].RunId}");
+            }
+
+            // The viewer opens the baseline's prediction of the case, or the first run that has one.
+            var viewerRun = runs.Where((_, i) => values[i] is not null).Select(r => r.RunId).FirstOrDefault();
+            return new CaseScoreRow(caseId, viewerRun, null, cells);
+        })];
+    }
+
+    /// <summary>Mean Dice per label and run (NaN-aware), for the side-by-side summary.</summary>
+    public static double MeanDice(ComparedRun run, int label) => DiceStatistics.MeanOf(run.Scores.Where(s => s.Label == label).Select(s => s.Dice));
+
+    private static double Difference(ScoreCell? value, ScoreCell? baseline) =>
+        value is null || baseline is null ? double.NaN : value.Value - baseline.Value;
+}

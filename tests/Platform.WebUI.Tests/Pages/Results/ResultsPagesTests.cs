@@ -1,0 +1,99 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Tenancy;
+using Platform.Grains.Abstractions.Training;
+using Platform.WebUI.Components.Labs;
+using Platform.WebUI.Components.Pages.Results;
+using Platform.WebUI.Identity;
+using Platform.WebUI.Services;
+using Xunit;
+
+namespace Platform.WebUI.Tests.Pages.Results;
+
+public sealed class ResultsPagesTests : MudBlazorContext
+{
+    private const string Lab = "kidney-lab";
+    private const string Project = "kits";
+
+    private readonly FakeCluster _cluster;
+
+    public ResultsPagesTests()
+    {
+        var (client, fake) = FakeCluster.Create();
+        _cluster = fake;
+        Context.Services.AddSingleton(client);
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Context.Services.AddSingleton<PlatformAdmins>();
+        Context.Services.AddScoped<LabsClient>();
+        Context.Services.AddScoped<LabAccessLoader>();
+        Context.Services.AddScoped<ResultsClient>();
+        Context.Services.AddScoped<FileDownloads>();
+        Context.AddAuthorization().SetAuthorized("alice");
+    }
+
+    private void Role(LabRole role) => _cluster.Add<ILabGrain>(GrainKeys.Lab(Lab), g => g.Answer("GetMyRoleAsync", role));
+
+    private static RunSnapshot Run(string id, RunState state) =>
+        new(id, new RunRequest("3d", 1, 0, 1, "default"), state, "1.0", DateTimeOffset.UnixEpoch, "alice", [], []);
+
+    private static CaseScore Score(string caseId, int label, double dice) => new(caseId, label, dice, dice, 1, 0, 0, 1, 1);
+
+    private GrainStub AddRun(string id, RunState state, params CaseScore[] scores)
+    {
+        GrainStub? stub = null;
+        _cluster.Add<ITrainingRunGrain>(GrainKeys.Run(Lab, Project, id), g => stub = g.Answer("GetAsync", (RunSnapshot?)Run(id, state)).Answer("GetScoresAsync", (IReadOnlyList<CaseScore>)scores));
+        return stub!;
+    }
+
+    [Fact]
+    public void The_run_results_page_reads_the_run_and_its_scores_from_the_run_grain()
+    {
+        Role(LabRole.Viewer);
+        AddRun("3d-f0-a", RunState.Completed, Score("case_1", 1, 0.9), Score("case_2", 1, 0.4));
+
+        var page = Context.Render<RunResultsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project).Add(c => c.RunId, "3d-f0-a"));
+
+        page.WaitForAssertion(() => Assert.Equal(["case_2", "case_1"], page.FindAll("[data-testid=case-row]").Select(r => r.GetAttribute("data-case"))));
+        Assert.Single(page.FindAll("[data-testid=dice-summary-row]"));
+        Assert.Equal("labs/kidney-lab/projects/kits/compare?runs=3d-f0-a", page.Find("[data-testid=run-compare-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Without_a_role_in_the_lab_the_page_says_whom_to_ask_and_reads_no_run()
+    {
+        Role(LabRole.None);
+        var run = AddRun("3d-f0-a", RunState.Completed);
+
+        var page = Context.Render<RunResultsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project).Add(c => c.RunId, "3d-f0-a"));
+
+        page.WaitForAssertion(() => Assert.Contains("principal investigator", page.Find("[data-testid=results-load-error]").TextContent));
+        Assert.Empty(run.Calls);
+    }
+
+    [Fact]
+    public void The_compare_page_compares_the_runs_named_in_the_address_and_reports_those_it_cannot()
+    {
+        Role(LabRole.Viewer);
+        _cluster.Add<IProjectGrain>(GrainKeys.Project(Lab, Project), g => g.Answer("GetAsync", (ProjectSummary?)new ProjectSummary(
+            Lab, Project, "", DateTimeOffset.UnixEpoch, "alice", null, [], ["3d-f0-a", "3d-f0-b", "3d-f0-c"], [],
+            new Dictionary<string, IReadOnlyList<int>>(), [], [], [])));
+        AddRun("3d-f0-a", RunState.Completed, Score("case_1", 1, 0.9));
+        AddRun("3d-f0-b", RunState.Completed, Score("case_1", 1, 0.7));
+        AddRun("3d-f0-c", RunState.Running);
+
+        // The shared address names the runs, baseline first.
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("labs/kidney-lab/projects/kits/compare?runs=3d-f0-b,3d-f0-c,3d-f0-a");
+        var page = Context.Render<CompareRunsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project));
+
+        page.WaitForAssertion(() => Assert.Equal(["0.700", "0.900"],
+            page.Find("[data-testid=compare-summary-row]").QuerySelectorAll("[data-testid=compare-summary-mean]").Select(c => c.TextContent)));
+        Assert.Contains("'3d-f0-c' is not a completed run", page.Find("[data-testid=compare-problem]").TextContent);
+        Assert.Equal("+0.200", page.Find("[data-testid=compare-diff]").TextContent);
+    }
+}
