@@ -18,6 +18,8 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<LabsClient>();
         builder.Services.AddScoped<ProjectsClient>();
         builder.Services.AddScoped<DatasourcesClient>();
+        builder.Services.AddScoped<PlansClient>();
+        builder.Services.AddScoped<BrowserDownloads>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
     }
