@@ -15,6 +15,13 @@ public sealed class FileDownloads(IJSRuntime js) : IAsyncDisposable
         await _module.InvokeVoidAsync("downloadText", fileName, content, mimeType);
     }
 
+    /// <summary>Bytes travel over the circuit as base64: fine for plan sheets and documents (kilobytes), not for volumes.</summary>
+    public async Task DownloadBytesAsync(string fileName, byte[] content, string mimeType)
+    {
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        await _module.InvokeVoidAsync("downloadBase64", fileName, Convert.ToBase64String(content), mimeType);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_module is null)

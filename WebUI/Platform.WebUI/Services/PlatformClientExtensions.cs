@@ -25,6 +25,7 @@ public static class PlatformClientExtensions
         // One feed per run page (a circuit's scope disposes any a page left open).
         builder.Services.AddTransient<RunProgressFeed>();
         builder.Services.AddScoped<ResultsClient>();
+        builder.Services.AddScoped<PlansClient>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();
         return builder;
     }

@@ -53,4 +53,15 @@ public static class LabRoutes
     /// <summary>The image viewer on one case, showing a run's prediction when <paramref name="runId"/> is given.</summary>
     public static string Viewer(string lab, string project, string caseId, string? runId = null) =>
         $"labs/{lab}/projects/{project}/viewer?case={Uri.EscapeDataString(caseId)}" + (runId is null ? "" : $"&run={Uri.EscapeDataString(runId)}");
+
+    public static string Plans(string lab, string project) => $"labs/{lab}/projects/{project}/plans";
+
+    public static string Plan(string lab, string project, string plan) => $"labs/{lab}/projects/{project}/plans/{plan}";
+
+    /// <summary>The editor of a plan not saved yet, auto-configured from the fingerprint as it opens.</summary>
+    public static string NewPlan(string lab, string project, string plan) => $"{Plan(lab, project, plan)}?new=true";
+
+    /// <summary>A plan's history; with both versions, the diff between them (a link that can be shared).</summary>
+    public static string PlanVersions(string lab, string project, string plan, int? from = null, int? to = null) =>
+        from is { } f && to is { } t ? $"{Plan(lab, project, plan)}/versions?from={f}&to={t}" : $"{Plan(lab, project, plan)}/versions";
 }
