@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Platform.Cli.Connection;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Projects;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform projects create|list|show</c>.</summary>
+public static class ProjectsCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var projects = new Command("projects", "Create and list the lab's projects.");
+        projects.Add(CreateCommand(console));
+        projects.Add(ListCommand(console));
+        projects.Add(ShowCommand(console));
+        return projects;
+    }
+
+    private static Command CreateCommand(CliConsole console)
+    {
+        var title = new Argument<string>("title") { Description = "Lower-case letters, digits and underscores (or a task name such as SEG005_Kidney)." };
+        var description = new Option<string>("--description", "-d") { Description = "What the project is about.", DefaultValueFactory = _ => "" };
+        var command = new Command("create", "Create a project (repeating it with the same description is harmless).") { title, description };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
+        {
+            var created = await session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, parse.GetValue(title)!)).CreateAsync(parse.GetValue(description)!);
+            output.Result(created, w => w.WriteLine($"Project '{created.Title}' in lab '{created.LabId}' is ready."));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command ListCommand(CliConsole console)
+    {
+        var command = new Command("list", "List the lab's projects.");
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
+        {
+            var list = await session.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(session.Lab)).ListProjectsAsync();
+            output.Result(list, w =>
+            {
+                if (list.Count == 0)
+                    w.WriteLine($"Lab '{session.Lab}' has no project yet; create one with 'platform projects create <title>'.");
+                foreach (var p in list)
+                    w.WriteLine($"{p.Title,-30} {(p.IsArchived ? "archived" : "active"),-9} {p.Datasources.Count} datasource(s), {p.Plans.Count} plan(s), {p.Runs.Count} run(s)  {p.Description}");
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command ShowCommand(CliConsole console)
+    {
+        var title = new Argument<string>("title") { Description = "The project's title." };
+        var command = new Command("show", "Show a project: its datasources, plans, splits and runs.") { title };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
+        {
+            var project = await ProjectLookup.RequireAsync(session, parse.GetValue(title)!);
+            output.Result(project, w =>
+            {
+                w.WriteLine($"{project.Title} ({project.LabId}){(project.IsArchived ? " [archived]" : "")}: {project.Description}");
+                w.WriteLine($"  datasources: {string.Join(", ", project.Datasources)}");
+                w.WriteLine($"  plans:       {string.Join(", ", project.Plans)}");
+                w.WriteLine($"  splits:      {string.Join(", ", project.Splits)}");
+                w.WriteLine($"  runs:        {string.Join(", ", project.Runs)}");
+                w.WriteLine($"  cross-validations: {string.Join(", ", project.CrossValidations)}");
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
