@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Platform.ServiceDefaults;
 using Platform.WebUI.Components;
 using Platform.WebUI.DataRoot;
+using Platform.WebUI.Demo;
 using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
 
@@ -10,6 +11,8 @@ builder.AddServiceDefaults();
 builder.AddPlatformClient();
 builder.AddLocalAccounts();
 builder.AddDataRootBrowsing();
+// After AddLocalAccounts: hosted services start in order, so the first administrator exists before the demo is seeded.
+builder.Services.AddHostedService<DemoSeedingService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

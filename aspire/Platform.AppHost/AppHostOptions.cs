@@ -13,6 +13,12 @@ public sealed record AppHostOptions
     public string ClusterId { get; init; } = "platform";
     /// <summary>Stop PostgreSQL on exit if this run started it (the default: Ctrl+C stops all it started).</summary>
     public bool StopPostgresOnExit { get; init; } = true;
+    /// <summary>Seed the demo lab and project on first start (Platform:Demo:Enabled); tests that need an empty platform turn it off.</summary>
+    public bool Demo { get; init; } = true;
+    /// <summary>The file store datasources are registered from; null: .data/store in the checkout.</summary>
+    public string? DataRoot { get; init; }
+    /// <summary>Where the platform writes preprocessed data, checkpoints and predictions; null: .data/work in the checkout.</summary>
+    public string? WorkRoot { get; init; }
 
     public static AppHostOptions Parse(IReadOnlyList<string> args)
     {
@@ -33,6 +39,10 @@ public sealed record AppHostOptions
                 "--database" => options with { Database = Value() },
                 "--cluster-id" => options with { ClusterId = Value() },
                 "--keep-postgres" => options with { StopPostgresOnExit = false },
+                "--demo" => options with { Demo = true },
+                "--no-demo" => options with { Demo = false },
+                "--data-root" => options with { DataRoot = Path.GetFullPath(Value()) },
+                "--work-root" => options with { WorkRoot = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
@@ -43,6 +53,11 @@ public sealed record AppHostOptions
     public const string Usage = """
         Usage: Platform.AppHost [up] [--webui-port N] [--silo-http-port N] [--silo-port N] [--gateway-port N]
                                      [--database NAME] [--cluster-id ID] [--keep-postgres]
+                                     [--demo | --no-demo] [--data-root DIR] [--work-root DIR]
+          --demo / --no-demo   seed the demo lab and project on first start (default: on)
+          --data-root DIR      the file store datasources are registered from (default: .data/store)
+          --work-root DIR      preprocessed data, checkpoints, predictions (default: .data/work)
+          Secrets (admin.password, identity.key, postgres.password) stay in .data/ whatever the roots.
                Platform.AppHost postgres start|stop|status
         """;
 }

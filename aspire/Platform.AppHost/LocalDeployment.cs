@@ -30,8 +30,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         if (adminPasswordCreated)
             Console.WriteLine($"[apphost] first run: sign in as '{AdminUser}' with password {adminPassword} (kept in {adminPasswordFile}; shown only now)");
         // The file store: datasource folders are registered relative to it.
-        var dataRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "store")).FullName;
-        var workRoot = Directory.CreateDirectory(Path.Combine(repositoryRoot, ".data", "work")).FullName;
+        var dataRoot = Directory.CreateDirectory(options.DataRoot ?? Path.Combine(repositoryRoot, ".data", "store")).FullName;
+        var workRoot = Directory.CreateDirectory(options.WorkRoot ?? Path.Combine(repositoryRoot, ".data", "work")).FullName;
         var services = new List<ServiceProcess>();
         try
         {
@@ -62,12 +62,14 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Platform__Identity__InitialAdmin__Password"] = adminPassword,
                 // The datasource folder picker lists folders under the same root the silos read.
                 ["Platform__Storage__DataRoot"] = dataRoot,
+                // On a first start the WebUI writes generated data under the data root and seeds the demo lab with it.
+                ["Platform__Demo__Enabled"] = options.Demo ? "true" : "false",
             });
             services.Add(webUi);
             webUi.Start();
             await webUi.WaitHealthyAsync(HealthTimeout, stopping);
 
-            PrintEndpoints(postgres.Options.Port);
+            PrintEndpoints(postgres.Options.Port, dataRoot);
             var died = await Task.WhenAny(services.Select(s => s.Exited.ContinueWith(_ => (ServiceProcess?)s, TaskScheduler.Default)).Append(WaitForCancellation(stopping)));
             var dead = await died;
             if (dead is not null)
@@ -107,13 +109,15 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         return new ServiceProcess(name, assembly, environment, new Uri($"http://127.0.0.1:{httpPort}/health"));
     }
 
-    private void PrintEndpoints(int postgresPort)
+    private void PrintEndpoints(int postgresPort, string dataRoot)
     {
         Console.WriteLine();
         Console.WriteLine("  Platform is up.");
         Console.WriteLine($"    WebUI              http://127.0.0.1:{options.WebUiPort}/ (sign in as '{AdminUser}', password in .data/admin.password)");
         Console.WriteLine($"    Orleans dashboard  http://127.0.0.1:{options.SiloHttpPort}/dashboard");
-        Console.WriteLine($"    Data root          {Path.Combine(repositoryRoot, ".data", "store")} (register datasource folders from here)");
+        Console.WriteLine($"    Data root          {dataRoot} (register datasource folders from here)");
+        if (options.Demo)
+            Console.WriteLine($"    Demo               lab 'Demo lab', project 'liver_demo' (seeded in the background on first start; --no-demo skips it)");
         Console.WriteLine($"    PostgreSQL         127.0.0.1:{postgresPort}, database '{options.Database}' (password in .data/postgres.password)");
         Console.WriteLine("  Press Ctrl+C to stop.");
         Console.WriteLine();

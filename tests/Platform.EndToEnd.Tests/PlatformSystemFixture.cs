@@ -8,8 +8,9 @@ namespace Platform.EndToEnd.Tests;
 /// <summary>
 /// The whole system as the README's start command brings it up (the AppHost: PostgreSQL, schema, silo,
 /// WebUI), but on free ports and a throw-away database, so it never disturbs a platform already running.
+/// Without the demo lab (<c>--no-demo</c>): the tests build their own labs and expect nothing else there.
 /// </summary>
-public sealed class PlatformSystemFixture : IAsyncLifetime
+public class PlatformSystemFixture : IAsyncLifetime
 {
     private readonly ConcurrentQueue<string> _log = new();
     private ServiceProcess? _appHost;
@@ -17,6 +18,9 @@ public sealed class PlatformSystemFixture : IAsyncLifetime
 
     public Uri WebUi { get; private set; } = null!;
     public IEnumerable<string> Log => _log;
+
+    /// <summary>AppHost options beyond ports and database.</summary>
+    protected virtual IReadOnlyList<string> Options => ["--no-demo"];
 
     public async Task InitializeAsync()
     {
@@ -29,7 +33,7 @@ public sealed class PlatformSystemFixture : IAsyncLifetime
         _appHost = new ServiceProcess("apphost", RepositoryPaths.ServiceAssembly("Platform.AppHost"), new Dictionary<string, string>(),
             new Uri(WebUi, "health"), _log.Enqueue,
             ["--webui-port", $"{webUiPort}", "--silo-http-port", $"{FreePorts.Next()}", "--silo-port", $"{FreePorts.Next()}",
-             "--gateway-port", $"{FreePorts.Next()}", "--database", _database, "--cluster-id", _database]);
+             "--gateway-port", $"{FreePorts.Next()}", "--database", _database, "--cluster-id", _database, .. Options]);
         _appHost.Start();
         try
         {
@@ -41,7 +45,7 @@ public sealed class PlatformSystemFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_appHost is not null)
             await _appHost.StopAsync(TimeSpan.FromSeconds(60));

@@ -1,0 +1,37 @@
+using Platform.DemoData.Layouts;
+
+namespace Platform.DemoSeeding;
+
+/// <summary>Writes the demo dataset under the data root unless it is there already.</summary>
+public static class DemoFiles
+{
+    /// <summary>
+    /// Writes into a hidden sibling folder first and renames it into place, so a start interrupted half-way leaves no
+    /// half-written datasource behind: the next start sees no folder and writes it again. Returns whether it wrote.
+    /// </summary>
+    public static bool EnsureWritten(string dataRoot, DemoProject demo)
+    {
+        var folder = Path.GetFullPath(Path.Combine(dataRoot, demo.Folder));
+        if (Directory.Exists(folder))
+            return false;
+
+        var parent = Directory.CreateDirectory(Path.GetDirectoryName(folder)!).FullName;
+        var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}-{Guid.NewGuid():N}");
+        try
+        {
+            DemoDataset.WriteFran(staging, demo.DatasetName, demo.GoodCases, demo.Seed, defects: demo.Defects);
+            Directory.Move(staging, folder);
+            return true;
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // Another process wrote it at the same moment: theirs is as good as ours.
+            return false;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+}

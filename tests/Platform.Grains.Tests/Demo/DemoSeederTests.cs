@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.DemoSeeding;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Splits;
+using Platform.Grains.Abstractions.Tenancy;
+using Platform.Grains.Tests.Hosting;
+using Xunit;
+
+namespace Platform.Grains.Tests.Demo;
+
+/// <summary>The first-start demo, seeded through the grain API against a real silo with real generated files.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class DemoSeederTests(SiloFixture silo)
+{
+    [Fact]
+    public async Task A_first_pass_seeds_everything_and_a_second_pass_changes_nothing()
+    {
+        var demo = UniqueDemo();
+        var seeder = Seeder();
+
+        var first = await seeder.SeedAsync(demo, CancellationToken.None);
+
+        Assert.Equal(new DemoSeedReport(true, true, true, true, true, true), first);
+        TestIdentity.ActAs(TestIdentity.Admin);
+        Assert.Equal(LabRole.PrincipalInvestigator, await silo.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(demo.LabId)).GetMyRoleAsync());
+        var project = (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(demo.LabId, demo.Project)).GetAsync())!;
+        Assert.Contains("Generated demo data", project.Description, StringComparison.Ordinal);
+        Assert.Equal([demo.Datasource], project.Datasources);
+        Assert.Equal([demo.Plan], project.Plans);
+        Assert.Equal([demo.Split], project.Splits);
+
+        var datasource = silo.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(demo.LabId, demo.Project, demo.Datasource));
+        var status = (await datasource.GetStatusAsync())!;
+        Assert.Equal((demo.GoodCases, 2), (status.Counts.Valid, status.Counts.Invalid));
+        var invalid = await datasource.ListCasesAsync(new CaseQuery(Status: CaseStatus.Invalid));
+        Assert.Equal(2, invalid.Total);
+        Assert.All(invalid.Cases, c => Assert.NotEmpty(c.Problems));
+
+        var plan = (await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan)).GetAsync())!;
+        Assert.Equal((1, TestIdentity.Admin, DemoProject.PlanComment), (plan.Version, plan.Author, plan.Comment));
+        Assert.Equal((DemoProject.CpuEpochs, DemoProject.CpuIterationsPerEpoch), (plan.Settings.Training.Epochs, plan.Settings.Training.IterationsPerEpoch));
+        Assert.True(plan.Settings.Network.BatchSize <= 2);
+        Assert.Equal([demo.Datasource], plan.Settings.Data.Datasources);
+        Assert.Empty(PlanRules.Check(plan.Settings));
+
+        var split = (await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(demo.LabId, demo.Project, demo.Split)).GetAsync())!;
+        Assert.Equal((1, 5, demo.GoodCases), (split.Version, split.Folds.Count, split.Cases));
+
+        var second = await seeder.SeedAsync(demo, CancellationToken.None);
+
+        Assert.Equal(new DemoSeedReport(false, false, false, false, false, false), second);
+        TestIdentity.ActAs(TestIdentity.Admin);
+        Assert.Single(await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan)).ListVersionsAsync());
+        var splitAgain = (await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(demo.LabId, demo.Project, demo.Split)).GetAsync())!;
+        Assert.Equal((1, split.SavedAt), (splitAgain.Version, splitAgain.SavedAt));
+        Assert.Equal(status.LastScanFinishedAt, (await datasource.GetStatusAsync())!.LastScanFinishedAt);
+    }
+
+    [Fact]
+    public async Task An_archived_demo_project_is_left_as_it_is()
+    {
+        var demo = UniqueDemo();
+        TestIdentity.ActAs(TestIdentity.Admin);
+        await silo.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(demo.LabId)).CreateAsync(demo.LabName, TestIdentity.Admin);
+        var project = silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(demo.LabId, demo.Project));
+        await project.CreateAsync("Someone's own project, later put away");
+        await project.ArchiveAsync();
+
+        var report = await Seeder().SeedAsync(demo, CancellationToken.None);
+
+        Assert.Contains("archived", report.Skipped, StringComparison.Ordinal);
+        Assert.False(report.CreatedLab || report.CreatedProject || report.RegisteredDatasource || report.SavedPlan || report.GeneratedSplit);
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var summary = (await project.GetAsync())!;
+        Assert.Equal(("Someone's own project, later put away", 0), (summary.Description, summary.Datasources.Count));
+    }
+
+    [Fact]
+    public async Task An_interrupted_file_write_leaves_no_half_dataset_and_the_next_pass_writes_it()
+    {
+        var demo = UniqueDemo();
+        var parent = Path.GetDirectoryName(silo.Data.PathOf(demo.Folder))!;
+
+        Assert.True(DemoFiles.EnsureWritten(silo.Data.Root, demo));
+        Assert.False(DemoFiles.EnsureWritten(silo.Data.Root, demo));
+
+        // Only the finished folder is there: the staging folder it was written in has been renamed into place.
+        Assert.Equal([Path.GetFileName(demo.Folder)], Directory.GetDirectories(parent).Select(Path.GetFileName));
+        Assert.Equal(demo.GoodCases + 2, Directory.GetFiles(silo.Data.PathOf(Path.Combine(demo.Folder, "images"))).Length);
+    }
+
+    private DemoSeeder Seeder() =>
+        new(silo.Grains, silo.Data.Root, TestIdentity.Admin, () => TestIdentity.ActAs(TestIdentity.Admin), NullLogger.Instance);
+
+    private static DemoProject UniqueDemo()
+    {
+        var run = Guid.NewGuid().ToString("N")[..10];
+        return DemoProject.Default with { LabId = $"demo-{run}", Folder = $"demo-{run}/liver" };
+    }
+}
