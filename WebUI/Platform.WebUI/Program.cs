@@ -4,12 +4,14 @@ using Platform.WebUI.Components;
 using Platform.WebUI.DataRoot;
 using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
+using Platform.WebUI.Viewer;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformClient();
 builder.AddLocalAccounts();
 builder.AddDataRootBrowsing();
+builder.AddImageViewer();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -25,6 +27,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapSignOut();
+app.MapViewerApi();
 app.MapOidcSignIn(app.Services.GetRequiredService<OidcOptions>());
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();

@@ -20,4 +20,8 @@ public static class LabRoutes
     public static string Project(string lab, string project) => $"labs/{lab}/projects/{project}";
 
     public static string Datasource(string lab, string project, string datasource) => $"labs/{lab}/projects/{project}/datasources/{datasource}";
+
+    /// <summary>The image viewer on one case, with a run's prediction and Dice when <paramref name="runId"/> is given.</summary>
+    public static string Viewer(string lab, string project, string caseId, string? runId = null) =>
+        $"labs/{lab}/projects/{project}/viewer?case={Uri.EscapeDataString(caseId)}" + (runId is null ? "" : $"&run={Uri.EscapeDataString(runId)}");
 }
