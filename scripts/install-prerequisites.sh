@@ -10,6 +10,11 @@ packages=(
   g++ binutils patchelf # build/patch-libtorchsharp.sh: TorchSharp on Debian 12's libstdc++
   python3 python3-nibabel python3-scipy # interoperability tests against nibabel and scipy
 )
+# The WebUI build installs the NiiVue image viewer with npm (WebUI/Platform.WebUI/NiiVue.targets). A Node.js
+# installed some other way (it often ships its own npm) is used as it is: Debian's npm would conflict with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

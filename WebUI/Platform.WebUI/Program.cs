@@ -5,6 +5,7 @@ using Platform.WebUI.DataRoot;
 using Platform.WebUI.Demo;
 using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
+using Platform.WebUI.Viewer;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +14,7 @@ builder.AddLocalAccounts();
 builder.AddDataRootBrowsing();
 // After AddLocalAccounts: hosted services start in order, so the first administrator exists before the demo is seeded.
 builder.Services.AddHostedService<DemoSeedingService>();
+builder.AddImageViewer();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -28,6 +30,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapSignOut();
+app.MapViewerApi();
 app.MapOidcSignIn(app.Services.GetRequiredService<OidcOptions>());
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();

@@ -60,7 +60,9 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
                 ["Platform__Identity__InitialAdmin__UserName"] = AdminUser,
                 ["Platform__Identity__InitialAdmin__Password"] = adminPassword,
-                // The datasource folder picker lists folders under the same root the silos read.
+                // The datasource folder picker lists folders, and the image viewer streams case files, under the same
+                // root the silos read. No WorkRoot on purpose: the viewer gets a run's predictions through the run
+                // grain (Grains/Training/RunPredictions.cs), so the web tier never reads the platform's work store.
                 ["Platform__Storage__DataRoot"] = dataRoot,
                 // On a first start the WebUI writes generated data under the data root and seeds the demo lab with it.
                 ["Platform__Demo__Enabled"] = options.Demo ? "true" : "false",

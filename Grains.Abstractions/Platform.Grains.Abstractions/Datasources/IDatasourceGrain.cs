@@ -24,4 +24,11 @@ public interface IDatasourceGrain : IGrainWithStringKey
 
     [Alias("ListCasesAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<CasePage> ListCasesAsync(CaseQuery query);
+
+    /// <summary>
+    /// The image files (channel order) and label map of one case, relative to the data root, for the viewer.
+    /// Not found when the catalog has no such case or the scan could not pair its files (an invalid case).
+    /// </summary>
+    [Alias("GetCaseFilesAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<CaseFileSet> GetCaseFilesAsync(string caseId);
 }

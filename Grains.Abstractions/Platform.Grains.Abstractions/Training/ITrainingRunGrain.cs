@@ -30,6 +30,13 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("GetScoresAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<CaseScore>> GetScoresAsync();
 
+    /// <summary>
+    /// The run's predicted label map of a validation case (the file its final evaluation wrote); null when the run
+    /// has not predicted that case (it was not in the run's validation fold, or the run has not completed).
+    /// </summary>
+    [Alias("GetPredictionAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<CasePrediction?> GetPredictionAsync(string caseId);
+
     /// <summary>Pushes this run's epochs and state changes to <paramref name="observer"/> (renew within <see cref="RunProgressSubscriptions.Lifetime"/>).</summary>
     [Alias("SubscribeAsync"), RequiresLabRole(LabRole.Viewer)]
     Task SubscribeAsync(IRunProgressObserver observer);

@@ -78,6 +78,16 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return result;
     }
 
+    /// <summary>The stored file signatures (JSON, images then label) of one case; null when the catalog has no such case.</summary>
+    public async Task<string?> CaseFilesAsync(DatasourceKey key, string caseId)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT files::text FROM datasource_case WHERE lab_id = @lab AND project = @project AND datasource = @datasource AND case_id = @case_id");
+        AddKey(command, key);
+        command.Parameters.AddWithValue("case_id", caseId);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     /// <summary>Usable (valid or flagged) cases of a project's datasources, with the foreground labels each contains.</summary>
     public async Task<IReadOnlyList<(string CaseId, string Datasource, int[] Labels)>> UsableCasesAsync(string lab, string project, IReadOnlyList<string> datasources)
     {

@@ -94,6 +94,18 @@ public sealed partial class DatasourceGrain(
         return catalog.QueryAsync(CatalogKey, query, total);
     }
 
+    public async Task<CaseFileSet> GetCaseFilesAsync(string caseId)
+    {
+        CaseIds.Require(caseId);
+        var stored = await catalog.CaseFilesAsync(CatalogKey, caseId)
+            ?? throw new PlatformNotFoundException($"Datasource '{Key.Name}' has no case '{caseId}'.");
+        var paths = ScanRows.FilePaths(stored);
+        // A case whose files never paired (an unpaired image, a bad name) is catalogued with no files at all.
+        return paths.Count < 2
+            ? throw new PlatformNotFoundException($"Case '{caseId}' of datasource '{Key.Name}' has no image and label pair to show; its problems are listed in the case table.")
+            : new CaseFileSet(caseId, Key.Name, paths[..^1], paths[^1]);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         datasource.State.Scan == ScanState.Scanning && _scan is null ? StartScanAsync() : Task.CompletedTask;
 

@@ -34,6 +34,10 @@ public static class ScanRows
     public static IReadOnlyList<PreviousCase> Previous(IEnumerable<(string CaseId, string FilesJson)> stored) =>
         stored.Select(s => new PreviousCase(s.CaseId, JsonSerializer.Deserialize<List<FileSignature>>(s.FilesJson, PlanJson.Options) ?? [])).ToList();
 
+    /// <summary>The root-relative paths of a case's stored signatures, images first, label last.</summary>
+    public static List<string> FilePaths(string filesJson) =>
+        (JsonSerializer.Deserialize<List<FileSignature>>(filesJson, PlanJson.Options) ?? []).Select(f => f.Path).ToList();
+
     private static CatalogRow FromReport(CaseScan scan)
     {
         var report = scan.Report!;

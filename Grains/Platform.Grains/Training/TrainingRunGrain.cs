@@ -1,10 +1,13 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
@@ -16,6 +19,7 @@ public sealed partial class TrainingRunGrain(
     [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
     RunScoreStore scores,
     PlanVersionStore plans,
+    IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
 {
@@ -117,6 +121,13 @@ public sealed partial class TrainingRunGrain(
     {
         RequireExists();
         return scores.ListAsync(Key.Lab, Key.Project, Key.RunId);
+    }
+
+    public Task<CasePrediction?> GetPredictionAsync(string caseId)
+    {
+        CaseIds.Require(caseId);
+        RequireExists();
+        return RunPredictions.ReadAsync(storage.Value.RequireWorkRoot(), Key.Lab, Key.Project, Key.RunId, caseId);
     }
 
     public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId));

@@ -83,4 +83,17 @@ public sealed class CaseTableTests : MudBlazorContext
 
         table.WaitForAssertion(() => Assert.Contains("appear as validation reads them", table.Find("[data-testid=cases-empty]").TextContent));
     }
+
+    [Fact]
+    public void Given_a_viewer_link_each_usable_case_links_to_the_viewer()
+    {
+        Context.Render<MudPopoverProvider>();
+        var cases = new[] { Case("case_00000", CaseStatus.Valid), Case("case_00001", CaseStatus.Invalid) };
+        var table = Context.Render<CaseTable>(p => p
+            .Add(c => c.LoadPage, query => Task.FromResult(new CasePage(cases, cases.Length, query)))
+            .Add(c => c.ViewerLink, caseId => $"labs/lab/projects/kits/viewer?case={caseId}"));
+
+        table.WaitForAssertion(() => Assert.Equal(["labs/lab/projects/kits/viewer?case=case_00000"],
+            table.FindAll("[data-testid=case-view-link]").Select(a => a.GetAttribute("href"))));
+    }
 }

@@ -1,0 +1,51 @@
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Training;
+
+namespace Platform.WebUI.Services;
+
+/// <summary>What the image viewer needs of cases and runs, through the grain API.</summary>
+public sealed class ViewerClient(IClusterClient cluster)
+{
+    public Task<CaseFileSet> GetCaseFilesAsync(string labId, string project, string datasource, string caseId) =>
+        cluster.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(labId, project, datasource)).GetCaseFilesAsync(caseId);
+
+    /// <summary>The case in whichever of the project's datasources holds it (names in order); null when none does.</summary>
+    public async Task<CaseFileSet?> FindCaseAsync(string labId, string project, string caseId)
+    {
+        var summary = await cluster.GetGrain<IProjectGrain>(GrainKeys.Project(labId, project)).GetAsync();
+        foreach (var datasource in summary?.Datasources.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>())
+        {
+            try
+            {
+                return await GetCaseFilesAsync(labId, project, datasource, caseId);
+            }
+            catch (PlatformNotFoundException)
+            {
+                // Not in this datasource; try the next.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Case ids of a datasource, in order (the first <see cref="CaseQuery.MaxPageSize"/>): the picker's list without a run.</summary>
+    public async Task<IReadOnlyList<string>> ListCaseIdsAsync(string labId, string project, string datasource)
+    {
+        var page = await cluster.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(labId, project, datasource))
+            .ListCasesAsync(new CaseQuery(PageSize: CaseQuery.MaxPageSize));
+        return page.Cases.Where(c => c.Status != CaseStatus.Invalid).Select(c => c.CaseId).ToList();
+    }
+
+    public Task<RunSnapshot?> GetRunAsync(string labId, string project, string runId) => Run(labId, project, runId).GetAsync();
+
+    public Task<IReadOnlyList<CaseScore>> GetScoresAsync(string labId, string project, string runId) => Run(labId, project, runId).GetScoresAsync();
+
+    public Task<CasePrediction?> GetPredictionAsync(string labId, string project, string runId, string caseId) =>
+        Run(labId, project, runId).GetPredictionAsync(caseId);
+
+    private ITrainingRunGrain Run(string labId, string project, string runId) =>
+        cluster.GetGrain<ITrainingRunGrain>(GrainKeys.Run(labId, project, runId));
+}
