@@ -54,6 +54,8 @@ internal sealed class FakeRunGrain(RunSnapshot snapshot, TimeProvider clock) : I
 
     public Task<IReadOnlyList<CaseScore>> GetScoresAsync() => throw new NotSupportedException();
 
+    public Task<CasePrediction?> GetPredictionAsync(string caseId) => throw new NotSupportedException();
+
     public Task<RunSnapshot> PauseAsync() => throw new NotSupportedException();
 
     public Task<RunSnapshot> ResumeAsync() => throw new NotSupportedException();
