@@ -63,8 +63,16 @@ public static class CrossValidationEvaluator
         return result;
     }
 
+    /// <summary>
+    /// Mean Dice per label over the cases where it is defined: as nnU-Net does, a case whose prediction and reference
+    /// are both empty (NaN) counts in neither the mean nor <see cref="LabelDice.Cases"/>. NaN when no case defines it.
+    /// </summary>
     public static IReadOnlyList<LabelDice> MeanPerLabel(IEnumerable<CaseScore> scores) =>
-        [.. scores.GroupBy(s => s.Label).OrderBy(g => g.Key).Select(g => new LabelDice(g.Key, g.Average(s => s.Dice), g.Count()))];
+        [.. scores.GroupBy(s => s.Label).OrderBy(g => g.Key).Select(g =>
+        {
+            var defined = g.Where(s => !double.IsNaN(s.Dice)).Select(s => s.Dice).ToList();
+            return new LabelDice(g.Key, defined.Count == 0 ? double.NaN : defined.Average(), defined.Count);
+        })];
 
     private static List<CaseScore> PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, PostprocessingPlan postprocessing, CancellationToken cancellationToken)
     {

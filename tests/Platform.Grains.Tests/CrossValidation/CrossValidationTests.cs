@@ -61,13 +61,14 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database) : ICl
         var result = done.Result!;
         Assert.Equal(validationCases.Count, result.ValidationCases);
         Assert.Equal([1, 2], result.MeanPerLabel.Select(l => l.Label));
-        Assert.All(result.MeanPerLabel, l => Assert.Equal(validationCases.Count, l.Cases));
         // The overall mean is the mean over every fold's cases, i.e. the folds' means weighted by their case counts.
         var fold1Scores = await silo.Grains.GetGrain<ITrainingRunGrain>(done.Folds[1].RunKey).GetScoresAsync();
         var fold0Scores = await silo.Grains.GetGrain<ITrainingRunGrain>(done.Folds[0].RunKey).GetScoresAsync();
-        Assert.Equal(fold0Scores.Concat(fold1Scores).Where(s => s.Label == 1).Average(s => s.Dice), result.MeanPerLabel[0].MeanDice, 9);
+        // A case where a label is empty on both sides (NaN) counts in neither the mean nor the case count, as in nnU-Net.
+        Assert.All(result.MeanPerLabel, l => Assert.Equal(fold0Scores.Concat(fold1Scores).Count(s => s.Label == l.Label && !double.IsNaN(s.Dice)), l.Cases));
+        Assert.Equal(fold0Scores.Concat(fold1Scores).Where(s => s.Label == 1 && !double.IsNaN(s.Dice)).Average(s => s.Dice), result.MeanPerLabel[0].MeanDice, 9);
         Assert.Equal([0, 1], result.PerFold.Select(f => f.Fold));
-        Assert.Equal(fold0Scores.Where(s => s.Label == 1).Average(s => s.Dice), result.PerFold[0].PerLabel.Single(l => l.Label == 1).MeanDice, 9);
+        Assert.Equal(fold0Scores.Where(s => s.Label == 1 && !double.IsNaN(s.Dice)).Average(s => s.Dice), result.PerFold[0].PerLabel.Single(l => l.Label == 1).MeanDice, 9);
 
         Assert.Contains(result.Postprocessing, d => d.Rule == "keep_largest_foreground" && d.Label is null);
         Assert.All(result.Postprocessing, d => Assert.Equal(d.DiceAfter > d.DiceBefore, d.Adopted));
