@@ -7,19 +7,21 @@ using Xunit.Abstractions;
 namespace Platform.EndToEnd.Tests.Workflow;
 
 /// <summary>
-/// The first-part workflow in Chromium against the whole system: sign-in (wrong password, then right), a lab,
-/// a project, a generated datasource registered through the folder picker with its cases in the table, and a
-/// second user who sees none of it. Every step leaves a screenshot in test-output/e2e.
+/// The workflow in Chromium against the whole system, as a new user tries it: sign-in (wrong password, then right),
+/// a lab, a project, a generated datasource registered through the folder picker with its cases in the table, a plan
+/// auto-configured, edited, saved twice and compared, a split previewed and saved, a short CPU training whose loss
+/// curve grows live, Dice per case, the viewer with the prediction overlaid; and a second user from another lab who
+/// sees none of it. Every step leaves a screenshot in test-output/e2e.
 /// </summary>
 [Collection(PlatformSystemCollection.Name)]
-public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestOutputHelper output)
+public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutputHelper output)
 {
     private static readonly ViewportSize Viewport = new() { Width = 1280, Height = 860 };
     private readonly string _screenshots = RepositoryPaths.TestOutput("e2e");
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
 
     [Fact]
-    public async Task Admin_builds_a_lab_with_a_datasource_and_another_labs_member_cannot_see_it()
+    public async Task A_new_user_goes_from_a_datasource_to_dice_and_the_viewer_and_another_labs_member_sees_none_of_it()
     {
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
@@ -84,7 +86,98 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
             await admin.GetByTestId("datasource-name").GetByRole(AriaRole.Link).ClickAsync();
             await Assertions.Expect(admin.GetByTestId("case-id")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
         });
-        await StepAsync(admin, "09-account-created", async () =>
+        await StepAsync(admin, "09-plan-auto-configured-v1", async () =>
+        {
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}"));
+            await admin.GetByTestId("project-plans-link").ClickAsync();
+            await SignIn.FillWhenInteractiveAsync(admin, [("new-plan-name-input", "3d_fullres")], SignIn.Enabled(admin, "create-plan-button"));
+            await admin.GetByTestId("create-plan-button").ClickAsync();
+            // Auto-configuration from the fingerprint runs as the editor opens; then the training is cut short for a CPU.
+            await Assertions.Expect(admin.GetByTestId("auto-configure-result")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await FillFieldAsync(admin, "field-training-epochs", "3");
+            await FillFieldAsync(admin, "field-training-iterations-per-epoch", "2");
+            await FillFieldAsync(admin, "field-training-validation-iterations", "1");
+            await FillFieldAsync(admin, "plan-comment-input", "auto-configured, short CPU training");
+            await admin.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 1,", new() { Timeout = 30_000 });
+        });
+        await StepAsync(admin, "10-plan-edited-v2", async () =>
+        {
+            await FillFieldAsync(admin, "field-training-epochs", "2");
+            await FillFieldAsync(admin, "plan-comment-input", "two epochs");
+            await admin.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 2,", new() { Timeout = 30_000 });
+        });
+        await StepAsync(admin, "11-plan-versions-compared", async () =>
+        {
+            await admin.GetByTestId("plan-versions-link").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("version-number")).ToHaveCountAsync(2);
+            await ClickWhenInteractiveAsync(admin, "compare-versions-button", async () => await admin.GetByTestId("diff-row").CountAsync() > 0);
+            // Only the field that changed between the two saves: epochs 3 → 2.
+            await Assertions.Expect(admin.GetByTestId("diff-row")).ToHaveCountAsync(1);
+            await Assertions.Expect(admin.GetByTestId("diff-row")).ToHaveAttributeAsync("data-field", "training.epochs");
+            await Assertions.Expect(admin.GetByTestId("diff-row-before")).ToHaveTextAsync("3");
+            await Assertions.Expect(admin.GetByTestId("diff-row-after")).ToHaveTextAsync("2");
+        });
+        await StepAsync(admin, "12-split-previewed-and-saved", async () =>
+        {
+            // In-app links from here on: the circuit is attached, so pages are interactive as soon as they show.
+            await ProjectBreadcrumb(admin, project).ClickAsync();
+            await admin.GetByTestId("project-splits-link").ClickAsync();
+            await SignIn.FillWhenInteractiveAsync(admin, [("split-name-input", "default")], SignIn.Enabled(admin, "new-split-button"));
+            await admin.GetByTestId("new-split-button").ClickAsync();
+            await FillFieldAsync(admin, "split-folds-input", "2");
+            await ClickWhenInteractiveAsync(admin, "preview-split-button", async () => await admin.GetByTestId("preview-fold-row").CountAsync() == 2);
+            await admin.GetByTestId("save-split-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("fold-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("split-chart")).ToBeVisibleAsync();
+        });
+        string runUrl = "";
+        await StepAsync(admin, "13-run-started", async () =>
+        {
+            await ProjectBreadcrumb(admin, project).ClickAsync();
+            await admin.GetByTestId("project-runs-link").ClickAsync();
+            // The form's defaults are the latest plan version, the first split and fold 0.
+            await admin.GetByTestId("start-run-button").ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runs/[^/]+$"), new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("run-heading")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("run-plan")).ToContainTextAsync("3d_fullres");
+            runUrl = admin.Url;
+        });
+        await StepAsync(admin, "14-loss-curve-moves", async () =>
+        {
+            // Pushed by the run's progress observer: the curve grows on the open page, without a reload.
+            var trainLoss = admin.GetByTestId("loss-chart").Locator("polyline[data-series='train loss']");
+            await Assertions.Expect(trainLoss).ToHaveAttributeAsync("data-points", "1", new() { Timeout = 300_000 });
+            await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Running");
+            await Assertions.Expect(trainLoss).ToHaveAttributeAsync("data-points", "2", new() { Timeout = 300_000 });
+        });
+        await StepAsync(admin, "15-run-completed", async () =>
+        {
+            await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Completed", new() { Timeout = 300_000 });
+            await admin.GetByTestId("run-results-link").ClickAsync();
+        });
+        string caseId = "";
+        await StepAsync(admin, "16-dice-per-case", async () =>
+        {
+            await Assertions.Expect(admin.GetByTestId("dice-summary-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("box-plot")).ToHaveCountAsync(2);
+            var rows = admin.GetByTestId("case-row");
+            await Assertions.Expect(rows.First).ToBeVisibleAsync();
+            caseId = (await rows.First.GetAttributeAsync("data-case"))!;
+            await Assertions.Expect(rows.First.GetByTestId("case-dice").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d\.\d+|NaN|—)$"));
+        });
+        await StepAsync(admin, "17-viewer-with-prediction", async () =>
+        {
+            await admin.GetByTestId("case-viewer-link").First.ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("viewer-canvas")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("viewer-loading")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+            await Assertions.Expect(admin.GetByTestId("viewer-error")).ToHaveCountAsync(0);
+            await Assertions.Expect(admin.GetByTestId("viewer-overlay-error")).ToHaveCountAsync(0);
+            await Assertions.Expect(admin.GetByTestId("overlay-prediction-toggle")).ToBeCheckedAsync();
+            await Assertions.Expect(admin.GetByTestId("viewer-dice-row")).ToHaveCountAsync(2);
+        });
+        await StepAsync(admin, "18-account-created", async () =>
         {
             await admin.GotoAsync(Url("accounts"));
             await SignIn.FillWhenInteractiveAsync(admin, [("account-name-input", userName), ("account-password-input", userPassword)],
@@ -92,14 +185,14 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
             await admin.GetByTestId("create-account-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("account-name").Filter(new() { HasText = userName })).ToHaveCountAsync(1);
         });
-        await StepAsync(admin, "10-member-added", async () =>
+        await StepAsync(admin, "19-member-added", async () =>
         {
             await admin.GotoAsync(Url($"labs/{otherLabId}/members"));
             await SignIn.FillWhenInteractiveAsync(admin, [("member-user-input", userName)], SignIn.Enabled(admin, "add-member-button"));
             await admin.GetByTestId("add-member-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("member-user").Filter(new() { HasText = userName })).ToHaveCountAsync(1);
         });
-        await StepAsync(admin, "10b-api-key-shown-once", async () =>
+        await StepAsync(admin, "20-api-key-shown-once", async () =>
         {
             await admin.Locator("input[data-testid=api-key-name-input]").FillAsync("nightly-training");
             await admin.GetByTestId("create-api-key-button").ClickAsync();
@@ -112,7 +205,7 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
         });
 
         var member = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport })).NewPageAsync();
-        await StepAsync(member, "11-member-sees-only-their-lab", async () =>
+        await StepAsync(member, "21-member-sees-only-their-lab", async () =>
         {
             await SignIn.AsAsync(member, system.WebUi, userName, userPassword);
             await member.GotoAsync(Url("labs"));
@@ -122,7 +215,7 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
             await OpenLabSwitcherAsync(member);
             await Assertions.Expect(member.GetByTestId("lab-switcher-item")).ToHaveTextAsync([$"Liver {_run}"]);
         });
-        await StepAsync(member, "12-member-viewer-has-no-actions", async () =>
+        await StepAsync(member, "22-member-viewer-has-no-actions", async () =>
         {
             await member.GetByTestId("lab-switcher-item").ClickAsync();
             await Assertions.Expect(member).ToHaveURLAsync(Url($"labs/{otherLabId}"));
@@ -131,19 +224,28 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
             await Assertions.Expect(member.GetByTestId("create-project-button")).ToHaveCountAsync(0);
             await Assertions.Expect(member.GetByTestId("nav-accounts")).ToHaveCountAsync(0);
         });
-        await StepAsync(member, "13-member-refused-by-url", async () =>
+        await StepAsync(member, "23-member-refused-by-url", async () =>
         {
             await member.GotoAsync(Url($"labs/{labId}/projects/{project}"));
             await Assertions.Expect(member.GetByTestId("project-load-error")).ToContainTextAsync("You may not open this project: your account has no role in this lab");
             await Assertions.Expect(member.GetByTestId("case-table")).ToHaveCountAsync(0);
         });
-        await StepAsync(member, "14-member-refused-admin-page", async () =>
+        await StepAsync(member, "23b-member-refused-run-and-volumes", async () =>
+        {
+            await member.GotoAsync(runUrl);
+            await Assertions.Expect(member.GetByTestId("run-load-error")).ToBeVisibleAsync();
+            await Assertions.Expect(member.GetByTestId("loss-chart")).ToHaveCountAsync(0);
+            // The volume endpoints ask the silo too: another lab's member gets no voxels.
+            var image = await member.APIRequest.GetAsync(Url($"api/labs/{labId}/projects/{project}/cases/{caseId}/image?datasource=kits"));
+            Assert.Equal(403, image.Status);
+        });
+        await StepAsync(member, "24-member-refused-admin-page", async () =>
         {
             await member.GotoAsync(Url("accounts"));
             await Assertions.Expect(member.GetByTestId("access-denied")).ToBeVisibleAsync();
             await Assertions.Expect(member.GetByTestId("accounts-table")).ToHaveCountAsync(0);
         });
-        await StepAsync(member, "14b-signed-out", async () =>
+        await StepAsync(member, "25-signed-out", async () =>
         {
             await member.GotoAsync(Url("labs"));
             await member.GetByTestId("signout-button").ClickAsync();
@@ -154,7 +256,7 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
         });
 
         var stranger = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport })).NewPageAsync();
-        await StepAsync(stranger, "15-locked-after-five-failures", async () =>
+        await StepAsync(stranger, "26-locked-after-five-failures", async () =>
         {
             await stranger.GotoAsync(Url("account/signin"));
             for (var attempt = 1; attempt <= 5; attempt++)
@@ -164,6 +266,47 @@ public sealed class SignInToDatasourceTests(PlatformSystemFixture system, ITestO
             await SignIn.SubmitAsync(stranger, userName, userPassword);
             await Assertions.Expect(stranger.GetByTestId("signin-error")).ToContainTextAsync("locked");
         });
+    }
+
+    private static ILocator ProjectBreadcrumb(IPage page, string project) =>
+        page.Locator(".mud-breadcrumbs").GetByRole(AriaRole.Link, new() { Name = project, Exact = true });
+
+    /// <summary>
+    /// Types into a field and leaves it (MudBlazor fields commit on change), then checks the value stayed: a form that
+    /// was still loading may re-render over what was typed, so it is typed again (bounded).
+    /// </summary>
+    private static async Task FillFieldAsync(IPage page, string testId, string value)
+    {
+        var field = page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}]").First;
+        for (var attempt = 0; ; attempt++)
+        {
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            await Task.Delay(400);
+            if (await field.InputValueAsync() == value)
+                return;
+            if (attempt == 20)
+                throw new TimeoutException($"The field {testId} never kept the value '{value}'.");
+        }
+    }
+
+    /// <summary>Clicks until <paramref name="done"/> says the page reacted (a click before the circuit attaches does nothing).</summary>
+    private static async Task ClickWhenInteractiveAsync(IPage page, string testId, Func<Task<bool>> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await page.GetByTestId(testId).ClickAsync();
+            for (var wait = 0; wait < 10; wait++)
+            {
+                if (await done())
+                    return;
+                await Task.Delay(300);
+            }
+
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The page never reacted to clicking {testId}.");
+        }
     }
 
     /// <summary>Clicks the switcher until its menu opens (a click before the circuit attaches does nothing).</summary>
