@@ -44,6 +44,9 @@ public sealed class DemoSeederTests(SiloFixture silo)
         Assert.Equal((1, TestIdentity.Admin, DemoProject.PlanComment), (plan.Version, plan.Author, plan.Comment));
         Assert.Equal((DemoProject.CpuEpochs, DemoProject.CpuIterationsPerEpoch), (plan.Settings.Training.Epochs, plan.Settings.Training.IterationsPerEpoch));
         Assert.True(plan.Settings.Network.BatchSize <= 2);
+        // Half-width for a CPU: 16 feature maps at the top, doubling per stage up to 128.
+        Assert.Equal((16, 128), (plan.Settings.Network.BaseFeatures, plan.Settings.Network.MaxFeatures));
+        Assert.Equal(plan.Settings.Network.Stages.Select((_, i) => Math.Min(16 << i, 128)), plan.Settings.Network.Stages.Select(s => s.Features));
         Assert.Equal([demo.Datasource], plan.Settings.Data.Datasources);
         Assert.Empty(PlanRules.Check(plan.Settings));
 
