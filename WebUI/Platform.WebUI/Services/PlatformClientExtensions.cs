@@ -24,6 +24,8 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<RunsClient>();
         // One feed per run page (a circuit's scope disposes any a page left open).
         builder.Services.AddTransient<RunProgressFeed>();
+        // Likewise one poll per page that follows something in progress.
+        builder.Services.AddTransient<SignedPolling>();
         builder.Services.AddScoped<ResultsClient>();
         builder.Services.AddScoped<PlansClient>();
         builder.Services.AddScoped<Components.Labs.LabAccessLoader>();

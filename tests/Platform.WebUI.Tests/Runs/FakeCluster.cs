@@ -3,7 +3,7 @@ using Platform.Grains.Abstractions.Training;
 namespace Platform.WebUI.Tests.Runs;
 
 /// <summary>
-/// A cluster client that knows one run grain: enough to drive a <see cref="Services.RunProgressFeed"/> without a silo.
+/// A cluster client that knows one run grain: enough to drive a <see cref="WebUI.Services.RunProgressFeed"/> without a silo.
 /// It hands back the observer object itself as its "reference", so a test can push epochs the way a silo would.
 /// </summary>
 internal sealed class FakeCluster(FakeRunGrain run) : IClusterClient

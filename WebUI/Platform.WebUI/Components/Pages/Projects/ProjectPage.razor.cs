@@ -6,12 +6,13 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Datasources;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
+using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Projects;
 
 /// <summary>A project's overview: datasources (validated live), fingerprint charts, label set and validation problems.</summary>
-public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClient datasources, LabAccessLoader accessLoader, WebCaller caller, ISnackbar snackbar)
+public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClient datasources, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -23,7 +24,6 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
     private string? _loadError;
     private string? _registerError;
     private bool _registering;
-    private CancellationTokenSource? _polling;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -60,7 +60,7 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
             _loadError = GrainErrors.Describe(e, "open this project");
         }
 
-        StartPollingWhileScanning();
+        await StartPollingWhileScanningAsync();
     }
 
     private async Task RefreshDatasourcesAsync()
@@ -107,7 +107,7 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
             await datasources.RegisterAsync(LabId, Title, datasource.Name, datasource.Folder);
             snackbar.Add($"Datasource '{datasource.Name}' registered; its cases are being validated.", Severity.Success);
             await RefreshDatasourcesAsync();
-            StartPollingWhileScanning();
+            await StartPollingWhileScanningAsync();
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
@@ -119,59 +119,28 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
         }
     }
 
+    private bool AnyScanning => _statuses.Any(s => s.State is ScanState.Scanning or ScanState.NotScanned);
+
     /// <summary>Polls the datasources' status every 2 s while any is scanning, then refreshes the fingerprint once.</summary>
-    private void StartPollingWhileScanning()
+    private async Task StartPollingWhileScanningAsync()
     {
-        if (_polling is not null || !_statuses.Any(s => s.State is ScanState.Scanning or ScanState.NotScanned))
+        if (!AnyScanning)
             return;
-        _polling = new CancellationTokenSource();
-        _ = PollAsync(_polling.Token);
-    }
-
-    private async Task PollAsync(CancellationToken stop)
-    {
-        // The poll runs outside any circuit activity; sign its calls afresh (user tokens live 10 minutes).
-        var userId = Identity.SignedInUser.IdOf((await Authentication).User);
-        using var timer = new PeriodicTimer(PollInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+            tick: async () =>
             {
-                var scanning = false;
-                await InvokeAsync(async () =>
-                {
-                    caller.AttachCredential(userId);
-                    try
-                    {
-                        await RefreshDatasourcesAsync();
-                        scanning = _statuses.Any(s => s.State is ScanState.Scanning or ScanState.NotScanned);
-                        if (!scanning)
-                            await RefreshFingerprintAsync();
-                    }
-                    catch (Exception e) when (GrainErrors.IsReportable(e))
-                    {
-                        _loadError = GrainErrors.Describe(e, "refresh the datasources");
-                    }
-
-                    StateHasChanged();
-                });
-                if (!scanning)
-                    break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-        finally
-        {
-            _polling = null;
-        }
+                await RefreshDatasourcesAsync();
+                if (AnyScanning)
+                    return PollOutcome.KeepPolling;
+                await RefreshFingerprintAsync();
+                return PollOutcome.Stop;
+            },
+            onError: e =>
+            {
+                _loadError = GrainErrors.Describe(e, "refresh the datasources");
+                return PollOutcome.Stop;
+            });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_polling is not null)
-            await _polling.CancelAsync();
-    }
+    public ValueTask DisposeAsync() => polling.DisposeAsync();
 }

@@ -11,7 +11,7 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Runs;
 
 /// <summary>A cross-validation's folds and overall progress, re-read every few seconds while it trains or evaluates.</summary>
-public sealed partial class CrossValidationPage(RunsClient runs, LabAccessLoader accessLoader, WebCaller caller, ISnackbar snackbar)
+public sealed partial class CrossValidationPage(RunsClient runs, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
@@ -20,7 +20,6 @@ public sealed partial class CrossValidationPage(RunsClient runs, LabAccessLoader
     private string? _loadError;
     private string? _actionError;
     private bool _busy;
-    private CancellationTokenSource? _polling;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -64,7 +63,7 @@ public sealed partial class CrossValidationPage(RunsClient runs, LabAccessLoader
             _loadError = GrainErrors.Describe(e, "open this cross-validation");
         }
 
-        StartPollingWhileInProgress();
+        await StartPollingWhileInProgressAsync();
     }
 
     private async Task CancelAsync()
@@ -86,52 +85,25 @@ public sealed partial class CrossValidationPage(RunsClient runs, LabAccessLoader
         }
     }
 
-    private void StartPollingWhileInProgress()
+    private PollOutcome PollWhileInProgress => InProgress ? PollOutcome.KeepPolling : PollOutcome.Stop;
+
+    /// <summary>Re-reads the cross-validation every 5 s while it is in progress; a failed read is shown and retried.</summary>
+    private async Task StartPollingWhileInProgressAsync()
     {
-        if (_polling is not null || !InProgress)
+        if (!InProgress)
             return;
-        _polling = new CancellationTokenSource();
-        _ = PollAsync(_polling.Token);
-    }
-
-    private async Task PollAsync(CancellationToken stop)
-    {
-        // The poll runs outside any circuit activity; sign its calls afresh (user tokens are short-lived).
-        var userId = SignedInUser.IdOf((await Authentication).User);
-        using var timer = new PeriodicTimer(PollInterval);
-        try
-        {
-            while (InProgress && await timer.WaitForNextTickAsync(stop))
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+            tick: async () =>
             {
-                await InvokeAsync(async () =>
-                {
-                    caller.AttachCredential(userId);
-                    try
-                    {
-                        _cv = await runs.GetCrossValidationAsync(LabId, Project, Name) ?? _cv;
-                    }
-                    catch (Exception e) when (GrainErrors.IsReportable(e))
-                    {
-                        _actionError = GrainErrors.Describe(e, "refresh the cross-validation");
-                    }
-
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-        finally
-        {
-            _polling = null;
-        }
+                _cv = await runs.GetCrossValidationAsync(LabId, Project, Name) ?? _cv;
+                return PollWhileInProgress;
+            },
+            onError: e =>
+            {
+                _actionError = GrainErrors.Describe(e, "refresh the cross-validation");
+                return PollWhileInProgress;
+            });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_polling is not null)
-            await _polling.CancelAsync();
-    }
+    public ValueTask DisposeAsync() => polling.DisposeAsync();
 }

@@ -10,13 +10,12 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Runs;
 
 /// <summary>The training queue as the lab sees it, re-read every few seconds.</summary>
-public sealed partial class QueuePage(RunsClient runs, WebCaller caller)
+public sealed partial class QueuePage(RunsClient runs, SignedPolling polling)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     private TrainingQueueView? _queue;
     private string? _loadError;
-    private CancellationTokenSource? _polling;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -31,11 +30,14 @@ public sealed partial class QueuePage(RunsClient runs, WebCaller caller)
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
-        if (_polling is null)
-        {
-            _polling = new CancellationTokenSource();
-            _ = PollAsync(_polling.Token);
-        }
+        // The queue is never done: poll until the page is left. Reading it reports its own errors, and polling goes on.
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+            tick: async () =>
+            {
+                await LoadAsync();
+                return PollOutcome.KeepPolling;
+            },
+            onError: _ => PollOutcome.KeepPolling);
     }
 
     private async Task LoadAsync()
@@ -57,32 +59,5 @@ public sealed partial class QueuePage(RunsClient runs, WebCaller caller)
         }
     }
 
-    private async Task PollAsync(CancellationToken stop)
-    {
-        // The poll runs outside any circuit activity; sign its calls afresh (user tokens are short-lived).
-        var userId = SignedInUser.IdOf((await Authentication).User);
-        using var timer = new PeriodicTimer(PollInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                await InvokeAsync(async () =>
-                {
-                    caller.AttachCredential(userId);
-                    await LoadAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_polling is not null)
-            await _polling.CancelAsync();
-    }
+    public ValueTask DisposeAsync() => polling.DisposeAsync();
 }

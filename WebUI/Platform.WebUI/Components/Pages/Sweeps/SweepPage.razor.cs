@@ -11,7 +11,7 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Sweeps;
 
 /// <summary>One sweep: its trial table and charts, refreshed every few seconds while it runs; start form before it starts.</summary>
-public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projects, LabAccessLoader accessLoader, WebCaller caller, ISnackbar snackbar)
+public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projects, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
 
@@ -23,7 +23,6 @@ public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projec
     private bool _cancelling;
     private bool _starting;
     private string? _startError;
-    private CancellationTokenSource? _polling;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -59,7 +58,7 @@ public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projec
             _error = GrainErrors.Describe(e, "open this sweep");
         }
 
-        StartPollingWhileRunning();
+        await StartPollingWhileRunningAsync();
     }
 
     private async Task StartAsync(SweepRequest request)
@@ -70,7 +69,7 @@ public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projec
         {
             _snapshot = await sweeps.StartAsync(LabId, Title, Name, request);
             snackbar.Add($"Sweep '{Name}' started with {request.Trials} trials.", Severity.Success);
-            StartPollingWhileRunning();
+            await StartPollingWhileRunningAsync();
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
@@ -100,58 +99,23 @@ public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projec
         }
     }
 
-    private void StartPollingWhileRunning()
-    {
-        if (_polling is not null || _snapshot?.State != SweepState.Running)
-            return;
-        _polling = new CancellationTokenSource();
-        _ = PollAsync(_polling.Token);
-    }
-
     /// <summary>Re-reads the sweep every 3 s until it is no longer running or the page is left.</summary>
-    private async Task PollAsync(CancellationToken stop)
+    private async Task StartPollingWhileRunningAsync()
     {
-        // The poll runs outside any circuit activity; sign its calls afresh (user tokens live 10 minutes).
-        var userId = SignedInUser.IdOf((await Authentication).User);
-        using var timer = new PeriodicTimer(PollInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
+        if (_snapshot?.State != SweepState.Running)
+            return;
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+            tick: async () =>
             {
-                var running = true;
-                await InvokeAsync(async () =>
-                {
-                    caller.AttachCredential(userId);
-                    try
-                    {
-                        _snapshot = await sweeps.GetAsync(LabId, Title, Name) ?? _snapshot;
-                        running = _snapshot?.State == SweepState.Running;
-                    }
-                    catch (Exception e) when (GrainErrors.IsReportable(e))
-                    {
-                        _error = GrainErrors.Describe(e, "refresh the sweep");
-                        running = false;
-                    }
-
-                    StateHasChanged();
-                });
-                if (!running)
-                    break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-        finally
-        {
-            _polling = null;
-        }
+                _snapshot = await sweeps.GetAsync(LabId, Title, Name) ?? _snapshot;
+                return _snapshot?.State == SweepState.Running ? PollOutcome.KeepPolling : PollOutcome.Stop;
+            },
+            onError: e =>
+            {
+                _error = GrainErrors.Describe(e, "refresh the sweep");
+                return PollOutcome.Stop;
+            });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_polling is not null)
-            await _polling.CancelAsync();
-    }
+    public ValueTask DisposeAsync() => polling.DisposeAsync();
 }
