@@ -37,29 +37,40 @@ public sealed record DemoProject
     public static int FoldsFor(int usableCases) => Math.Clamp(usableCases / 2, 2, 5);
 
     /// <summary>
-    /// The auto-configured plan with a training short enough for a CPU (nnU-Net trains 1000 epochs of 250 iterations),
-    /// so a first run finishes in minutes on a laptop and shows live curves and Dice. The topology and patch stay as
-    /// nnU-Net's rules chose them, but with half the feature maps (16 at the top, capped at 128): a full-width
-    /// network takes minutes per epoch on two CPU cores, a quarter of the compute a few seconds per step.
+    /// Version 2 of the demo plan: version 1 (nnU-Net's rules, sized for a GPU) cut down so that a first run learns on
+    /// a CPU in a few minutes and shows live curves and a real Dice. Coarser voxels (2 × 2 × 4 mm), 32 × 32 × 16 patches
+    /// and a three-stage network of 16 to 64 feature maps trained 12 epochs of 25 iterations: the configuration the
+    /// engine's learning test reaches organ Dice above 0.9 with on these phantoms. A full-width network at the
+    /// auto-configured patch takes minutes per epoch on two cores and predicts only background after 100 steps.
     /// </summary>
-    public PlanSettings ShortenForCpu(PlanSettings suggested) => suggested with
+    public static PlanSettings ForCpu(PlanSettings suggested) => suggested with
     {
+        Preprocessing = suggested.Preprocessing with { Spacing = [2.0, 2.0, 4.0] },
         Network = suggested.Network with
         {
-            BatchSize = Math.Min(suggested.Network.BatchSize, 2),
-            BaseFeatures = CpuBaseFeatures,
-            MaxFeatures = CpuMaxFeatures,
-            Stages = [.. suggested.Network.Stages.Select((stage, i) => stage with { Features = Math.Min(CpuBaseFeatures << i, CpuMaxFeatures) })],
+            PatchSize = [32, 32, 16],
+            BatchSize = 2,
+            BaseFeatures = 16,
+            MaxFeatures = 64,
+            Stages =
+            [
+                new PlanStage(16, [3, 3, 3], [1, 1, 1]),
+                new PlanStage(32, [3, 3, 3], [2, 2, 2]),
+                new PlanStage(64, [3, 3, 3], [2, 2, 2]),
+            ],
         },
         Training = suggested.Training with
         {
             Epochs = CpuEpochs, IterationsPerEpoch = CpuIterationsPerEpoch, ValidationIterations = 2, WarmupEpochs = 0,
-            CheckpointEveryEpochs = 5,
+            CheckpointEveryEpochs = 4,
         },
     };
 
-    public const int CpuEpochs = 10, CpuIterationsPerEpoch = 10, CpuBaseFeatures = 16, CpuMaxFeatures = 128;
+    public const int CpuEpochs = 12, CpuIterationsPerEpoch = 25;
 
-    public const string PlanComment =
-        "Auto-configured from the demo data's fingerprint (nnU-Net's rules). Training shortened to 10 epochs of 10 iterations, batch at most 2, half the feature maps (16 to 128), so it runs on a CPU in minutes; raise epochs and iterations for a real study.";
+    public const string SuggestedPlanComment =
+        "Auto-configured from the demo data's fingerprint by nnU-Net's rules: the plan a GPU would train (1000 epochs of 250 iterations).";
+
+    public const string CpuPlanComment =
+        "Cut down for a CPU so a first run learns in minutes: 2 x 2 x 4 mm voxels, 32 x 32 x 16 patches, three stages of 16 to 64 feature maps, 12 epochs of 25 iterations. Compare with version 1 to see what changed; train version 1 on a GPU for a real study.";
 }

@@ -72,14 +72,25 @@ public sealed partial class DemoSeeder(IGrainFactory grains, string dataRoot, st
 
         attachCredential();
         var plan = grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan));
-        if (await plan.GetAsync() is null)
+        var latest = await plan.GetAsync();
+        if (latest is null)
         {
             var suggestion = await project.SuggestPlanAsync(new PlanSuggestionRequest([demo.Datasource]));
-            var saved = await plan.ReviseAsync(demo.ShortenForCpu(suggestion.Settings), basedOnVersion: 0, DemoProject.PlanComment);
+            var saved = await plan.ReviseAsync(suggestion.Settings, basedOnVersion: 0, DemoProject.SuggestedPlanComment);
             if (saved.Outcome is PlanRevisionOutcome.Invalid)
                 return Stop(report, demo, $"the suggested plan was refused: {string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
-            // A conflict means another pass saved version 1 first: the plan exists, which is all this step wants.
+            // A conflict means another pass saved version 1 first: it goes on from whatever is latest now.
             report = report with { SavedPlan = saved.Outcome is PlanRevisionOutcome.Saved };
+            latest = await plan.GetAsync();
+        }
+
+        // Version 2 follows only the seeder's own version 1: a plan someone has edited since is theirs.
+        if (latest is { Version: 1, Comment: DemoProject.SuggestedPlanComment })
+        {
+            var saved = await plan.ReviseAsync(DemoProject.ForCpu(latest.Settings), basedOnVersion: 1, DemoProject.CpuPlanComment);
+            if (saved.Outcome is PlanRevisionOutcome.Invalid)
+                return Stop(report, demo, $"the CPU version of the plan was refused: {string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+            report = report with { SavedPlan = report.SavedPlan || saved.Outcome is PlanRevisionOutcome.Saved };
         }
 
         var split = grains.GetGrain<ISplitGrain>(GrainKeys.Split(demo.LabId, demo.Project, demo.Split));

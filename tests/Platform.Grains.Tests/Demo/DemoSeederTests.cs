@@ -40,13 +40,18 @@ public sealed class DemoSeederTests(SiloFixture silo)
         Assert.Equal(2, invalid.Total);
         Assert.All(invalid.Cases, c => Assert.NotEmpty(c.Problems));
 
-        var plan = (await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan)).GetAsync())!;
-        Assert.Equal((1, TestIdentity.Admin, DemoProject.PlanComment), (plan.Version, plan.Author, plan.Comment));
+        var plans = silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan));
+        var suggested = await plans.GetVersionAsync(1);
+        Assert.Equal((TestIdentity.Admin, DemoProject.SuggestedPlanComment), (suggested.Author, suggested.Comment));
+        Assert.Empty(PlanRules.Check(suggested.Settings));
+        var plan = (await plans.GetAsync())!;
+        Assert.Equal((2, TestIdentity.Admin, DemoProject.CpuPlanComment), (plan.Version, plan.Author, plan.Comment));
         Assert.Equal((DemoProject.CpuEpochs, DemoProject.CpuIterationsPerEpoch), (plan.Settings.Training.Epochs, plan.Settings.Training.IterationsPerEpoch));
-        Assert.True(plan.Settings.Network.BatchSize <= 2);
-        // Half-width for a CPU: 16 feature maps at the top, doubling per stage up to 128.
-        Assert.Equal((16, 128), (plan.Settings.Network.BaseFeatures, plan.Settings.Network.MaxFeatures));
-        Assert.Equal(plan.Settings.Network.Stages.Select((_, i) => Math.Min(16 << i, 128)), plan.Settings.Network.Stages.Select(s => s.Features));
+        Assert.Equal([32, 32, 16], plan.Settings.Network.PatchSize);
+        Assert.Equal([16, 32, 64], plan.Settings.Network.Stages.Select(s => s.Features));
+        // Only what the CPU version cuts down differs from the suggestion: the data and normalisation stay nnU-Net's.
+        Assert.Equal(suggested.Settings.Preprocessing.Normalization, plan.Settings.Preprocessing.Normalization);
+        Assert.Contains(await plans.CompareAsync(1, 2), c => c.Field == "network.patchSize");
         Assert.Equal([demo.Datasource], plan.Settings.Data.Datasources);
         Assert.Empty(PlanRules.Check(plan.Settings));
 
@@ -57,7 +62,7 @@ public sealed class DemoSeederTests(SiloFixture silo)
 
         Assert.Equal(new DemoSeedReport(false, false, false, false, false, false), second);
         TestIdentity.ActAs(TestIdentity.Admin);
-        Assert.Single(await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan)).ListVersionsAsync());
+        Assert.Equal(2, (await silo.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(demo.LabId, demo.Project, demo.Plan)).ListVersionsAsync()).Count);
         var splitAgain = (await silo.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(demo.LabId, demo.Project, demo.Split)).GetAsync())!;
         Assert.Equal((1, split.SavedAt), (splitAgain.Version, splitAgain.SavedAt));
         Assert.Equal(status.LastScanFinishedAt, (await datasource.GetStatusAsync())!.LastScanFinishedAt);
