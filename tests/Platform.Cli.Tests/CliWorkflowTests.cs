@@ -19,7 +19,8 @@ namespace Platform.Cli.Tests;
 public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper log)
 {
     private const string Project = "cli_workflow";
-    private static readonly PhantomOptions Phantoms = new() { Shape = new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) };
+    // The engine learning test's phantoms: big enough for an organ to learn, small enough for a CPU in a minute.
+    private static readonly PhantomOptions Phantoms = new() { Shape = new Shape3(64, 64, 24), Spacing = new Vector3D(1.5, 1.5, 4) };
     private readonly CliRunner _cli = new(cluster);
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
 
         var shown = Json(await Ok("runs", "show", runId, "-p", Project, "--json"));
         Assert.Equal("completed", shown["state"]!.GetValue<string>());
-        Assert.Equal(2, shown["metrics"]!.AsArray().Count);
+        Assert.Equal(12, shown["metrics"]!.AsArray().Count);
 
         var csv = (await Ok("results", "export", runId, "-p", Project, "--format", "csv")).Output.Trim().Split('\n');
         Assert.StartsWith("case,label,dice,", csv[0]);
@@ -97,27 +98,29 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         Assert.All(scored["cases"]!.AsArray(), c => Assert.Null(c!["error"]?.GetValue<string>()));
         var organ = scored["meanPerLabel"]!.AsArray().Single(m => m!["label"]!.GetValue<int>() == 1)!["meanDice"]!.GetValue<double>();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out organ Dice {organ:F3}"));
-        // Two short epochs of a tiny network do not learn the organ yet (the silo's own native-space validation
-        // reports 0 too), so the floor is the metric's range; the perfect-score check above shows the scoring is right.
-        Assert.InRange(organ, 0.0, 1.0);
+        // The model learned the organ: held-out images it never saw, predicted through the tool, scored against labels.
+        Assert.InRange(organ, 0.5, 1.0);
     }
 
-    /// <summary>The exported plan with a tiny network (6 mm voxels, 16³ patches, two stages) and two short epochs.</summary>
+    /// <summary>
+    /// The exported plan cut down to what learns on a CPU in about a minute (the engine learning test's configuration):
+    /// 2 × 2 × 4 mm voxels, 32 × 32 × 16 patches, three stages of 16 to 64 features, 12 epochs of 25 iterations.
+    /// </summary>
     private static string Shrink(string json)
     {
         var plan = JsonNode.Parse(json)!.AsObject();
-        plan["preprocessing"]!["spacing"] = new JsonArray(6.0, 6.0, 6.0);
+        plan["preprocessing"]!["spacing"] = new JsonArray(2.0, 2.0, 4.0);
         var network = plan["network"]!;
-        network["patchSize"] = new JsonArray(16, 16, 16);
+        network["patchSize"] = new JsonArray(32, 32, 16);
         network["batchSize"] = 2;
-        network["baseFeatures"] = 8;
-        network["maxFeatures"] = 16;
-        network["stages"] = JsonNode.Parse("""[{"features":8,"kernel":[3,3,3],"stride":[1,1,1]},{"features":16,"kernel":[3,3,3],"stride":[2,2,2]}]""");
+        network["baseFeatures"] = 16;
+        network["maxFeatures"] = 64;
+        network["stages"] = JsonNode.Parse("""[{"features":16,"kernel":[3,3,3],"stride":[1,1,1]},{"features":32,"kernel":[3,3,3],"stride":[2,2,2]},{"features":64,"kernel":[3,3,3],"stride":[2,2,2]}]""");
         var training = plan["training"]!;
-        training["epochs"] = 2;
-        training["iterationsPerEpoch"] = 15;
-        training["validationIterations"] = 1;
-        training["checkpointEveryEpochs"] = 1;
+        training["epochs"] = 12;
+        training["iterationsPerEpoch"] = 25;
+        training["validationIterations"] = 2;
+        training["checkpointEveryEpochs"] = 4;
         return plan.ToJsonString();
     }
 
