@@ -16,6 +16,11 @@ public sealed class RunEtaTests
             RunEta.Describe(RunState.Running, [Epoch(0, seconds: 30), Epoch(1, seconds: 90)], 10, null, Now));
 
     [Fact]
+    public void A_running_run_past_its_last_epoch_is_evaluating() =>
+        Assert.Equal("Training done; predicting and scoring the validation cases.",
+            RunEta.Describe(RunState.Running, [Epoch(0, seconds: 20), Epoch(1, seconds: 20)], 2, null, Now));
+
+    [Fact]
     public void Before_the_first_epoch_there_is_no_estimate_yet() =>
         Assert.Equal("Training; an estimate follows the first epoch.", RunEta.Describe(RunState.Running, [], 10, null, Now));
 

@@ -27,6 +27,8 @@ public static class RunEta
         {
             RunState.Queued => DescribeQueued(queue, remaining, now),
             RunState.Preparing => "Preparing the data; an estimate follows the first epoch.",
+            // After the last epoch the run predicts and scores its validation cases before it completes.
+            RunState.Running when totalEpochs is { } total && EpochsDone(metrics) >= total => "Training done; predicting and scoring the validation cases.",
             RunState.Running when remaining is { } left => $"About {Format(left)} left ({Math.Max(0, totalEpochs!.Value - EpochsDone(metrics))} epochs at {Format(TimeSpan.FromSeconds(metrics.Average(m => m.Seconds)))} each).",
             RunState.Running => "Training; an estimate follows the first epoch.",
             RunState.Paused when remaining is { } left => $"Paused; about {Format(left)} of training left once resumed.",
