@@ -7,13 +7,17 @@ using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Components.Runs;
+using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Runs;
 
-/// <summary>A project's runs and cross-validations, and starting training for scientists.</summary>
-public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, LabAccessLoader accessLoader, ISnackbar snackbar, NavigationManager navigation)
+/// <summary>A project's runs and cross-validations, and starting training for scientists; the lists refresh while any is under way.</summary>
+public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar, NavigationManager navigation)
+    : IAsyncDisposable
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
     private ProjectSummary? _project;
     private LabAccess _access = LabAccess.None;
     private IReadOnlyList<RunListItem>? _runs;
@@ -52,16 +56,48 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, L
             }
 
             _planVersions = await LatestVersionsAsync(_project.Plans);
-            var snapshots = await runs.ListAsync(LabId, Project, _project.Runs);
-            var epochs = await PlannedEpochsAsync(snapshots.Select(r => (r.Request.PlanName, r.Request.PlanVersion)).Distinct());
-            _runs = snapshots.Select(r => new RunListItem(r, epochs.GetValueOrDefault((r.Request.PlanName, r.Request.PlanVersion)))).ToList();
-            _crossValidations = await runs.ListCrossValidationsAsync(LabId, Project, _project.CrossValidations);
+            await RefreshListsAsync(_project);
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
             _loadError = GrainErrors.Describe(e, "list this project's runs");
         }
+
+        await StartPollingWhileUnderWayAsync();
     }
+
+    private async Task RefreshListsAsync(ProjectSummary project)
+    {
+        var snapshots = await runs.ListAsync(LabId, Project, project.Runs);
+        var epochs = await PlannedEpochsAsync(snapshots.Select(r => (r.Request.PlanName, r.Request.PlanVersion)).Distinct());
+        _runs = snapshots.Select(r => new RunListItem(r, epochs.GetValueOrDefault((r.Request.PlanName, r.Request.PlanVersion)))).ToList();
+        _crossValidations = await runs.ListCrossValidationsAsync(LabId, Project, project.CrossValidations);
+    }
+
+    /// <summary>A run that is not final, or a cross-validation still training or evaluating, changes by itself.</summary>
+    private bool UnderWay =>
+        (_runs ?? []).Any(r => !RunStateMachine.IsFinal(r.Run.State))
+        || _crossValidations.Any(cv => cv.State is CrossValidationState.Training or CrossValidationState.Evaluating);
+
+    /// <summary>Re-reads the lists every 5 s while anything is under way (runs started elsewhere show on the next load).</summary>
+    private async Task StartPollingWhileUnderWayAsync()
+    {
+        if (!UnderWay || _project is null)
+            return;
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+            tick: async () =>
+            {
+                await RefreshListsAsync(_project);
+                return UnderWay ? PollOutcome.KeepPolling : PollOutcome.Stop;
+            },
+            onError: e =>
+            {
+                _loadError = GrainErrors.Describe(e, "refresh this project's runs");
+                return PollOutcome.Stop;
+            });
+    }
+
+    public ValueTask DisposeAsync() => polling.DisposeAsync();
 
     /// <summary>Each plan's latest version; plans without a saved version cannot be trained and are left out.</summary>
     private async Task<IReadOnlyDictionary<string, int>> LatestVersionsAsync(IEnumerable<string> plans)
