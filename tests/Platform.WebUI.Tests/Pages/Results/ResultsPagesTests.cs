@@ -12,6 +12,7 @@ using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Pages.Results;
 using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
+using Platform.WebUI.Tests.Pages.Support;
 using Xunit;
 
 namespace Platform.WebUI.Tests.Pages.Results;
@@ -21,12 +22,12 @@ public sealed class ResultsPagesTests : MudBlazorContext
     private const string Lab = "kidney-lab";
     private const string Project = "kits";
 
-    private readonly FakeCluster _cluster;
+    private readonly StubCluster _cluster;
 
     public ResultsPagesTests()
     {
-        var (client, fake) = FakeCluster.Create();
-        _cluster = fake;
+        var (client, stubs) = StubCluster.Create();
+        _cluster = stubs;
         Context.Services.AddSingleton(client);
         Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Context.Services.AddSingleton<PlatformAdmins>();

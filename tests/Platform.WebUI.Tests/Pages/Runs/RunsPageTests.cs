@@ -11,11 +11,10 @@ using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Pages.Runs;
 using Platform.WebUI.Identity;
 using Platform.WebUI.Services;
+using Platform.WebUI.Tests.Pages.Support;
 using Platform.WebUI.Tests.Runs;
 using Platform.WebUI.Tests.Services;
 using Xunit;
-using FakeCluster = Platform.WebUI.Tests.Pages.Results.FakeCluster;
-using GrainStub = Platform.WebUI.Tests.Pages.Results.GrainStub;
 
 namespace Platform.WebUI.Tests.Pages.Runs;
 
@@ -26,14 +25,14 @@ public sealed class RunsPageTests : MudBlazorContext
     private const string Project = "kits";
     private const string RunId = "3d-f0-20250101120000-ab12";
 
-    private readonly FakeCluster _cluster;
+    private readonly StubCluster _cluster;
     private readonly BeatingClock _clock = new();
     private GrainStub _run = null!;
 
     public RunsPageTests()
     {
-        var (client, fake) = FakeCluster.Create();
-        _cluster = fake;
+        var (client, stubs) = StubCluster.Create();
+        _cluster = stubs;
         Context.Services.AddSingleton(client);
         Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Context.Services.AddSingleton<TimeProvider>(_clock);

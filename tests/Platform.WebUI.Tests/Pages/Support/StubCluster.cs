@@ -1,22 +1,22 @@
 using System.Reflection;
 
-namespace Platform.WebUI.Tests.Pages.Results;
+namespace Platform.WebUI.Tests.Pages.Support;
 
 /// <summary>
-/// A cluster client that answers <c>GetGrain&lt;T&gt;(key)</c> with stubs registered per interface and key, so
+/// A cluster client for page tests that answers <c>GetGrain&lt;T&gt;(key)</c> with stubs registered per interface and key, so
 /// pages can be rendered against canned grain answers. Any other call fails the test.
 /// </summary>
-public class FakeCluster : DispatchProxy
+public class StubCluster : DispatchProxy
 {
     private readonly Dictionary<(Type, string), object> _grains = [];
 
-    public static (IClusterClient Client, FakeCluster Fake) Create()
+    public static (IClusterClient Client, StubCluster Stubs) Create()
     {
-        var client = Create<IClusterClient, FakeCluster>();
-        return (client, (FakeCluster)(object)client);
+        var client = Create<IClusterClient, StubCluster>();
+        return (client, (StubCluster)(object)client);
     }
 
-    public FakeCluster Add<TGrain>(string key, Action<GrainStub> answers) where TGrain : class
+    public StubCluster Add<TGrain>(string key, Action<GrainStub> answers) where TGrain : class
     {
         var grain = DispatchProxy.Create<TGrain, GrainStub>();
         answers((GrainStub)(object)grain);
@@ -29,10 +29,10 @@ public class FakeCluster : DispatchProxy
         if (method is { Name: "GetGrain", IsGenericMethod: true } && args is [string key, ..])
         {
             var type = method.GetGenericArguments()[0];
-            return _grains.TryGetValue((type, key), out var grain) ? grain : throw new InvalidOperationException($"No {type.Name} '{key}' in the fake cluster.");
+            return _grains.TryGetValue((type, key), out var grain) ? grain : throw new InvalidOperationException($"No {type.Name} '{key}' in the stub cluster.");
         }
 
-        throw new NotSupportedException($"The fake cluster does not answer {method?.Name}.");
+        throw new NotSupportedException($"The stub cluster does not answer {method?.Name}.");
     }
 }
 
