@@ -5,6 +5,9 @@ namespace Platform.DemoSeeding;
 /// <summary>Writes the demo dataset under the data root unless it is there already.</summary>
 public static class DemoFiles
 {
+    /// <summary>Writing the demo takes seconds; a staging folder untouched this long was left by a start that died.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Writes into a hidden sibling folder first and renames it into place, so a start interrupted half-way leaves no
     /// half-written datasource behind: the next start sees no folder and writes it again. Returns whether it wrote.
@@ -16,6 +19,11 @@ public static class DemoFiles
             return false;
 
         var parent = Directory.CreateDirectory(Path.GetDirectoryName(folder)!).FullName;
+        // A start killed half-way leaves its staging folder behind and nothing renames it any more: clear such folders
+        // away, but only old ones, since a fresh one may belong to another process writing right now.
+        foreach (var stale in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(folder)}-*")
+                     .Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow - StaleAfter))
+            Directory.Delete(stale, recursive: true);
         var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}-{Guid.NewGuid():N}");
         try
         {

@@ -119,7 +119,7 @@ public sealed partial class EngineTrainingExecutor(
             l.TruePositives, l.FalsePositives, l.FalseNegatives, l.PredictedVoxels, l.ReferenceVoxels))).ToList() ?? [];
         await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
-        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs));
+        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, storage.Value.RequireWorkRoot()));
     }
 
     /// <summary>Preprocesses what is missing of the plan's data and returns its folder.</summary>
@@ -181,7 +181,9 @@ public sealed partial class EngineTrainingExecutor(
         report.LearningRate,
         report.EpochSeconds);
 
-    private static RunResultSummary Summarise(FoldTrainingResult result, int epochs)
+    /// <remarks>The final checkpoint is recorded relative to the work root, like every checkpoint the worker records, so
+    /// readers on other machines (the command line, the cross-validation) resolve it against their own mount.</remarks>
+    private static RunResultSummary Summarise(FoldTrainingResult result, int epochs, string workRoot)
     {
         var metrics = new Dictionary<string, double>();
         if (result.Validation is { } validation)
@@ -196,7 +198,7 @@ public sealed partial class EngineTrainingExecutor(
         var line = result.Validation is { } v
             ? string.Create(CultureInfo.InvariantCulture, $"{epochs} epochs; native-space Dice {string.Join(", ", v.MeanPerLabel.Select(m => $"label {m.Label} {m.MeanDice:F3}"))} over {v.Cases.Count} validation cases")
             : $"{epochs} epochs; no validation cases";
-        return new RunResultSummary(epochs, metrics, Path.Combine(result.CheckpointFolder, CheckpointStore.LastFileName), line);
+        return new RunResultSummary(epochs, metrics, Path.GetRelativePath(workRoot, Path.Combine(result.CheckpointFolder, CheckpointStore.LastFileName)), line);
     }
 
     /// <summary>Reports synchronously on the training thread, so an epoch is recorded before the next one starts.</summary>

@@ -16,10 +16,9 @@ public sealed class PlansClient(IClusterClient cluster)
         var summary = await Project(labId, project).GetAsync();
         if (summary is null)
             return null;
-        var listings = new List<PlanListing>();
-        foreach (var name in summary.Plans.Order(StringComparer.Ordinal))
-            listings.Add(new PlanListing(name, await Plan(labId, project, name).GetAsync()));
-        return listings;
+        // One call per plan, all at once (plan grains answer independently); the order stays by name.
+        return await Task.WhenAll(summary.Plans.Order(StringComparer.Ordinal)
+            .Select(async name => new PlanListing(name, await Plan(labId, project, name).GetAsync())));
     }
 
     public Task<PlanSnapshot?> GetAsync(string labId, string project, string plan) => Plan(labId, project, plan).GetAsync();

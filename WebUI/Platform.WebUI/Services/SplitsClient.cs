@@ -12,10 +12,8 @@ public sealed class SplitsClient(IClusterClient cluster)
     {
         var summary = await cluster.GetGrain<IProjectGrain>(GrainKeys.Project(labId, project)).GetAsync()
             ?? throw new PlatformNotFoundException($"There is no project '{project}' in this lab.");
-        var splits = new List<(string, SplitSummary?)>();
-        foreach (var name in summary.Splits.Order(StringComparer.Ordinal))
-            splits.Add((name, await Split(labId, project, name).GetAsync()));
-        return splits;
+        return await Task.WhenAll(summary.Splits.Order(StringComparer.Ordinal)
+            .Select(async name => (name, await Split(labId, project, name).GetAsync())));
     }
 
     public Task<SplitSummary?> GetAsync(string labId, string project, string name) => Split(labId, project, name).GetAsync();
@@ -33,10 +31,9 @@ public sealed class SplitsClient(IClusterClient cluster)
     public async Task<IReadOnlyList<CaseAssignment>> GetAssignmentAsync(string labId, string project, string name, int foldCount)
     {
         var split = Split(labId, project, name);
-        var assignment = new List<CaseAssignment>();
-        for (var fold = 0; fold < foldCount; fold++)
-            assignment.AddRange((await split.GetFoldAsync(fold)).Validation.Select(c => new CaseAssignment(c, fold)));
-        assignment.AddRange((await split.GetTestCasesAsync()).Select(c => new CaseAssignment(c, null)));
+        var folds = await Task.WhenAll(Enumerable.Range(0, foldCount).Select(split.GetFoldAsync));
+        var assignment = folds.SelectMany((f, fold) => f.Validation.Select(c => new CaseAssignment(c, fold)))
+            .Concat((await split.GetTestCasesAsync()).Select(c => new CaseAssignment(c, null)));
         return assignment.OrderBy(a => a.CaseId, StringComparer.Ordinal).ToList();
     }
 

@@ -12,10 +12,8 @@ public sealed class SweepsClient(IClusterClient cluster)
     {
         var summary = await cluster.GetGrain<IProjectGrain>(GrainKeys.Project(labId, project)).GetAsync()
             ?? throw new PlatformNotFoundException($"There is no project '{project}' in this lab.");
-        var sweeps = new List<(string, SweepSnapshot?)>();
-        foreach (var name in summary.Sweeps.Order(StringComparer.Ordinal))
-            sweeps.Add((name, await Sweep(labId, project, name).GetAsync()));
-        return sweeps;
+        return await Task.WhenAll(summary.Sweeps.Order(StringComparer.Ordinal)
+            .Select(async name => (name, await Sweep(labId, project, name).GetAsync())));
     }
 
     public Task<SweepSnapshot?> GetAsync(string labId, string project, string name) => Sweep(labId, project, name).GetAsync();

@@ -1,7 +1,6 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Projects;
-using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 
 namespace Platform.WebUI.Services;
@@ -38,10 +37,6 @@ public sealed class ViewerClient(IClusterClient cluster)
             .ListCasesAsync(new CaseQuery(PageSize: CaseQuery.MaxPageSize));
         return page.Cases.Where(c => c.Status != CaseStatus.Invalid).Select(c => c.CaseId).ToList();
     }
-
-    public Task<RunSnapshot?> GetRunAsync(string labId, string project, string runId) => Run(labId, project, runId).GetAsync();
-
-    public Task<IReadOnlyList<CaseScore>> GetScoresAsync(string labId, string project, string runId) => Run(labId, project, runId).GetScoresAsync();
 
     public Task<CasePrediction?> GetPredictionAsync(string labId, string project, string runId, string caseId) =>
         Run(labId, project, runId).GetPredictionAsync(caseId);

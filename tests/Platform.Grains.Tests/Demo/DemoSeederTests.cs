@@ -92,12 +92,18 @@ public sealed class DemoSeederTests(SiloFixture silo)
     {
         var demo = UniqueDemo();
         var parent = Path.GetDirectoryName(silo.Data.PathOf(demo.Folder))!;
+        // What a start killed while writing leaves: a hidden staging folder with part of the dataset, and no datasource folder.
+        var stale = Directory.CreateDirectory(Path.Combine(parent, $".{Path.GetFileName(demo.Folder)}-{Guid.NewGuid():N}", "images")).Parent!.FullName;
+        File.WriteAllBytes(Path.Combine(stale, "images", "liver_00001.nii.gz"), [0x1f, 0x8b]);
+        Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow - DemoFiles.StaleAfter - TimeSpan.FromMinutes(1));
+        // A staging folder another process is writing right now is left alone.
+        var concurrent = Directory.CreateDirectory(Path.Combine(parent, $".{Path.GetFileName(demo.Folder)}-{Guid.NewGuid():N}")).FullName;
 
         Assert.True(DemoFiles.EnsureWritten(silo.Data.Root, demo));
         Assert.False(DemoFiles.EnsureWritten(silo.Data.Root, demo));
 
-        // Only the finished folder is there: the staging folder it was written in has been renamed into place.
-        Assert.Equal([Path.GetFileName(demo.Folder)], Directory.GetDirectories(parent).Select(Path.GetFileName));
+        // The stale staging folder is gone, this pass's was renamed into place, and the fresh one is untouched.
+        Assert.Equal([Path.GetFileName(concurrent), Path.GetFileName(demo.Folder)], Directory.GetDirectories(parent).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(demo.GoodCases + 2, Directory.GetFiles(silo.Data.PathOf(Path.Combine(demo.Folder, "images"))).Length);
     }
 

@@ -44,6 +44,13 @@ public sealed class EngineRunTests(MigratedDatabaseFixture database) : IClassFix
 
         var scores = await run.GetScoresAsync();
         Assert.Equal(fold0.Validation.Order(StringComparer.Ordinal), scores.Select(s => s.CaseId).Distinct().Order(StringComparer.Ordinal));
+        // The viewer's prediction comes from where the engine wrote it: a gzip'd NIfTI for every scored case.
+        foreach (var caseId in fold0.Validation)
+        {
+            var prediction = await run.GetPredictionAsync(caseId);
+            Assert.Equal([0x1f, 0x8b], prediction!.Content[..2]);
+        }
+
         Assert.All(scores, s => Assert.InRange(s.Label, 1, 2));
         Assert.All(scores.Where(s => s.Label == 1), s => Assert.True(s.ReferenceVoxels > 0, $"Case {s.CaseId} has no organ in its native label."));
         Assert.Equal(done.Result.FinalMetrics["dice-1"], scores.Where(s => s.Label == 1).Average(s => s.Dice), 9);

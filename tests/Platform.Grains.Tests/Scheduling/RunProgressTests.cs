@@ -48,7 +48,8 @@ public sealed class RunProgressTests(MigratedDatabaseFixture database) : IClassF
 
         var events = recorder.Events.ToList();
         Assert.Equal(["epoch 0", "epoch 1", "epoch 2", "epoch 3"], events.Where(e => e.StartsWith("epoch", StringComparison.Ordinal)));
-        Assert.True(events.IndexOf("state Running") < events.IndexOf("epoch 0"), string.Join(", ", events));
+        var running = events.IndexOf("state Running");
+        Assert.True(running >= 0 && running < events.IndexOf("epoch 0"), string.Join(", ", events));
         Assert.Equal("state Completed", events[^1]);
 
         TestIdentity.ActAs("someone-from-elsewhere");

@@ -45,9 +45,9 @@ public sealed class ForegroundOversamplingTests
         var n = 2 * batches;
         var mean = n * q;
         var sigma = Math.Sqrt(n * q * (1 - q));
+        // The random samples are not steered to foreground: they hit the single voxel no more often than chance allows
+        // (the expected count is about 5, so only the upper bound can tell anything).
         Assert.InRange(randomWithForeground, 0, mean + (5 * sigma));
-        var fraction = (batches + randomWithForeground) / (3.0 * batches);
-        Assert.InRange(fraction, 1.0 / 3, (1.0 / 3) + ((mean + (5 * sigma)) / (3.0 * batches)));
     }
 
     [Fact]

@@ -96,6 +96,8 @@ public sealed class SignedPollingTests : IAsyncDisposable
         await _polling.DisposeAsync();
         await _polling.Stopped.WaitAsync(Patience);
         Start("alice", () => Task.FromResult(PollOutcome.KeepPolling));
+        // A restarted poll would tick on this beat.
+        _clock.Beat(Interval);
 
         Assert.False(_polling.IsPolling);
         Assert.Equal(0, _clock.LiveTimers);

@@ -44,6 +44,8 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
     private double CenterMaximum => Math.Max(_start?.Maximum ?? DefaultMaximum, _center);
     private double WidthMaximum => Math.Max(Math.Max(1, CenterMaximum - CenterMinimum), _width);
 
+    private bool _disposed;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
@@ -73,6 +75,13 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
         finally
         {
             _loading = false;
+        }
+
+        // Left while NiiVue was starting: DisposeAsync found no module then, so release what the start created now.
+        if (_disposed)
+        {
+            await ReleaseAsync();
+            return;
         }
 
         StateHasChanged();
@@ -154,6 +163,13 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await ReleaseAsync();
+    }
+
+    /// <summary>Frees the WebGL context and the JS module (browsers allow only a few live contexts).</summary>
+    private async Task ReleaseAsync()
     {
         if (_module is null)
             return;

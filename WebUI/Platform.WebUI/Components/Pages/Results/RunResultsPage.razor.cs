@@ -29,8 +29,7 @@ public sealed partial class RunResultsPage(ResultsClient results, LabAccessLoade
     [
         new(LabId, LabRoutes.Lab(LabId)),
         new(Title, LabRoutes.Project(LabId, Title)),
-        // The run page belongs to the runs pages; its address is theirs.
-        new(RunId, $"{LabRoutes.Project(LabId, Title)}/runs/{RunId}"),
+        new(RunId, LabRoutes.Run(LabId, Title, RunId)),
         new("Results", LabRoutes.RunResults(LabId, Title, RunId), disabled: true),
     ];
 

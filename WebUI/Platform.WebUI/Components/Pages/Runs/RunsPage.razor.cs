@@ -45,6 +45,7 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, L
     private async Task LoadAsync()
     {
         _loadError = null;
+        _plannedEpochs.Clear(); // the page may now show another project
         try
         {
             _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
@@ -112,23 +113,25 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, L
         return versions;
     }
 
+    /// <summary>Epochs of each plan version seen so far: saved versions never change, so polls read only new ones.</summary>
+    private readonly Dictionary<(string, int), int?> _plannedEpochs = [];
+
     private async Task<Dictionary<(string, int), int?>> PlannedEpochsAsync(IEnumerable<(string Plan, int Version)> versions)
     {
-        var epochs = new Dictionary<(string, int), int?>();
-        foreach (var (plan, version) in versions)
+        foreach (var (plan, version) in versions.Where(v => !_plannedEpochs.ContainsKey(v)))
         {
             try
             {
-                epochs[(plan, version)] = await runs.GetPlannedEpochsAsync(LabId, Project, plan, version);
+                _plannedEpochs[(plan, version)] = await runs.GetPlannedEpochsAsync(LabId, Project, plan, version);
             }
             catch (Exception e) when (GrainErrors.IsReportable(e))
             {
                 // The list still shows the run; its total reads "?".
-                epochs[(plan, version)] = null;
+                _plannedEpochs[(plan, version)] = null;
             }
         }
 
-        return epochs;
+        return _plannedEpochs;
     }
 
     private async Task StartAsync(NewRun run)

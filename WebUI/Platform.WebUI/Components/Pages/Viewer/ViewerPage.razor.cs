@@ -16,7 +16,7 @@ namespace Platform.WebUI.Components.Pages.Viewer;
 /// datasource is found among the project's when the address does not name it; the picker steps through the run's
 /// validation cases (with a run) or the datasource's cases (without).
 /// </summary>
-public sealed partial class ViewerPage(ViewerClient viewer, LabAccessLoader accessLoader, NavigationManager navigation)
+public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient results, LabAccessLoader accessLoader, NavigationManager navigation)
 {
     private bool _loading = true;
     private string? _loadError;
@@ -106,14 +106,14 @@ public sealed partial class ViewerPage(ViewerClient viewer, LabAccessLoader acce
     /// <summary>The run's scores give its validation cases (the picker) and this case's Dice; true when it predicted this case.</summary>
     private async Task<bool> LoadRunAsync(string runId)
     {
-        var run = await viewer.GetRunAsync(LabId, Title, runId);
+        var run = await results.GetRunAsync(LabId, Title, runId);
         if (run is null)
         {
             _loadError = $"There is no run '{runId}' in project '{Title}'. Open the case from the run's results page.";
             return false;
         }
 
-        var scores = await viewer.GetScoresAsync(LabId, Title, runId);
+        var scores = await results.GetScoresAsync(LabId, Title, runId);
         _caseIds = scores.Select(s => s.CaseId).Distinct().Order(StringComparer.Ordinal).ToList();
         _caseScores = CaseId is null ? [] : scores.Where(s => s.CaseId == CaseId).ToList();
         if (run.State != RunState.Completed)
