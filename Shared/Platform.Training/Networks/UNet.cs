@@ -94,6 +94,31 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
         return outputs.ToArray();
     }
 
+    /// <summary>
+    /// Sets every output head's bias to the logarithm of the class frequencies, so the untrained network predicts the
+    /// class prior everywhere (Lin et al., "Focal loss for dense object detection", 2017). Why: with zero biases
+    /// it starts at 1/C per class; for a class covering 0.1% of a patch, cross-entropy then drives the class
+    /// probability down so fast (SGD with momentum 0.99) that it overshoots to ~1e-6, where the softmax saturates
+    /// and the Dice gradient, proportional to that probability, can no longer bring a small target back within a
+    /// short run. Starting at the prior removes that first collapse; the weights stay nnU-Net's He initialisation.
+    /// </summary>
+    /// <param name="frequencies">One positive fraction per class, summing to 1 (see <c>ClassFrequencies</c>).</param>
+    public void InitializeOutputBias(IReadOnlyList<double> frequencies)
+    {
+        ArgumentNullException.ThrowIfNull(frequencies);
+        if (frequencies.Count != Description.Classes)
+            throw new ArgumentException($"{frequencies.Count} class frequencies for a network of {Description.Classes} classes.", nameof(frequencies));
+        if (frequencies.Any(f => !(f > 0 && f <= 1)))
+            throw new ArgumentException($"Class frequencies must lie in (0, 1]; got [{string.Join(", ", frequencies)}].", nameof(frequencies));
+        using var noGrad = torch.no_grad();
+        using var bias = torch.tensor(frequencies.Select(f => (float)Math.Log(f)).ToArray());
+        foreach (var head in heads)
+        {
+            var parameter = head.named_parameters().Single(p => p.name.EndsWith("bias", StringComparison.Ordinal)).parameter;
+            parameter.copy_(bias);
+        }
+    }
+
     /// <summary>Full-resolution logits whatever the mode: what inference needs.</summary>
     public Tensor Segment(Tensor input) => forward(input)[0];
 

@@ -60,6 +60,8 @@ public static class FoldTraining
             };
             // Validation patches: no augmentation, their own seed, the same oversampling as nnU-Net's validation loader.
             var validationLoader = loader with { Augmentation = null, Seed = ValidationBatches.DefaultSeed, Workers = 1 };
+            if (request.OutputBiasFromClassPrior)
+                network.InitializeOutputBias(ClassFrequencies.Estimate(training, loader, request.Network.Classes));
             var trainer = new SegmentationTrainer(network, request.Trainer,
                 start => new BatchLoader(training, loader with { StartIndex = start }),
                 start => new BatchLoader(validation, validationLoader with { StartIndex = start }),

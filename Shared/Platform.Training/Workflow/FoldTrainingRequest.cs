@@ -44,6 +44,12 @@ public sealed record FoldTrainingRequest
     /// <summary>FRAN's remapping_train, applied to training patches and to the references the validation is scored against.</summary>
     public IReadOnlyDictionary<int, int>? TrainRemapping { get; init; }
 
+    /// <summary>
+    /// Start the output layers at the class prior of the training patches (<see cref="Networks.UNet.InitializeOutputBias"/>)
+    /// instead of nnU-Net's zero bias: what lets a small target (a lesion of tens of voxels) learn within a short run.
+    /// </summary>
+    public bool OutputBiasFromClassPrior { get; init; } = true;
+
     /// <summary>Loader threads.</summary>
     public int LoaderWorkers { get; init; } = 2;
 
