@@ -26,6 +26,13 @@ public static class CrossValidationEvaluator
     public const string PostprocessingFileName = "postprocessing.json";
     public const string TestFolderName = "test";
 
+    // NaN (a label absent from both maps) and +∞ (an HD95 with one side empty) are real results: write them as "NaN" and "Infinity".
+    private static readonly JsonSerializerOptions ResultJsonOptions = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     public static CrossValidationResult Run(CrossValidationInputs inputs, CancellationToken cancellationToken)
     {
         var validationScores = inputs.Folds.SelectMany(f => f.Scores).ToList();
@@ -60,7 +67,7 @@ public static class CrossValidationEvaluator
             testScores,
             MeanPerLabel(testScores),
             inputs.RelativeResultFolder);
-        File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, ResultJsonOptions));
         return result;
     }
 
