@@ -73,7 +73,7 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         var csv = (await Ok("results", "export", runId, "-p", Project, "--format", "csv")).Output.Trim().Split('\n');
         Assert.StartsWith("case,label,dice,", csv[0]);
         Assert.True(csv.Length > 1, "The completed run exported no scores.");
-        Assert.All(csv.Skip(1), row => Assert.Equal(9, row.Split(',').Length));
+        Assert.All(csv.Skip(1), row => Assert.Equal(19, row.Split(',').Length));
 
         var predictions = Path.Combine(scratch, "predictions");
         var predicted = Json(await Ok("predict", Path.Combine(heldOut.Folder, "images"), predictions, "--run", runId, "-p", Project, "--json"));

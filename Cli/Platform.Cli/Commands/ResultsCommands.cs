@@ -1,13 +1,13 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Platform.Cli.Connection;
 using Platform.Cli.Output;
-using Platform.Grains.Abstractions.Results;
 
 namespace Platform.Cli.Commands;
 
-/// <summary><c>platform results export &lt;run&gt; --format csv|json</c>: a run's Dice per validation case and label.</summary>
+/// <summary>
+/// <c>platform results export &lt;run&gt; --format csv|json</c>: a run's scores per validation case and label
+/// (overlap, HD95, surface Dice, lesion-wise Dice and lesion detection; see <see cref="ScoreExport"/>).
+/// </summary>
 public static class ResultsCommands
 {
     public static Command Create(CliConsole console)
@@ -24,12 +24,12 @@ public static class ResultsCommands
         var format = new Option<string>("--format", "-f") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var file = CommonOptions.OutputFile();
-        var command = new Command("export", "Write a completed run's scores (Dice, IoU and confusion counts per validation case and label).") { project, run, format, file };
+        var command = new Command("export", "Write a completed run's scores per validation case and label (Dice, IoU, confusion counts, HD95, surface Dice, lesion-wise Dice and lesion F1).") { project, run, format, file };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, token) =>
         {
             var (grain, snapshot) = await RunsCommands.RequireRunAsync(session, ProjectLookup.Title(parse.GetValue(project), console), parse.GetValue(run)!);
             var scores = await grain.GetScoresAsync();
-            var content = parse.GetValue(format) == "json" ? CliJson.Serialize(scores) : Csv(scores);
+            var content = parse.GetValue(format) == "json" ? ScoreExport.Json(scores) : ScoreExport.Csv(scores);
             if (parse.GetValue(file) is not { } f)
             {
                 output.Out.Write(content);
@@ -44,13 +44,5 @@ public static class ResultsCommands
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    public static string Csv(IEnumerable<CaseScore> scores)
-    {
-        var csv = new StringBuilder("case,label,dice,iou,true_positives,false_positives,false_negatives,predicted_voxels,reference_voxels\n");
-        foreach (var s in scores)
-            csv.Append(CultureInfo.InvariantCulture, $"{s.CaseId},{s.Label},{s.Dice:R},{s.IoU:R},{s.TruePositives},{s.FalsePositives},{s.FalseNegatives},{s.PredictedVoxels},{s.ReferenceVoxels}\n");
-        return csv.ToString();
     }
 }

@@ -25,12 +25,22 @@ public sealed record FoldProgress(
     [property: Id(4)] int TotalEpochs,
     [property: Id(5)] string? Reason);
 
-/// <summary>Mean Dice of one label over a set of cases.</summary>
+/// <summary>
+/// One label over a set of cases: mean Dice (over the <paramref name="Cases"/> where it is defined), the nan-means
+/// of HD95, surface Dice, lesion-wise Dice and per-case lesion F1, and the lesion F1 pooled over cases (from the
+/// summed lesion counts, as challenges report it). NaN where nothing was scored, or for results stored before
+/// the figure existed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.LabelDice")]
 public sealed record LabelDice(
     [property: Id(0)] int Label,
     [property: Id(1)] double MeanDice,
-    [property: Id(2)] int Cases);
+    [property: Id(2)] int Cases,
+    [property: Id(3)] double MeanHd95Mm = double.NaN,
+    [property: Id(4)] double MeanSurfaceDice = double.NaN,
+    [property: Id(5)] double MeanLesionDice = double.NaN,
+    [property: Id(6)] double MeanLesionF1 = double.NaN,
+    [property: Id(7)] double PooledLesionF1 = double.NaN);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.FoldDice")]
 public sealed record FoldDice(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Results;
 using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Datasets;
@@ -24,6 +25,13 @@ public static class CrossValidationEvaluator
     public const string ResultFileName = "result.json";
     public const string PostprocessingFileName = "postprocessing.json";
     public const string TestFolderName = "test";
+
+    // NaN (a label absent from both maps) and +∞ (an HD95 with one side empty) are real results: write them as "NaN" and "Infinity".
+    private static readonly JsonSerializerOptions ResultJsonOptions = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static CrossValidationResult Run(CrossValidationInputs inputs, CancellationToken cancellationToken)
     {
@@ -59,20 +67,16 @@ public static class CrossValidationEvaluator
             testScores,
             MeanPerLabel(testScores),
             inputs.RelativeResultFolder);
-        File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, ResultJsonOptions));
         return result;
     }
 
     /// <summary>
     /// Mean Dice per label over the cases where it is defined: as nnU-Net does, a case whose prediction and reference
     /// are both empty (NaN) counts in neither the mean nor <see cref="LabelDice.Cases"/>. NaN when no case defines it.
+    /// The other figures are nan-means too, and the lesion F1 is also pooled over cases.
     /// </summary>
-    public static IReadOnlyList<LabelDice> MeanPerLabel(IEnumerable<CaseScore> scores) =>
-        [.. scores.GroupBy(s => s.Label).OrderBy(g => g.Key).Select(g =>
-        {
-            var defined = g.Where(s => !double.IsNaN(s.Dice)).Select(s => s.Dice).ToList();
-            return new LabelDice(g.Key, defined.Count == 0 ? double.NaN : defined.Average(), defined.Count);
-        })];
+    public static IReadOnlyList<LabelDice> MeanPerLabel(IEnumerable<CaseScore> scores) => CaseScoreConversion.MeanPerLabel(scores);
 
     private static List<CaseScore> PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, PostprocessingPlan postprocessing, CancellationToken cancellationToken)
     {
@@ -103,8 +107,7 @@ public static class CrossValidationEvaluator
                     continue; // a test case without a label is predicted but cannot be scored
                 var reference = ByteLabels.Read(Path.Combine(inputs.PreprocessedFolder, record.NativeLabelFile));
                 var evaluation = SegmentationEvaluator.EvaluateCase(caseId, prediction, reference, labels);
-                scores.AddRange(evaluation.Labels.Select(l => new CaseScore(caseId, l.Label, l.Dice, l.IoU,
-                    l.TruePositives, l.FalsePositives, l.FalseNegatives, l.PredictedVoxels, l.ReferenceVoxels)));
+                scores.AddRange(evaluation.ToCaseScores());
             }
 
             return scores;

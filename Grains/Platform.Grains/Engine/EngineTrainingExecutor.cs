@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions.Plans;
-using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
@@ -115,8 +114,7 @@ public sealed partial class EngineTrainingExecutor(
         if (!result.Training.Completed)
             return TrainingOutcome.Stopped();
 
-        var caseScores = result.Validation?.Cases.SelectMany(c => c.Labels.Select(l => new CaseScore(c.CaseId, l.Label, l.Dice, l.IoU,
-            l.TruePositives, l.FalsePositives, l.FalseNegatives, l.PredictedVoxels, l.ReferenceVoxels))).ToList() ?? [];
+        var caseScores = result.Validation?.Cases.SelectMany(c => c.ToCaseScores()).ToList() ?? [];
         await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
         return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, storage.Value.RequireWorkRoot()));

@@ -6,12 +6,14 @@ namespace Platform.Training.Evaluation;
 
 /// <summary>
 /// Scores predicted label maps against reference labels in native space with the imaging core's
-/// <see cref="OverlapMetrics"/>, and aggregates them as nnU-Net does (<see cref="MetricAggregation"/>).
+/// <see cref="OverlapMetrics"/>, <see cref="SurfaceMetrics"/> and <see cref="LesionMetrics"/>, and aggregates
+/// them as nnU-Net does (<see cref="MetricAggregation"/>).
 /// </summary>
 public static class SegmentationEvaluator
 {
-    public static CaseEvaluation EvaluateCase(string caseId, Volume<byte> prediction, Volume<byte> reference, IReadOnlyList<int> labels)
+    public static CaseEvaluation EvaluateCase(string caseId, Volume<byte> prediction, Volume<byte> reference, IReadOnlyList<int> labels, EvaluationOptions? options = null)
     {
+        options ??= EvaluationOptions.Default;
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentNullException.ThrowIfNull(prediction);
         ArgumentNullException.ThrowIfNull(reference);
@@ -23,29 +25,36 @@ public static class SegmentationEvaluator
                 $"Case {caseId}: prediction geometry ({prediction.Geometry}) is not the reference's ({reference.Geometry}); predictions are scored in native space.",
                 nameof(prediction));
         var scores = OverlapMetrics.Compute(prediction, reference, labels)
-            .Select(s => new LabelScore(s.Label, s.Dice, s.IoU, s.TruePositives, s.FalsePositives, s.FalseNegatives, s.PredictedVoxels, s.ReferenceVoxels))
+            .Select(s => WithShapeFigures(new LabelScore(s.Label, s.Dice, s.IoU, s.TruePositives, s.FalsePositives, s.FalseNegatives, s.PredictedVoxels, s.ReferenceVoxels),
+                prediction, reference, options))
             .ToArray();
         return new CaseEvaluation(caseId, scores);
     }
 
-    public static EvaluationSummary Summarize(IReadOnlyList<CaseEvaluation> cases)
+    /// <summary>
+    /// Per-label nan-means of every figure over the cases scored without error, with lesion counts pooled over
+    /// cases. <paramref name="options"/> records the surface Dice tolerance the cases were scored with.
+    /// </summary>
+    public static EvaluationSummary Summarize(IReadOnlyList<CaseEvaluation> cases, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
+        options ??= EvaluationOptions.Default;
         var scored = cases.Where(c => c.Error is null).ToArray();
         var means = scored.SelectMany(c => c.Labels)
             .GroupBy(s => s.Label)
             .OrderBy(g => g.Key)
-            .Select(g => new LabelMean(g.Key, MetricAggregation.NanMean(g.Select(s => s.Dice)), g.Count(s => !double.IsNaN(s.Dice))))
+            .Select(g => MeanOf(g.Key, [.. g]))
             .ToArray();
         var foreground = MetricAggregation.ForegroundMean(means.ToDictionary(m => m.Label, m => m.MeanDice));
-        return new EvaluationSummary(cases, means, foreground);
+        return new EvaluationSummary(cases, means, foreground, options.Surface ? options.SurfaceToleranceMm : double.NaN);
     }
 
     /// <summary>Scores every case of a list of (prediction, reference) maps already in memory.</summary>
-    public static EvaluationSummary Evaluate(IEnumerable<(string CaseId, Volume<byte> Prediction, Volume<byte> Reference)> cases, IReadOnlyList<int> labels)
+    public static EvaluationSummary Evaluate(
+        IEnumerable<(string CaseId, Volume<byte> Prediction, Volume<byte> Reference)> cases, IReadOnlyList<int> labels, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        return Summarize([.. cases.Select(c => EvaluateCase(c.CaseId, c.Prediction, c.Reference, labels))]);
+        return Summarize([.. cases.Select(c => EvaluateCase(c.CaseId, c.Prediction, c.Reference, labels, options))], options);
     }
 
     /// <summary>
@@ -53,7 +62,7 @@ public static class SegmentationEvaluator
     /// name in <paramref name="predictionFolder"/> (any format <see cref="ImageFile"/> reads). A missing or
     /// unreadable prediction is recorded as that case's error; the other cases are still scored.
     /// </summary>
-    public static EvaluationSummary EvaluateFolders(string predictionFolder, string referenceFolder, IReadOnlyList<int> labels)
+    public static EvaluationSummary EvaluateFolders(string predictionFolder, string referenceFolder, IReadOnlyList<int> labels, EvaluationOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(predictionFolder);
         ArgumentException.ThrowIfNullOrEmpty(referenceFolder);
@@ -72,7 +81,7 @@ public static class SegmentationEvaluator
                     throw new FileNotFoundException($"Case {caseId}: no prediction {predictionPath}.", predictionPath);
                 var prediction = ByteLabels.Read(predictionPath);
                 var reference = ByteLabels.Read(referencePath);
-                results.Add(EvaluateCase(caseId, prediction, reference, labels));
+                results.Add(EvaluateCase(caseId, prediction, reference, labels, options));
             }
             catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or ImageFormatException or UnauthorizedAccessException)
             {
@@ -80,7 +89,42 @@ public static class SegmentationEvaluator
             }
         }
 
-        return Summarize(results);
+        return Summarize(results, options);
+    }
+
+    private static LabelScore WithShapeFigures(LabelScore score, Volume<byte> prediction, Volume<byte> reference, EvaluationOptions options)
+    {
+        if (options.Surface)
+        {
+            var surface = SurfaceMetrics.Compute(prediction, reference, score.Label, options.SurfaceToleranceMm);
+            score = score with { Hd95Mm = surface.Hd95Mm, SurfaceDice = surface.SurfaceDice };
+        }
+
+        if (options.Lesions)
+        {
+            var lesions = LesionMetrics.Compute(prediction, reference, score.Label, options.LesionMatching);
+            var counts = lesions.Counts;
+            score = score with
+            {
+                LesionDice = lesions.LesionDice,
+                ReferenceLesions = counts.ReferenceLesions,
+                DetectedLesions = counts.DetectedLesions,
+                PredictedLesions = counts.PredictedLesions,
+                MatchedPredictions = counts.MatchedPredictions,
+            };
+        }
+
+        return score;
+    }
+
+    private static LabelMean MeanOf(int label, IReadOnlyList<LabelScore> scores)
+    {
+        double Mean(Func<LabelScore, double> figure) => MetricAggregation.NanMean(scores.Select(figure));
+        var pooled = scores.Aggregate(LesionCounts.None, (sum, s) => sum.Add(s.Lesions));
+        return new LabelMean(label, Mean(s => s.Dice), scores.Count(s => !double.IsNaN(s.Dice)),
+            Mean(s => s.IoU), Mean(s => s.Hd95Mm), Mean(s => s.SurfaceDice), Mean(s => s.LesionDice),
+            Mean(s => s.LesionSensitivity), Mean(s => s.LesionPrecision), Mean(s => s.LesionF1),
+            pooled.ReferenceLesions, pooled.DetectedLesions, pooled.PredictedLesions, pooled.MatchedPredictions);
     }
 
     private static bool IsImage(string path) => !Path.GetFileName(path).StartsWith('.') && ImageFile.IsSupported(path);

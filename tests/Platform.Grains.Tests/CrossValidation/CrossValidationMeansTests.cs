@@ -23,4 +23,22 @@ public sealed class CrossValidationMeansTests
         Assert.True(double.IsNaN(means[1].MeanDice));
         Assert.Equal(0, means[1].Cases);
     }
+
+    [Fact]
+    public void Surface_and_lesion_figures_are_averaged_and_lesion_f1_is_also_pooled()
+    {
+        // Case a: 3 lesions, 2 found, 3 components, 2 matched (F1 2/3). Case b: its one lesion found by its one component (F1 1).
+        var means = CrossValidationEvaluator.MeanPerLabel(
+        [
+            new CaseScore("a", 1, 0.6, 0.5, 0, 0, 0, 0, 0, Hd95Mm: 2, SurfaceDice: 0.5, LesionDice: 0.4, ReferenceLesions: 3, DetectedLesions: 2, PredictedLesions: 3, MatchedPredictions: 2),
+            new CaseScore("b", 1, 0.8, 0.7, 0, 0, 0, 0, 0, Hd95Mm: 4, SurfaceDice: 0.7, LesionDice: 0.8, ReferenceLesions: 1, DetectedLesions: 1, PredictedLesions: 1, MatchedPredictions: 1),
+        ]);
+
+        var label = Assert.Single(means);
+        Assert.Equal(3, label.MeanHd95Mm, 12);
+        Assert.Equal(0.6, label.MeanSurfaceDice, 12);
+        Assert.Equal(0.6, label.MeanLesionDice, 12);
+        Assert.Equal(5.0 / 6, label.MeanLesionF1, 12);
+        Assert.Equal(0.75, label.PooledLesionF1, 12); // 3 of 4 lesions found, 3 of 4 components matched
+    }
 }

@@ -91,7 +91,7 @@ public sealed class SegmentationEvaluatorTests
         Assert.Equal(summary.ForegroundMeanDice, copy.ForegroundMeanDice);
         Assert.Equal(summary.MeanPerLabel, copy.MeanPerLabel);
         Assert.Equal(EvaluationCsv.Header, csv[0]);
-        Assert.Equal(1 + 6 + 3 + 1, csv.Length);
+        Assert.Equal(1 + 6 + (3 * 2) + 1, csv.Length); // header, case rows, a mean and a pooled row per label, foreground mean
         Assert.Contains("case0,1,0.6,", csv[1], StringComparison.Ordinal);
         Assert.Contains("case0,2,NaN,NaN,", csv[2], StringComparison.Ordinal);
     }

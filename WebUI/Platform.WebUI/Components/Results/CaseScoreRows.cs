@@ -3,9 +3,10 @@ namespace Platform.WebUI.Components.Results;
 /// <summary>
 /// A column of a per-case score table. <paramref name="Key"/> names it for sorting; <paramref name="CellTestId"/>
 /// is the data-testid of its cells ("case-dice" for a label's Dice); <paramref name="Label"/> is the label it
-/// shows, when it shows one label; a difference column is coloured by sign.
+/// shows, when it shows one label; a difference column is coloured by sign; a distance column (HD95, mm) is not
+/// flagged when low, since low is good there.
 /// </summary>
-public sealed record ScoreColumn(string Key, string Header, string CellTestId, int? Label = null, bool IsDifference = false);
+public sealed record ScoreColumn(string Key, string Header, string CellTestId, int? Label = null, bool IsDifference = false, bool IsDistance = false);
 
 /// <summary>One figure of a case: its value (NaN when undefined) and a line for its tooltip (IoU, voxel counts).</summary>
 public sealed record ScoreCell(double Value, string? Detail = null);

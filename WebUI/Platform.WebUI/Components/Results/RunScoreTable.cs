@@ -1,20 +1,51 @@
 using System.Globalization;
 using Platform.Grains.Abstractions.Results;
+using Platform.Imaging.Metrics;
 
 namespace Platform.WebUI.Components.Results;
 
-/// <summary>The per-case table of runs: a case's mean Dice over its labels, then the Dice of each label (IoU and counts in the tooltip).</summary>
+/// <summary>
+/// The per-case table of runs: a case's mean Dice over its labels, then the Dice of each label (IoU and counts in the
+/// tooltip), then, for runs scored with them, each label's HD95, surface Dice, lesion-wise Dice and lesion F1
+/// (lesion counts in the tooltip). Runs stored before those figures existed keep the Dice-only table.
+/// </summary>
 public static class RunScoreTable
 {
     public const string MeanKey = "mean";
 
     public static string LabelKey(int label) => $"label-{label}";
 
-    public static IReadOnlyList<ScoreColumn> Columns(IReadOnlyList<int> labels) =>
-    [
-        new(MeanKey, "Mean Dice", "case-mean-dice"),
-        .. labels.Select(label => new ScoreColumn(LabelKey(label), $"Label {label}", "case-dice", label)),
-    ];
+    public static string Hd95Key(int label) => $"hd95-{label}";
+
+    public static string SurfaceDiceKey(int label) => $"surface-dice-{label}";
+
+    public static string LesionDiceKey(int label) => $"lesion-dice-{label}";
+
+    public static string LesionF1Key(int label) => $"lesion-f1-{label}";
+
+    /// <param name="labels">The labels, in column order.</param>
+    /// <param name="scores">The scores shown: surface and lesion columns appear when some score has those figures.</param>
+    public static IReadOnlyList<ScoreColumn> Columns(IReadOnlyList<int> labels, IEnumerable<CaseScore>? scores = null)
+    {
+        var shown = scores?.ToList() ?? [];
+        var surface = shown.Any(s => !double.IsNaN(s.Hd95Mm) || !double.IsNaN(s.SurfaceDice));
+        var lesions = shown.Any(s => !double.IsNaN(s.LesionDice));
+        return
+        [
+            new(MeanKey, "Mean Dice", "case-mean-dice"),
+            .. labels.Select(label => new ScoreColumn(LabelKey(label), $"Label {label}", "case-dice", label)),
+            .. surface ? labels.SelectMany(label => new ScoreColumn[]
+            {
+                new(Hd95Key(label), $"HD95 {label} (mm)", "case-hd95", label, IsDistance: true),
+                new(SurfaceDiceKey(label), $"Surface Dice {label}", "case-surface-dice", label),
+            }) : [],
+            .. lesions ? labels.SelectMany(label => new ScoreColumn[]
+            {
+                new(LesionDiceKey(label), $"Lesion Dice {label}", "case-lesion-dice", label),
+                new(LesionF1Key(label), $"Lesion F1 {label}", "case-lesion-f1", label),
+            }) : [],
+        ];
+    }
 
     /// <summary>One row per case of <paramref name="scores"/>; <paramref name="runId"/> is the run its viewer link opens.</summary>
     public static IReadOnlyList<CaseScoreRow> Rows(IEnumerable<CaseScore> scores, string? runId, int? fold = null) =>
@@ -27,9 +58,22 @@ public static class RunScoreTable
             [MeanKey] = new(DiceStatistics.MeanOf(scores.Select(s => s.Dice)), "Mean over the labels with a defined Dice"),
         };
         foreach (var score in scores)
+        {
             cells[LabelKey(score.Label)] = new ScoreCell(score.Dice, Detail(score));
+            cells[Hd95Key(score.Label)] = new ScoreCell(score.Hd95Mm, "95th percentile of surface distances; ∞ when only one side has the label");
+            cells[SurfaceDiceKey(score.Label)] = new ScoreCell(score.SurfaceDice, "Share of both surfaces within the tolerance (1 mm) of the other");
+            var lesions = LesionCountsOf(score);
+            cells[LesionDiceKey(score.Label)] = new ScoreCell(score.LesionDice, LesionDetail(lesions));
+            cells[LesionF1Key(score.Label)] = new ScoreCell(lesions.F1, LesionDetail(lesions));
+        }
+
         return new CaseScoreRow(caseId, runId, fold, cells);
     }
+
+    public static LesionCounts LesionCountsOf(CaseScore s) => new(s.ReferenceLesions, s.DetectedLesions, s.PredictedLesions, s.MatchedPredictions);
+
+    private static string LesionDetail(LesionCounts l) => string.Create(CultureInfo.InvariantCulture,
+        $"{l.DetectedLesions} of {l.ReferenceLesions} lesions found · {l.FalsePositiveLesions} of {l.PredictedLesions} predicted components false");
 
     private static string Detail(CaseScore s) => string.Create(CultureInfo.InvariantCulture,
         $"IoU {ScoreFormat.Value(s.IoU)} · TP {s.TruePositives:N0}, FP {s.FalsePositives:N0}, FN {s.FalseNegatives:N0} · predicted {s.PredictedVoxels:N0}, reference {s.ReferenceVoxels:N0} voxels");
