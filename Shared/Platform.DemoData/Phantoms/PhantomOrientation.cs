@@ -19,14 +19,7 @@ public static class PhantomOrientations
         PhantomOrientation.Ras => Matrix3.Diagonal(new Vector3D(-1, -1, 1)),
         PhantomOrientation.FeetFirst => Matrix3.Diagonal(new Vector3D(1, -1, -1)),
         PhantomOrientation.SwappedInPlane => Matrix3.FromColumns(new Vector3D(0, 1, 0), new Vector3D(1, 0, 0), new Vector3D(0, 0, -1)),
-        PhantomOrientation.Oblique => Tilt(12),
+        PhantomOrientation.Oblique => Rotations.AboutZ(12),
         _ => throw new ArgumentOutOfRangeException(nameof(orientation), orientation, "Unknown orientation."),
     };
-
-    /// <summary>A rotation about the superior axis: the in-plane axes tilt, the slice axis stays.</summary>
-    private static Matrix3 Tilt(double degrees)
-    {
-        var (sin, cos) = Math.SinCos(degrees * Math.PI / 180);
-        return Matrix3.FromColumns(new Vector3D(cos, sin, 0), new Vector3D(-sin, cos, 0), new Vector3D(0, 0, 1));
-    }
 }
