@@ -28,11 +28,11 @@ internal sealed class BiasField
         return new BiasField(terms);
     }
 
-    public double At(Vector3D p)
+    public double At(double x, double y, double z)
     {
         double sum = 0;
         foreach (var (wave, phase, weight) in _terms)
-            sum += weight * Math.Cos(wave.Dot(p) + phase);
+            sum += weight * Math.Cos((wave.X * x) + (wave.Y * y) + (wave.Z * z) + phase);
         return sum;
     }
 
@@ -40,7 +40,7 @@ internal sealed class BiasField
     public float[] Sample(VolumeGeometry geometry)
     {
         var field = new float[geometry.Shape.VoxelCount];
-        GridWalk.Voxels(geometry, Box3.Of(geometry.Shape), (i, p) => field[i] = (float)At(p));
+        GridWalk.Voxels(geometry, Box3.Of(geometry.Shape), (i, x, y, z) => field[i] = (float)At(x, y, z));
         return field;
     }
 }

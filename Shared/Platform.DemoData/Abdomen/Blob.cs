@@ -14,16 +14,22 @@ internal readonly record struct Lobe(Vector3D Axis, double Frequency, double Pha
 internal sealed class Blob
 {
     private readonly Matrix3 _toLocal;
-    private readonly Vector3D _inverseRadii;
     private readonly Lobe[] _lobes;
     private readonly double _distanceScale;
+
+    // The hot path (millions of calls per case) works on plain doubles: Vector3D and Matrix3 live in
+    // Platform.Imaging, whose operators are not inlined when that assembly is built for debugging.
+    private readonly double _cx, _cy, _cz, _hx, _hy, _hz;
+    private readonly double _m00, _m01, _m02, _m10, _m11, _m12, _m20, _m21, _m22;
+    private readonly double _ix, _iy, _iz;
+    private readonly double[] _lobeAxes;
+    private readonly double[] _lobeTerms;
 
     public Blob(Vector3D centre, Vector3D radii, Matrix3 rotation, IReadOnlyList<Lobe> lobes)
     {
         Centre = centre;
         Radii = radii;
         _toLocal = rotation.Transpose();
-        _inverseRadii = new Vector3D(1 / radii.X, 1 / radii.Y, 1 / radii.Z);
         _lobes = [.. lobes];
         var swell = _lobes.Sum(l => Math.Abs(l.Amplitude));
         MinRadius = Math.Min(radii.X, Math.Min(radii.Y, radii.Z));
@@ -33,6 +39,12 @@ internal sealed class Blob
         _distanceScale = MinRadius / (1 + _lobes.Sum(l => Math.Abs(l.Amplitude * l.Frequency)));
         BoundingRadius = Math.Max(radii.X, Math.Max(radii.Y, radii.Z)) * (1 + swell);
         HalfExtent = new Vector3D(Extent(rotation, radii, 0), Extent(rotation, radii, 1), Extent(rotation, radii, 2)) * (1 + swell);
+
+        (_cx, _cy, _cz, _hx, _hy, _hz) = (centre.X, centre.Y, centre.Z, HalfExtent.X, HalfExtent.Y, HalfExtent.Z);
+        (_m00, _m01, _m02, _m10, _m11, _m12, _m20, _m21, _m22) = (_toLocal.M00, _toLocal.M01, _toLocal.M02, _toLocal.M10, _toLocal.M11, _toLocal.M12, _toLocal.M20, _toLocal.M21, _toLocal.M22);
+        (_ix, _iy, _iz) = (1 / radii.X, 1 / radii.Y, 1 / radii.Z);
+        _lobeAxes = [.. _lobes.SelectMany(l => new[] { l.Axis.X, l.Axis.Y, l.Axis.Z })];
+        _lobeTerms = [.. _lobes.SelectMany(l => new[] { l.Frequency, l.Phase, l.Amplitude })];
     }
 
     public Vector3D Centre { get; }
@@ -54,18 +66,23 @@ internal sealed class Blob
     /// An estimate of the signed distance to the surface in mm, negative inside. The sign is exact; the magnitude
     /// never exceeds the true distance (see the constructor), so |d| ≥ margin proves a point is that far away.
     /// </summary>
-    public double Distance(Vector3D p)
+    public double Distance(Vector3D p) => Distance(p.X, p.Y, p.Z);
+
+    public double Distance(double x, double y, double z)
     {
-        var q = _toLocal * (p - Centre);
-        var u = q.Scale(_inverseRadii);
-        var rho = u.Length;
-        return (rho - (rho > 0 ? Surface(u * (1 / rho)) : 1)) * _distanceScale;
+        x -= _cx;
+        y -= _cy;
+        z -= _cz;
+        var u = ((_m00 * x) + (_m01 * y) + (_m02 * z)) * _ix;
+        var v = ((_m10 * x) + (_m11 * y) + (_m12 * z)) * _iy;
+        var w = ((_m20 * x) + (_m21 * y) + (_m22 * z)) * _iz;
+        var rho = Math.Sqrt((u * u) + (v * v) + (w * w));
+        return (rho - (rho > 0 ? Surface(u / rho, v / rho, w / rho) : 1)) * _distanceScale;
     }
 
     /// <summary>Inside, with a cheap box test first (most points asked about are far from most blobs).</summary>
-    public bool Contains(Vector3D p) =>
-        Math.Abs(p.X - Centre.X) <= HalfExtent.X && Math.Abs(p.Y - Centre.Y) <= HalfExtent.Y && Math.Abs(p.Z - Centre.Z) <= HalfExtent.Z
-        && Distance(p) <= 0;
+    public bool Contains(double x, double y, double z) =>
+        Math.Abs(x - _cx) <= _hx && Math.Abs(y - _cy) <= _hy && Math.Abs(z - _cz) <= _hz && Distance(x, y, z) <= 0;
 
     /// <summary>
     /// <paramref name="count"/> points on the surface (lobes included), in directions spread evenly over the sphere
@@ -79,7 +96,7 @@ internal sealed class Blob
             var z = 1 - ((2 * i) + 1.0) / count;
             var r = Math.Sqrt(1 - (z * z));
             var direction = new Vector3D(r * Math.Cos(golden * i), r * Math.Sin(golden * i), z);
-            yield return At(direction * Surface(direction));
+            yield return At(direction * Surface(direction.X, direction.Y, direction.Z));
         }
     }
 
@@ -100,12 +117,16 @@ internal sealed class Blob
         return lobes;
     }
 
-    /// <summary>The normalised radius of the surface in a unit <paramref name="direction"/> of the local frame.</summary>
-    private double Surface(Vector3D direction)
+    /// <summary>The normalised radius of the surface in a unit direction of the local frame.</summary>
+    private double Surface(double x, double y, double z)
     {
         var surface = 1.0;
-        foreach (var lobe in _lobes)
-            surface += lobe.Amplitude * Math.Sin((lobe.Frequency * direction.Dot(lobe.Axis)) + lobe.Phase);
+        for (var i = 0; i < _lobeTerms.Length; i += 3)
+        {
+            var along = (x * _lobeAxes[i]) + (y * _lobeAxes[i + 1]) + (z * _lobeAxes[i + 2]);
+            surface += _lobeTerms[i + 2] * Math.Sin((_lobeTerms[i] * along) + _lobeTerms[i + 1]);
+        }
+
         return surface;
     }
 

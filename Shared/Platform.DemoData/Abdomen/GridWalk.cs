@@ -6,7 +6,10 @@ namespace Platform.DemoData.Abdomen;
 /// <summary>Visits voxels with their flat index and world position, stepping along rows rather than transforming every index.</summary>
 internal static class GridWalk
 {
-    public static void Voxels(VolumeGeometry geometry, Box3 box, Action<int, Vector3D> visit)
+    /// <summary>Receives a voxel's flat index and world position (plain doubles: see <see cref="Blob"/> on why).</summary>
+    public delegate void Visitor(int index, double x, double y, double z);
+
+    public static void Voxels(VolumeGeometry geometry, Box3 box, Visitor visit)
     {
         var s = geometry.Shape;
         box = box.Intersect(Box3.Of(s));
@@ -19,7 +22,7 @@ internal static class GridWalk
                 var row = geometry.IndexToWorld(box.MinX, y, z);
                 var index = box.MinX + (s.X * (y + (s.Y * z)));
                 for (var x = 0; x < box.MaxX - box.MinX; x++)
-                    visit(index + x, row + (step * x));
+                    visit(index + x, row.X + (step.X * x), row.Y + (step.Y * x), row.Z + (step.Z * x));
             }
     }
 

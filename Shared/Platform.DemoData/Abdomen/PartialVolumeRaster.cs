@@ -29,14 +29,14 @@ internal static class PartialVolumeRaster
         var offsets = SampleOffsets(geometry, samplesPerAxis, footprint);
         // The farthest a sample lies from its voxel's centre: a surface farther than that from the centre cannot
         // separate the samples.
-        var band = offsets.Max(o => o.Length) + 1e-9;
+        var band = Enumerable.Range(0, offsets.Length / 3).Max(j => new Vector3D(offsets[3 * j], offsets[(3 * j) + 1], offsets[(3 * j) + 2]).Length) + 1e-9;
         for (var k = 0; k < structures.Count; k++)
         {
             var shape = structures[k].Shape;
             var id = (short)k;
-            GridWalk.Voxels(geometry, GridWalk.Around(geometry, shape.Centre, shape.HalfExtent, band), (i, p) =>
+            GridWalk.Voxels(geometry, GridWalk.Around(geometry, shape.Centre, shape.HalfExtent, band), (i, x, y, z) =>
             {
-                var d = shape.Distance(p);
+                var d = shape.Distance(x, y, z);
                 if (Math.Abs(d) >= band)
                 {
                     if (d < 0)
@@ -58,19 +58,19 @@ internal static class PartialVolumeRaster
         var owned = new int[structures.Count];
         var intensity = new float[count];
         var boundary = 0;
-        GridWalk.Voxels(geometry, Box3.Of(geometry.Shape), (i, p) =>
+        GridWalk.Voxels(geometry, Box3.Of(geometry.Shape), (i, x, y, z) =>
         {
-            int OwnerAt(Vector3D sample) => nearCount[i] == Crowded
-                ? LastContaining(structures, sample)
-                : LastContaining(structures, settled[i], near.AsSpan(i * MaxNear, nearCount[i]), sample);
-            var k = nearCount[i] == 0 ? settled[i] : OwnerAt(p);
+            int OwnerAt(double sx, double sy, double sz) => nearCount[i] == Crowded
+                ? LastContaining(structures, sx, sy, sz)
+                : LastContaining(structures, settled[i], near.AsSpan(i * MaxNear, nearCount[i]), sx, sy, sz);
+            var k = nearCount[i] == 0 ? settled[i] : OwnerAt(x, y, z);
             if (k >= 0)
             {
                 label[i] = structures[k].Label;
                 owned[k]++;
             }
 
-            if (nearCount[i] == 0 || offsets.Length == 1)
+            if (nearCount[i] == 0 || offsets.Length == 3)
             {
                 intensity[i] = (float)(k >= 0 ? values[k] : outside);
                 return;
@@ -78,13 +78,13 @@ internal static class PartialVolumeRaster
 
             boundary++;
             double sum = 0;
-            foreach (var offset in offsets)
+            for (var j = 0; j < offsets.Length; j += 3)
             {
-                var at = OwnerAt(p + offset);
+                var at = OwnerAt(x + offsets[j], y + offsets[j + 1], z + offsets[j + 2]);
                 sum += at >= 0 ? values[at] : outside;
             }
 
-            intensity[i] = (float)(sum / offsets.Length);
+            intensity[i] = (float)(sum / (offsets.Length / 3));
         });
         return new Result(intensity, label, owned, boundary);
     }
@@ -94,41 +94,44 @@ internal static class PartialVolumeRaster
 
     private const byte Crowded = byte.MaxValue;
 
-    /// <summary>The last-painted structure containing <paramref name="p"/>: <paramref name="settled"/> or a later one among those near.</summary>
-    private static int LastContaining(IReadOnlyList<Structure> structures, int settled, ReadOnlySpan<short> near, Vector3D p)
+    /// <summary>The last-painted structure containing the point: <paramref name="settled"/> or a later one among those near.</summary>
+    private static int LastContaining(IReadOnlyList<Structure> structures, int settled, ReadOnlySpan<short> near, double x, double y, double z)
     {
         // Near structures were recorded in painting order, so the first hit from the end is the last painted.
         for (var j = near.Length - 1; j >= 0 && near[j] > settled; j--)
         {
-            if (structures[near[j]].Shape.Contains(p))
+            if (structures[near[j]].Shape.Contains(x, y, z))
                 return near[j];
         }
 
         return settled;
     }
 
-    /// <summary>The last-painted structure containing <paramref name="p"/>, or −1 outside all of them.</summary>
-    private static int LastContaining(IReadOnlyList<Structure> structures, Vector3D p)
+    /// <summary>The last-painted structure containing the point, or −1 outside all of them.</summary>
+    private static int LastContaining(IReadOnlyList<Structure> structures, double x, double y, double z)
     {
         for (var k = structures.Count - 1; k >= 0; k--)
         {
-            if (structures[k].Shape.Contains(p))
+            if (structures[k].Shape.Contains(x, y, z))
                 return k;
         }
 
         return -1;
     }
 
-    /// <summary>World offsets of the sample points: cell centres of an n×n×n grid over the footprint (one point, the centre, for n = 1).</summary>
-    private static Vector3D[] SampleOffsets(VolumeGeometry geometry, int n, double footprint)
+    /// <summary>
+    /// World offsets (x, y, z flattened) of the sample points: cell centres of an n×n×n grid over the footprint
+    /// (one point, the centre, for n = 1).
+    /// </summary>
+    private static double[] SampleOffsets(VolumeGeometry geometry, int n, double footprint)
     {
         var m = geometry.IndexToWorldMatrix;
-        var offsets = new Vector3D[n * n * n];
+        var offsets = new double[3 * n * n * n];
         double At(int i) => (((i + 0.5) / n) - 0.5) * footprint;
         for (int z = 0, j = 0; z < n; z++)
             for (var y = 0; y < n; y++)
-                for (var x = 0; x < n; x++)
-                    offsets[j++] = m * new Vector3D(At(x), At(y), At(z));
+                for (var x = 0; x < n; x++, j += 3)
+                    (offsets[j], offsets[j + 1], offsets[j + 2]) = m * new Vector3D(At(x), At(y), At(z));
         return offsets;
     }
 }
