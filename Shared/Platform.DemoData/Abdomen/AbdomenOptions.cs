@@ -43,6 +43,12 @@ public sealed record AbdomenOptions
     /// <summary>Chance that a lesion sits in a kidney rather than in the liver (when one fits there).</summary>
     public double KidneyLesionProbability { get; init; } = 0.3;
 
+    /// <summary>
+    /// False leaves noise out of the image (for checks and figures); σ is still drawn, because lesion and bowel
+    /// contrasts are given in its units.
+    /// </summary>
+    public bool AddNoise { get; init; } = true;
+
     /// <summary>CT noise σ in HU.</summary>
     public (double Min, double Max) CtNoiseHu { get; init; } = (15, 20);
 

@@ -38,9 +38,10 @@ public static class AbdomenPhantom
 
         var values = anatomy.Structures.Select(contrast.Of).ToList();
         var raster = PartialVolumeRaster.Render(anatomy.Structures, values, contrast.Outside, geometry, options.Supersampling, options.Footprint);
+        var sigma = options.AddNoise ? contrast.NoiseSigma : 0;
         IVolume image = options.Modality == AbdomenModality.Ct
-            ? ImageFormation.Ct(geometry, raster.Intensity, bias, options.CtBiasHu, contrast.NoiseSigma, noise)
-            : ImageFormation.Mr(geometry, raster.Intensity, bias, options.MrBiasStrength, contrast.NoiseSigma, scale, noise);
+            ? ImageFormation.Ct(geometry, raster.Intensity, bias, options.CtBiasHu, sigma, noise)
+            : ImageFormation.Mr(geometry, raster.Intensity, bias, options.MrBiasStrength, sigma, scale, noise);
         var label = new Volume<byte>(geometry, raster.Label);
         return new AbdomenCase(image, label, Summarise(seed, options, geometry, orientation, contrast.NoiseSigma * scale, anatomy, raster));
     }

@@ -5,8 +5,9 @@ using Platform.Imaging.Volumes;
 namespace Platform.DemoData.Abdomen;
 
 /// <summary>
-/// A smooth intensity inhomogeneity in [−1, 1]: a few plane waves with wavelengths longer than the field of view,
-/// so it varies slowly across the body, as coil sensitivity (MR) and cupping (CT) do. Modalities scale it.
+/// A smooth intensity inhomogeneity in [−1, 1]: a few plane waves with wavelengths of about the field of view's
+/// diagonal or longer, so it varies slowly but noticeably across the body, as coil sensitivity (MR) and cupping
+/// (CT) do. Modalities scale it.
 /// </summary>
 internal sealed class BiasField
 {
@@ -21,7 +22,7 @@ internal sealed class BiasField
         for (var i = 0; i < terms.Length; i++)
         {
             var direction = Blob.Unit(new Vector3D(random.Gaussian(), random.Gaussian(), random.Gaussian()));
-            var wavelength = fieldOfView.Length * random.Between(1.2, 2.5);
+            var wavelength = fieldOfView.Length * random.Between(0.8, 1.6);
             terms[i] = (direction * (2 * Math.PI / wavelength), random.Between(0, 2 * Math.PI), weights[i] / weights.Sum());
         }
 
