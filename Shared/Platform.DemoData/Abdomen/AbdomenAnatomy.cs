@@ -13,7 +13,7 @@ internal sealed record AbdomenAnatomy(IReadOnlyList<Structure> Structures)
 {
     public IEnumerable<Structure> Lesions => Structures.Where(s => s.Label == AbdomenLabels.Lesion);
 
-    public static AbdomenAnatomy Draw(Random random, Vector3D fieldOfView, AbdomenOptions options, Vector3D targetSpacing)
+    public static AbdomenAnatomy Draw(Random random, Vector3D fieldOfView, AbdomenOptions options)
     {
         var structures = new List<Structure>();
         var rx = fieldOfView.X * random.Between(0.36, 0.50);
@@ -54,7 +54,7 @@ internal sealed record AbdomenAnatomy(IReadOnlyList<Structure> Structures)
         var left = Organ(random, At(0.32, 0.42, -0.10), kidneyRadii, random.Between(15, 30), AbdomenLabels.Kidney, Tissue.Kidney);
         Structure[] organs = [spleen, liver, right, left];
         structures.AddRange(organs);
-        structures.AddRange(LesionPlacement.Draw(random, organs, fieldOfView, options, targetSpacing));
+        structures.AddRange(LesionPlacement.Draw(random, organs, fieldOfView, options));
         return new AbdomenAnatomy(structures);
     }
 

@@ -22,14 +22,10 @@ public static class AbdomenPhantom
         options ??= new AbdomenOptions();
         options.Validate();
         var random = new Random(seed);
-        var spacing = PhantomGrid.JitteredSpacing(random, options.Spacing, options.SpacingJitter);
-        int Jittered(int voxels) => (int)Math.Round(voxels * random.Between(1 - options.ShapeJitter, 1 + options.ShapeJitter));
-        var shape = new Shape3(Jittered(options.Shape.X), Jittered(options.Shape.Y), Jittered(options.Shape.Z));
-        var orientation = options.VaryOrientation ? PhantomOrientations.All[Math.Abs(seed % PhantomOrientations.All.Length)] : PhantomOrientation.Lps;
-        var geometry = CtPhantom.Centred(shape, spacing, PhantomOrientations.Direction(orientation));
-        var fieldOfView = PhantomGrid.FieldOfView(geometry);
+        var (geometry, orientation, fieldOfView) = PhantomGrid.Draw(random, seed, options.Shape, options.Spacing, options.SpacingJitter,
+            options.ShapeJitter, options.VaryOrientation);
 
-        var anatomy = AbdomenAnatomy.Draw(random, fieldOfView, options, options.Spacing);
+        var anatomy = AbdomenAnatomy.Draw(random, fieldOfView, options);
         var contrast = TissueContrast.Draw(random, options);
         var bias = BiasField.Draw(random, fieldOfView).Sample(geometry);
         var scale = options.Modality == AbdomenModality.Mr ? random.LogBetween(options.MrScale.Min, options.MrScale.Max) : 1;

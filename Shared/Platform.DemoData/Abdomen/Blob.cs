@@ -32,11 +32,11 @@ internal sealed class Blob
         _toLocal = rotation.Transpose();
         _lobes = [.. lobes];
         var swell = _lobes.Sum(l => Math.Abs(l.Amplitude));
-        MinRadius = Math.Min(radii.X, Math.Min(radii.Y, radii.Z));
+        var minRadius = Math.Min(radii.X, Math.Min(radii.Y, radii.Z));
         // (ρ − 1)·minimum radius is a lower bound on an ellipsoid's distance (it contains a ball of that radius);
         // lobes tilt the surface by up to Σ|a|·f, which shrinks the bound by that factor. Underestimating the distance
         // only makes more voxels count as near a boundary: slower, never wrong.
-        _distanceScale = MinRadius / (1 + _lobes.Sum(l => Math.Abs(l.Amplitude * l.Frequency)));
+        _distanceScale = minRadius / (1 + _lobes.Sum(l => Math.Abs(l.Amplitude * l.Frequency)));
         BoundingRadius = Math.Max(radii.X, Math.Max(radii.Y, radii.Z)) * (1 + swell);
         HalfExtent = new Vector3D(Extent(rotation, radii, 0), Extent(rotation, radii, 1), Extent(rotation, radii, 2)) * (1 + swell);
 
@@ -50,8 +50,6 @@ internal sealed class Blob
     public Vector3D Centre { get; }
 
     public Vector3D Radii { get; }
-
-    public double MinRadius { get; }
 
     /// <summary>No point of the blob is farther than this from its centre (infinite for a cylinder).</summary>
     public double BoundingRadius { get; }

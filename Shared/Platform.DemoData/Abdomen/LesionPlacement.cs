@@ -18,13 +18,14 @@ internal static class LesionPlacement
     private const double Margin = 1;
 
     /// <summary>Lesions for a case. <paramref name="organs"/> are in painting order; a lesion must stay clear of organs painted after its own.</summary>
-    public static IReadOnlyList<Structure> Draw(Random random, IReadOnlyList<Structure> organs, Vector3D fieldOfView, AbdomenOptions options, Vector3D targetSpacing)
+    public static IReadOnlyList<Structure> Draw(Random random, IReadOnlyList<Structure> organs, Vector3D fieldOfView, AbdomenOptions options)
     {
         var placed = new List<Structure>();
         if (options.MaxLesions == 0 || random.Chance(options.NoLesionProbability))
             return placed;
         var count = random.Next(1, options.MaxLesions + 1);
-        var voxelVolume = targetSpacing.X * targetSpacing.Y * targetSpacing.Z;
+        // Sizes are in voxels of the target spacing, whatever the case's own spacing.
+        var voxelVolume = options.Spacing.X * options.Spacing.Y * options.Spacing.Z;
         var liver = organs.Single(o => o.Label == AbdomenLabels.Liver);
         var kidneys = organs.Where(o => o.Label == AbdomenLabels.Kidney).ToList();
         for (var i = 0; i < count; i++)

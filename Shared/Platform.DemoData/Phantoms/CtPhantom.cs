@@ -17,10 +17,8 @@ public static class CtPhantom
         options ??= new PhantomOptions();
         options.Validate();
         var random = new Random(seed);
-        var spacing = PhantomGrid.JitteredSpacing(random, options.Spacing, options.SpacingJitter);
-        var orientation = options.VaryOrientation ? PhantomOrientations.All[Math.Abs(seed) % PhantomOrientations.All.Length] : PhantomOrientation.Lps;
-        var geometry = Centred(options.Shape, spacing, PhantomOrientations.Direction(orientation));
-        var fieldOfView = PhantomGrid.FieldOfView(geometry);
+        var (geometry, orientation, fieldOfView) = PhantomGrid.Draw(random, seed, options.Shape, options.Spacing, options.SpacingJitter,
+            shapeJitter: 0, options.VaryOrientation);
         var anatomy = PhantomAnatomy.Draw(random, fieldOfView, options.MaxLesions);
         return Rasterise(anatomy, geometry, orientation, options.NoiseHu, seed);
     }

@@ -12,6 +12,9 @@ public static class PhantomOrientations
 {
     public static readonly PhantomOrientation[] All = Enum.GetValues<PhantomOrientation>();
 
+    /// <summary>The orientation a generated case gets: cycled by seed when <paramref name="vary"/>, otherwise LPS.</summary>
+    public static PhantomOrientation ForSeed(int seed, bool vary) => vary ? All[Math.Abs(seed % All.Length)] : PhantomOrientation.Lps;
+
     /// <summary>The direction matrix (columns: world directions of the voxel axes, LPS world).</summary>
     public static Matrix3 Direction(PhantomOrientation orientation) => orientation switch
     {
