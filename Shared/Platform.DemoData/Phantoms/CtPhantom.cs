@@ -17,13 +17,8 @@ public static class CtPhantom
         options ??= new PhantomOptions();
         options.Validate();
         var random = new Random(seed);
-        double Jitter() => 1 + ((random.NextDouble() * 2) - 1) * options.SpacingJitter;
-        var spacing = new Vector3D(options.Spacing.X * Jitter(), options.Spacing.Y * Jitter(), options.Spacing.Z * Jitter());
-        // In-plane voxels are square, as scanners reconstruct them.
-        spacing = spacing with { Y = spacing.X };
-        var orientation = options.VaryOrientation ? PhantomOrientations.All[Math.Abs(seed) % PhantomOrientations.All.Length] : PhantomOrientation.Lps;
-        var geometry = Centred(options.Shape, spacing, PhantomOrientations.Direction(orientation));
-        var fieldOfView = FieldOfView(geometry);
+        var (geometry, orientation, fieldOfView) = PhantomGrid.Draw(random, seed, options.Shape, options.Spacing, options.SpacingJitter,
+            shapeJitter: 0, options.VaryOrientation);
         var anatomy = PhantomAnatomy.Draw(random, fieldOfView, options.MaxLesions);
         return Rasterise(anatomy, geometry, orientation, options.NoiseHu, seed);
     }
@@ -42,7 +37,7 @@ public static class CtPhantom
                     var (value, hu) = anatomy.At(geometry.IndexToWorld(x, y, z));
                     var i = image.IndexOf(x, y, z);
                     label.Data[i] = value;
-                    image.Data[i] = (short)Math.Clamp(Math.Round(hu + (noiseHu * Gaussian(noise))), -1024, 3071);
+                    image.Data[i] = (short)Math.Clamp(Math.Round(hu + (noiseHu * noise.Gaussian())), -1024, 3071);
                 }
 
         return new PhantomCase(image, label, anatomy, orientation);
@@ -54,25 +49,5 @@ public static class CtPhantom
         var provisional = new VolumeGeometry(shape, spacing, Vector3D.Zero, direction);
         var centre = provisional.IndexToWorld((shape.X - 1) / 2.0, (shape.Y - 1) / 2.0, (shape.Z - 1) / 2.0);
         return provisional.WithOrigin(-centre);
-    }
-
-    /// <summary>
-    /// The field of view along each world axis: the extent of the voxel axis that runs most nearly along it, times
-    /// the cosine between them (a tilted grid covers a little less along the world axis than along its own).
-    /// </summary>
-    private static Vector3D FieldOfView(VolumeGeometry geometry)
-    {
-        var m = geometry.IndexToWorldMatrix;
-        var s = geometry.Shape;
-        double Along(int world) => Enumerable.Range(0, 3).Max(a => Math.Abs(m[world, a]) * s[a]);
-        return new Vector3D(Along(0), Along(1), Along(2));
-    }
-
-    /// <summary>Box–Muller: one standard normal value.</summary>
-    private static double Gaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

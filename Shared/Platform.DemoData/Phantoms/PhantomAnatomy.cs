@@ -30,27 +30,26 @@ public sealed record PhantomAnatomy(
     /// <summary>Draws a patient whose body fits a field of view of <paramref name="fieldOfView"/> mm.</summary>
     public static PhantomAnatomy Draw(Random random, Vector3D fieldOfView, int maxLesions)
     {
-        double Between(double lo, double hi) => lo + (random.NextDouble() * (hi - lo));
-        var bodyX = fieldOfView.X * Between(0.36, 0.44);
-        var bodyY = fieldOfView.Y * Between(0.28, 0.36);
-        var organRadii = new Vector3D(bodyX * Between(0.32, 0.40), bodyY * Between(0.38, 0.48), fieldOfView.Z * Between(0.22, 0.30));
+        var bodyX = fieldOfView.X * random.Between(0.36, 0.44);
+        var bodyY = fieldOfView.Y * random.Between(0.28, 0.36);
+        var organRadii = new Vector3D(bodyX * random.Between(0.32, 0.40), bodyY * random.Between(0.38, 0.48), fieldOfView.Z * random.Between(0.22, 0.30));
         // Patient's right is −x in LPS; anterior is −y.
-        var organCentre = new Vector3D(-bodyX * Between(0.35, 0.45), -bodyY * Between(0.05, 0.2), fieldOfView.Z * Between(-0.08, 0.08));
+        var organCentre = new Vector3D(-bodyX * random.Between(0.35, 0.45), -bodyY * random.Between(0.05, 0.2), fieldOfView.Z * random.Between(-0.08, 0.08));
         var lesions = new List<Lesion>();
         var count = random.Next(maxLesions + 1);
         var smallest = Math.Min(organRadii.X, Math.Min(organRadii.Y, organRadii.Z));
         for (var i = 0; i < count; i++)
         {
             // Inside the inner half of the organ, so a lesion never pokes through its surface.
-            var direction = new Vector3D(Between(-1, 1), Between(-1, 1), Between(-1, 1));
-            var scale = Between(0, 0.5) / Math.Max(direction.Length, 1e-6);
+            var direction = new Vector3D(random.Between(-1, 1), random.Between(-1, 1), random.Between(-1, 1));
+            var scale = random.Between(0, 0.5) / Math.Max(direction.Length, 1e-6);
             var centre = organCentre + direction.Scale(organRadii) * scale;
-            lesions.Add(new Lesion(centre, smallest * Between(0.18, 0.32)));
+            lesions.Add(new Lesion(centre, smallest * random.Between(0.18, 0.32)));
         }
 
-        return new PhantomAnatomy(bodyX, bodyY, bodyX * Between(0.09, 0.12), organCentre, organRadii,
-            LobeAmplitude: Between(0.05, 0.12), LobePhase: Between(0, 2 * Math.PI), lesions,
-            TissueHu: Between(30, 50), OrganHu: Between(85, 110), LesionHu: Between(10, 35));
+        return new PhantomAnatomy(bodyX, bodyY, bodyX * random.Between(0.09, 0.12), organCentre, organRadii,
+            LobeAmplitude: random.Between(0.05, 0.12), LobePhase: random.Between(0, 2 * Math.PI), lesions,
+            TissueHu: random.Between(30, 50), OrganHu: random.Between(85, 110), LesionHu: random.Between(10, 35));
     }
 
     /// <summary>The label and noise-free intensity at a world point.</summary>

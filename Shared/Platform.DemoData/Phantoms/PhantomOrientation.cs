@@ -12,6 +12,9 @@ public static class PhantomOrientations
 {
     public static readonly PhantomOrientation[] All = Enum.GetValues<PhantomOrientation>();
 
+    /// <summary>The orientation a generated case gets: cycled by seed when <paramref name="vary"/>, otherwise LPS.</summary>
+    public static PhantomOrientation ForSeed(int seed, bool vary) => vary ? All[Math.Abs(seed % All.Length)] : PhantomOrientation.Lps;
+
     /// <summary>The direction matrix (columns: world directions of the voxel axes, LPS world).</summary>
     public static Matrix3 Direction(PhantomOrientation orientation) => orientation switch
     {
@@ -19,14 +22,7 @@ public static class PhantomOrientations
         PhantomOrientation.Ras => Matrix3.Diagonal(new Vector3D(-1, -1, 1)),
         PhantomOrientation.FeetFirst => Matrix3.Diagonal(new Vector3D(1, -1, -1)),
         PhantomOrientation.SwappedInPlane => Matrix3.FromColumns(new Vector3D(0, 1, 0), new Vector3D(1, 0, 0), new Vector3D(0, 0, -1)),
-        PhantomOrientation.Oblique => Tilt(12),
+        PhantomOrientation.Oblique => Rotations.AboutZ(12),
         _ => throw new ArgumentOutOfRangeException(nameof(orientation), orientation, "Unknown orientation."),
     };
-
-    /// <summary>A rotation about the superior axis: the in-plane axes tilt, the slice axis stays.</summary>
-    private static Matrix3 Tilt(double degrees)
-    {
-        var (sin, cos) = Math.SinCos(degrees * Math.PI / 180);
-        return Matrix3.FromColumns(new Vector3D(cos, sin, 0), new Vector3D(-sin, cos, 0), new Vector3D(0, 0, 1));
-    }
 }
