@@ -13,7 +13,7 @@ namespace Platform.Training.Tests.Workflow;
 
 /// <summary>
 /// The engine learns: a short CPU training on generated phantoms, scored on held-out cases in their own (native)
-/// geometry, reaches organ Dice ≥ 0.8. Everything real: files, preprocessing, loader with augmentation, U-Net,
+/// geometry, reaches organ Dice ≥ 0.8 and lesion Dice ≥ 0.5, both well above the intensity-window baseline. Everything real: files, preprocessing, loader with augmentation, U-Net,
 /// sliding window, mapping back, metrics.
 /// </summary>
 public sealed class LearningTests(ITestOutputHelper output)
@@ -55,7 +55,19 @@ public sealed class LearningTests(ITestOutputHelper output)
         var validation = result.Validation!;
         Assert.Equal(3, validation.Cases.Count);
         var organ = validation.MeanDiceOf(1);
-        Assert.True(organ >= 0.8, $"Organ Dice {organ:F3} on held-out cases; per case: {string.Join(", ", validation.Cases.Select(c => $"{c.CaseId} {c.Labels[0].Dice:F3}"))}.");
+        var lesion = validation.MeanDiceOf(2);
+        string PerCase(int label) => string.Join(", ", validation.Cases.Select(c => $"{c.CaseId} {c.Labels.Single(l => l.Label == label).Dice:F3}"));
+        Assert.True(organ >= 0.8, $"Organ Dice {organ:F3} on held-out cases; per case: {PerCase(1)}.");
+        // The lesions are 4 to 40 voxels at 2 × 2 × 4 mm: the label that stayed at 0.000 before the output layers
+        // started at the class prior.
+        Assert.True(lesion >= 0.5, $"Lesion Dice {lesion:F3} on held-out cases; per case: {PerCase(2)}.");
+        // Against the best intensity window chosen on the training cases, on the same cases: these phantoms' organ is
+        // nearly separable by a window (about 0.93), so the network must match it; the lesion is not (about 0.0), and
+        // the network must be far above it. The abdominal learning test is where every label has to beat the window.
+        var baseline = PhantomStudy.WindowBaselineDice(preprocessed, request.TrainingCases, request.ValidationCases, [1, 2]);
+        output.WriteLine($"intensity-window baseline: organ {baseline[1]:F3}, lesion {baseline[2]:F3}");
+        Assert.True(organ >= baseline[1], $"Organ Dice {organ:F3} is below the intensity-window baseline's {baseline[1]:F3}.");
+        Assert.True(lesion >= baseline[2] + 0.3, $"Lesion Dice {lesion:F3} is not 0.3 above the intensity-window baseline's {baseline[2]:F3}.");
         // The predictions were written in each case's original geometry, and their scores are on disk.
         foreach (var id in request.ValidationCases)
         {

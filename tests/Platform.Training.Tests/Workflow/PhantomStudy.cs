@@ -4,6 +4,8 @@ using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Planning;
+using Platform.Preprocessing.Storage;
+using Platform.Training.Baselines;
 using Platform.Training.Networks;
 
 namespace Platform.Training.Tests.Workflow;
@@ -36,6 +38,23 @@ internal static class PhantomStudy
         var result = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest { OutputFolder = output, Cases = sources, Settings = Settings });
         Assert.Empty(result.Failures);
         return (output, report.GoodCases);
+    }
+
+    /// <summary>
+    /// The intensity-window baseline fitted on <paramref name="training"/> and scored on <paramref name="validation"/>
+    /// (preprocessed space): per label, the mean Dice over the cases where it is defined.
+    /// </summary>
+    public static IReadOnlyDictionary<int, double> WindowBaselineDice(string folder, IEnumerable<string> training, IEnumerable<string> validation, int[] labels)
+    {
+        static (float[] Image, byte[] Label) Read(string folder, string id)
+        {
+            using var reader = PreprocessedCaseReader.Open(folder, id);
+            return (reader.ReadChannel(0).Data, reader.ReadLabel()!.Data);
+        }
+
+        var baseline = IntensityWindowBaseline.Fit([.. training.Select(id => Read(folder, id))], labels);
+        var scored = validation.Select(id => Read(folder, id)).ToList();
+        return labels.ToDictionary(l => l, l => scored.Select(c => baseline.Dice(c.Image, c.Label, l)).Where(d => !double.IsNaN(d)).DefaultIfEmpty(double.NaN).Average());
     }
 
     /// <summary>A three-stage plain U-Net, 16–64 features, for three classes.</summary>
