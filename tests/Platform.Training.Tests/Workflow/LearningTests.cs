@@ -4,6 +4,7 @@ using Platform.Training.Checkpoints;
 using Platform.Training.Evaluation;
 using Platform.Training.Inference;
 using Platform.Training.Optimization;
+using Platform.Training.Postprocessing;
 using Platform.Training.Tests.Support;
 using Platform.Training.Trainer;
 using Platform.Training.Workflow;
@@ -88,14 +89,21 @@ public sealed class LearningTests(ITestOutputHelper output)
         var unseen = Path.Combine(folder.Path, "unseen");
         var report = Platform.DemoData.Layouts.DemoDataset.WriteFran(unseen, "phantom", cases: 2, seed: 500, PhantomStudy.Phantoms);
         var predicted = SegmentationPredictor.PredictFolder(Path.Combine(unseen, "images"), folder.Sub("predicted"), [model.Segment, best.Segment],
-            new PredictorSettings { Preprocessing = PhantomStudy.Settings, SlidingWindow = new SlidingWindowSettings { PatchSize = PhantomStudy.Patch } });
+            new PredictorSettings
+            {
+                Preprocessing = PhantomStudy.Settings,
+                // As nnU-Net predicts: mirrored over every axis, with the postprocessing chosen on the validation cases.
+                SlidingWindow = new SlidingWindowSettings { PatchSize = PhantomStudy.Patch, MirrorAxes = SlidingWindowSettings.AllAxes },
+                Postprocessing = result.Postprocessing!.Plan,
+            });
+        output.WriteLine($"postprocessing chosen on validation: {PostprocessingJson.Serialize(result.Postprocessing)}");
         Assert.Empty(predicted.Failed);
         foreach (var id in report.GoodCases)
         {
             var prediction = ByteLabels.Read(predicted.Cases.Single(c => c.CaseId == $"phantom_{id}").OutputPath!);
             var reference = ByteLabels.Read(Path.Combine(unseen, "lms", $"phantom_{id}.nii.gz"));
             var score = SegmentationEvaluator.EvaluateCase(id, prediction, reference, [1, 2]);
-            output.WriteLine($"unseen {id}: organ Dice {score.Labels[0].Dice:F3}");
+            output.WriteLine($"unseen {id}: organ Dice {score.Labels[0].Dice:F3} (predicted {score.Labels[0].PredictedVoxels}, reference {score.Labels[0].ReferenceVoxels}), lesion Dice {score.Labels[1].Dice:F3} (predicted {score.Labels[1].PredictedVoxels}, reference {score.Labels[1].ReferenceVoxels})");
             Assert.True(score.Labels[0].Dice >= 0.8, $"Unseen case {id}: organ Dice {score.Labels[0].Dice:F3}.");
         }
     }
