@@ -2,15 +2,9 @@ using System.Text.Json;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Results;
-using Platform.Imaging.IO;
-using Platform.Imaging.Volumes;
-using Platform.Preprocessing.Datasets;
-using Platform.Preprocessing.Storage;
-using Platform.Training.Evaluation;
 using Platform.Training.Inference;
 using Platform.Training.Postprocessing;
 using Platform.Training.Workflow;
-using static TorchSharp.torch;
 
 namespace Platform.Grains.CrossValidation;
 
@@ -41,20 +35,9 @@ public static class CrossValidationEvaluator
         var labels = validationScores.Select(s => s.Label).Distinct().Order().ToList();
         var perFold = inputs.Folds.Select(f => new FoldDice(f.Fold, MeanPerLabel(f.Scores))).ToList();
 
-        var pairs = new List<PostprocessingCase>();
-        foreach (var fold in inputs.Folds)
-        {
-            foreach (var caseId in fold.Scores.Select(s => s.CaseId).Distinct(StringComparer.Ordinal))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var predictionFile = Path.Combine(fold.WorkFolder, FoldTraining.ValidationFolderName, caseId + ".nii.gz");
-                if (!File.Exists(predictionFile))
-                    throw new FileNotFoundException($"Fold {fold.Fold} scored case '{caseId}' but its validation prediction is missing.", predictionFile);
-                pairs.Add(new PostprocessingCase(caseId, ByteLabels.Read(predictionFile), NativeReference(inputs.PreprocessedFolder, caseId)));
-            }
-        }
-
-        var selection = PostprocessingSelector.Select(pairs, labels);
+        var selection = PooledPostprocessing.Select(inputs.PreprocessedFolder,
+            inputs.Folds.Select(f => new FoldValidationCases(f.Fold, f.WorkFolder, [.. f.Scores.Select(s => s.CaseId).Distinct(StringComparer.Ordinal)])),
+            labels, cancellationToken);
         Directory.CreateDirectory(inputs.ResultFolder);
         File.WriteAllText(Path.Combine(inputs.ResultFolder, PostprocessingFileName), PostprocessingJson.Serialize(selection));
 
@@ -80,50 +63,16 @@ public static class CrossValidationEvaluator
 
     private static List<CaseScore> PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, PostprocessingPlan postprocessing, CancellationToken cancellationToken)
     {
-        var models = new List<TrainedModel>();
-        try
+        var scores = FoldEnsembleTesting.PredictAndScore(new FoldEnsembleTestRequest
         {
-            foreach (var fold in inputs.Folds)
-                models.Add(TrainedModel.Load(fold.Checkpoint));
-            var segments = models.Select(m => (Func<Tensor, Tensor>)m.Segment).ToList();
-            var window = new SlidingWindowSettings { PatchSize = inputs.PatchSize };
-            var folder = Directory.CreateDirectory(Path.Combine(inputs.ResultFolder, TestFolderName)).FullName;
-            var scores = new List<CaseScore>();
-            foreach (var caseId in inputs.TestCases)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!PreprocessedCaseRecords.IsComplete(inputs.PreprocessedFolder, caseId))
-                    throw new InvalidOperationException($"Test case '{caseId}' is not among the plan's preprocessed cases.");
-                using var reader = PreprocessedCaseReader.Open(inputs.PreprocessedFolder, caseId);
-                var record = PreprocessedCaseRecords.FromReader(reader);
-                var channels = Enumerable.Range(0, reader.Channels).Select(reader.ReadChannel).ToList();
-                Volume<byte> prediction;
-                using (no_grad())
-                    prediction = NativeSpaceMapper.ToOriginalLabels(SegmentationPredictor.PredictProbabilities(channels, segments, window), record.Metadata);
-                if (!postprocessing.IsEmpty)
-                    prediction = Postprocessor.Apply(prediction, postprocessing);
-                ImageFile.Write(Path.Combine(folder, caseId + ".nii.gz"), prediction);
-                if (record.NativeLabelFile is null)
-                    continue; // a test case without a label is predicted but cannot be scored
-                var reference = ByteLabels.Read(Path.Combine(inputs.PreprocessedFolder, record.NativeLabelFile));
-                var evaluation = SegmentationEvaluator.EvaluateCase(caseId, prediction, reference, labels);
-                scores.AddRange(evaluation.ToCaseScores());
-            }
-
-            return scores;
-        }
-        finally
-        {
-            foreach (var model in models)
-                model.Dispose();
-        }
-    }
-
-    private static Volume<byte> NativeReference(string preprocessedFolder, string caseId)
-    {
-        var record = PreprocessedCaseRecords.Read(preprocessedFolder, caseId);
-        return record.NativeLabelFile is { } file
-            ? ByteLabels.Read(Path.Combine(preprocessedFolder, file))
-            : throw new InvalidOperationException($"Validation case '{caseId}' has no native-space label in {preprocessedFolder}.");
+            Checkpoints = [.. inputs.Folds.Select(f => f.Checkpoint)],
+            PreprocessedFolder = inputs.PreprocessedFolder,
+            TestCases = inputs.TestCases,
+            SlidingWindow = new SlidingWindowSettings { PatchSize = inputs.PatchSize },
+            Postprocessing = postprocessing,
+            Labels = labels,
+            OutputFolder = Path.Combine(inputs.ResultFolder, TestFolderName),
+        }, cancellationToken);
+        return [.. scores.Ensemble.SelectMany(e => e.ToCaseScores())];
     }
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using Platform.Preprocessing.Planning;
+using Platform.Preprocessing.Splits;
+using Platform.Training.Checkpoints;
+using Platform.Training.Evaluation;
+using Platform.Training.Trainer;
+using Platform.Training.Workflow;
+
+namespace Platform.Quality.Benchmarks;
+
+/// <summary>A trained fold: its validation in native space, final checkpoint, and wall time.</summary>
+internal sealed record FoldRun(int Fold, SplitFold Split, string WorkFolder, string Checkpoint, EvaluationSummary Validation, double Seconds);
+
+/// <summary>Trains each fold of the split with <see cref="FoldTraining"/>: nnU-Net's augmentation and oversampling, mirrored validation.</summary>
+internal static class FoldRuns
+{
+    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, AutoPlan plan, CpuBudget budget, int classes, int seed, bool mirror, TextWriter log)
+    {
+        var runs = new List<FoldRun>();
+        for (var fold = 0; fold < split.Folds.Count; fold++)
+        {
+            var clock = Stopwatch.StartNew();
+            var folder = Path.Combine(workRoot, $"fold_{fold}");
+            var request = new FoldTrainingRequest
+            {
+                PreprocessedFolder = preprocessedFolder,
+                TrainingCases = split.Folds[fold].Train,
+                ValidationCases = split.Folds[fold].Validation,
+                OutputFolder = folder,
+                Network = PlanTraining.Network(plan, classes),
+                Trainer = PlanTraining.Trainer(budget),
+                BatchSize = plan.BatchSize,
+                PatchSize = PlanTraining.Patch(plan),
+                Seed = seed + fold,
+                Augmentation = PlanTraining.Augmentation(plan),
+                // The platform's default (EngineOptions.MirrorAtValidation) mirrors over every axis; see QualitySettings for why it is optional here.
+                MirrorAtValidation = mirror,
+            };
+            // Progress<T> reports on the thread pool (a console has no synchronisation context): lines may trail a little.
+            var epochs = new Progress<EpochReport>(e => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fold {fold} epoch {e.Epoch + 1,3}/{e.Epochs}: train loss {e.TrainLoss,7:F3}, validation loss {e.ValidationLoss,7:F3}, pseudo-Dice {string.Join("/", e.PseudoDice.Select(d => d.ToString("F2", CultureInfo.InvariantCulture)))}, {e.EpochSeconds,5:F1} s")));
+            var result = FoldTraining.Run(request, epochs);
+            var validation = result.Validation ?? throw new InvalidOperationException($"Fold {fold} did not finish its training.");
+            runs.Add(new FoldRun(fold, split.Folds[fold], folder, Path.Combine(result.CheckpointFolder, CheckpointStore.LastFileName), validation, clock.Elapsed.TotalSeconds));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fold {fold}: foreground Dice {validation.ForegroundMeanDice:F3} on {split.Folds[fold].Validation.Count} validation cases, {clock.Elapsed.TotalSeconds:F0} s"));
+        }
+        return runs;
+    }
+}
