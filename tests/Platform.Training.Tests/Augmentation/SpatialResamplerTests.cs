@@ -150,6 +150,63 @@ public sealed class SpatialResamplerTests
     }
 
     [Fact]
+    public void A_small_labelled_structure_is_resampled_as_its_interpolated_one_hot_mask_as_nnUNet_does()
+    {
+        // A 3 × 3 × 2 "lesion" (label 2) beside a slab of label 1. Each output label must be the label whose one-hot
+        // mask, trilinearly interpolated at the output's source position, is largest (nnU-Net's mode_seg 'bilinear').
+        var size = new Shape3(14, 14, 12);
+        byte LabelAt(int x, int y, int z) => x is >= 6 and <= 8 && y is >= 5 and <= 7 && z is 5 or 6 ? (byte)2 : z < 3 ? (byte)1 : (byte)0;
+        var image = new float[size.VoxelCount];
+        var label = new byte[size.VoxelCount];
+        for (int z = 0, i = 0; z < size.Z; z++)
+            for (var y = 0; y < size.Y; y++)
+                for (var x = 0; x < size.X; x++, i++)
+                    label[i] = LabelAt(x, y, z);
+        var patch = new Shape3(10, 10, 10);
+        var transform = SpatialTransform.Create(0.3, -0.2, 0.45, 1.27, inPlaneOnly: false);
+        var (ox, oy, oz) = transform.Apply(-4.5, -4.5, -4.5);
+        var origin = (7.1 + ox, 6.3 + oy, 5.6 + oz);
+        var output = new float[patch.VoxelCount];
+        var outputLabel = new byte[patch.VoxelCount];
+
+        SpatialResampler.Resample(image, label, size, 1, output, outputLabel, patch, transform, origin, padLabel: 0);
+
+        var lesionVoxels = 0;
+        for (var i = 0; i < outputLabel.Length; i++)
+        {
+            var (dx, dy, dz) = transform.Apply(i % 10, i / 10 % 10, i / 100);
+            var (sx, sy, sz) = (origin.Item1 + dx, origin.Item2 + dy, origin.Item3 + dz);
+            var weights = new double[3];
+            for (var corner = 0; corner < 8; corner++)
+            {
+                int cx = (int)Math.Floor(sx) + (corner & 1), cy = (int)Math.Floor(sy) + ((corner >> 1) & 1), cz = (int)Math.Floor(sz) + (corner >> 2);
+                var w = (1 - Math.Abs(sx - cx)) * (1 - Math.Abs(sy - cy)) * (1 - Math.Abs(sz - cz));
+                var inside = cx >= 0 && cy >= 0 && cz >= 0 && cx < size.X && cy < size.Y && cz < size.Z;
+                weights[inside ? LabelAt(cx, cy, cz) : 0] += w;
+            }
+            var expected = weights[2] > Math.Max(weights[0], weights[1]) ? 2 : weights[1] > weights[0] ? 1 : 0;
+            if (Math.Abs(weights.Max() - weights.OrderDescending().ElementAt(1)) < 1e-4)
+                continue; // a near-tie: float and double may round it either way
+            Assert.True(expected == outputLabel[i], $"voxel {i} at ({sx:F2}, {sy:F2}, {sz:F2}): weights {string.Join("/", weights.Select(w => w.ToString("F3")))}, label {outputLabel[i]}");
+            lesionVoxels += expected == 2 ? 1 : 0;
+        }
+        // The output reads the source 1.27 voxels apart, so the 18-voxel lesion covers about 18 / 1.27³ ≈ 9 output
+        // voxels; it must neither vanish nor swell.
+        Assert.InRange(lesionVoxels, 5, 14);
+    }
+
+    [Fact]
+    public void Equal_weights_go_to_the_lowest_label()
+    {
+        // Halfway between a voxel of label 3 and one of label 1 along x: weights 0.5 / 0.5, so label 1.
+        var size = new Shape3(2, 1, 1);
+        var outputLabel = new byte[1];
+        SpatialResampler.Resample(new float[2], new byte[] { 3, 1 }, size, 1, new float[1], outputLabel, new Shape3(1, 1, 1),
+            SpatialTransform.Identity, (0.5, 0, 0), padLabel: 0);
+        Assert.Equal(1, outputLabel[0]);
+    }
+
+    [Fact]
     public void PositionsOutsideTheSourceArePadding()
     {
         var (image, label) = RandomSource(Source, channels: 1, seed: 3);
