@@ -19,14 +19,23 @@ namespace Platform.Cli.Tests;
 public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper log)
 {
     private const string Project = "cli_workflow";
-    // The engine learning test's phantoms: big enough for an organ to learn, small enough for a CPU in a minute.
-    private static readonly PhantomOptions Phantoms = new() { Shape = new Shape3(64, 64, 24), Spacing = new Vector3D(1.5, 1.5, 4) };
+    // The engine learning test's phantoms: big enough for an organ and its lesions (4 to 40 voxels) to learn, small
+    // enough for a CPU in a minute or two. Up to six lesions a case (the default is three), because fold 0 trains on
+    // five cases only and with three its training cases can hold too few lesion voxels for the lesion to learn.
+    private static readonly PhantomOptions Phantoms = new() { Shape = new Shape3(64, 64, 24), Spacing = new Vector3D(1.5, 1.5, 4), MaxLesions = 6 };
+    private const int Cases = 8;
+
+    // What the shortened plan reaches on the two held-out phantoms, measured twice with identical figures (training is
+    // deterministic on CPU): organ 0.888 (0.934 and 0.842), lesion 0.679 (0.506 and 0.851); fold 0's own validation
+    // 0.853 / 0.638. With the auto-configured per-case z-score instead of CT normalisation the lesion stayed at 0.000.
+    private const double OrganDice = 0.8;
+    private const double LesionDice = 0.5;
     private readonly CliRunner _cli = new(cluster);
 
     [Fact]
     public async Task A_project_goes_from_raw_phantoms_to_a_scored_prediction_through_the_tool()
     {
-        var written = DemoDataset.WriteFran(cluster.Data.PathOf("phantoms"), "phantom", 6, seed: 11, Phantoms, DemoDefects.TruncatedImage);
+        var written = DemoDataset.WriteFran(cluster.Data.PathOf("phantoms"), "phantom", Cases, seed: 11, Phantoms, DemoDefects.TruncatedImage);
         var heldOut = DemoDataset.WriteFran(cluster.Data.PathOf("heldout"), "phantom", 2, seed: 500, Phantoms);
         var scratch = Directory.CreateDirectory(cluster.Work.PathOf("cli-scratch")).FullName;
 
@@ -35,7 +44,7 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
 
         var registered = Json(await Ok("datasources", "register", "phantoms", "phantoms", "-p", Project, "--json", "--interval", "0.2"));
         Assert.Equal("idle", registered["state"]!.GetValue<string>());
-        Assert.Equal(6, registered["counts"]!["valid"]!.GetValue<int>());
+        Assert.Equal(Cases, registered["counts"]!["valid"]!.GetValue<int>());
         Assert.Equal(1, registered["counts"]!["invalid"]!.GetValue<int>());
 
         var problems = Json(await Ok("datasources", "cases", "phantoms", "-p", Project, "--problems", "--json")).AsArray();
@@ -55,12 +64,12 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         Assert.Equal(2, imported["current"]!["version"]!.GetValue<int>());
 
         var split = Json(await Ok("splits", "generate", "-p", Project, "--folds", "3", "--seed", "5", "--json"));
-        Assert.Equal(6, split["cases"]!.GetValue<int>());
+        Assert.Equal(Cases, split["cases"]!.GetValue<int>());
         Assert.Equal(3, split["folds"]!.AsArray().Count);
 
         var preprocessed = Json(await Ok("preprocess", "tiny", "-p", Project, "--json", "--interval", "0.2"));
         Assert.Equal("completed", preprocessed["state"]!.GetValue<string>());
-        Assert.Equal(6, preprocessed["total"]!.GetValue<int>());
+        Assert.Equal(Cases, preprocessed["total"]!.GetValue<int>());
 
         var trained = Json(await Ok("train", "tiny", "--fold", "0", "--wait", "-p", Project, "--json", "--interval", "0.5"));
         var runId = trained["runId"]!.GetValue<string>();
@@ -96,20 +105,46 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         var scored = Json(await Ok("score", predictions, labels, "--json"));
         Assert.Equal(2, scored["cases"]!.AsArray().Count);
         Assert.All(scored["cases"]!.AsArray(), c => Assert.Null(c!["error"]?.GetValue<string>()));
-        var organ = scored["meanPerLabel"]!.AsArray().Single(m => m!["label"]!.GetValue<int>() == 1)!["meanDice"]!.GetValue<double>();
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out organ Dice {organ:F3}"));
-        // The model learned the organ: held-out images it never saw, predicted through the tool, scored against labels.
-        Assert.InRange(organ, 0.5, 1.0);
+        var figures = Figures(scored);
+        log.WriteLine(figures);
+        // The model learned both labels: held-out images it never saw, predicted through the tool, scored against labels.
+        foreach (var (label, threshold) in new[] { (1, OrganDice), (2, LesionDice) })
+        {
+            var mean = scored["meanPerLabel"]!.AsArray().SingleOrDefault(m => m!["label"]!.GetValue<int>() == label);
+            Assert.True(mean is not null && mean["cases"]!.GetValue<int>() > 0, $"No held-out case defines label {label}.\n{figures}");
+            var dice = Number(mean!["meanDice"]!);
+            Assert.True(dice >= threshold, string.Create(CultureInfo.InvariantCulture, $"Held-out label {label} Dice {dice:F3} < {threshold}.\n{figures}"));
+        }
     }
+
+    /// <summary>Per-case and per-label figures of a <c>score --json</c> output, for the log and assertion messages.</summary>
+    private static string Figures(JsonNode scored)
+    {
+        var cases = scored["cases"]!.AsArray().Select(c => c!["caseId"]!.GetValue<string>() + " " + string.Join("/", c["labels"]!.AsArray().Select(l =>
+            string.Create(CultureInfo.InvariantCulture, $"{l!["label"]!.GetValue<int>()}:{Number(l["dice"]!):F3} ({l["predictedVoxels"]}/{l["referenceVoxels"]} vx)"))));
+        var means = scored["meanPerLabel"]!.AsArray().Select(m =>
+            string.Create(CultureInfo.InvariantCulture, $"label {m!["label"]!.GetValue<int>()} {Number(m["meanDice"]!):F3} over {m["cases"]}"));
+        return $"held-out mean: {string.Join(", ", means)}\nheld-out cases: {string.Join("; ", cases)}";
+    }
+
+    // The tool writes NaN (a label empty on both sides) as "NaN".
+    private static double Number(JsonNode node) => node.GetValueKind() == System.Text.Json.JsonValueKind.String
+        ? double.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture)
+        : node.GetValue<double>();
 
     /// <summary>
     /// The exported plan cut down to what learns on a CPU in about a minute (the engine learning test's configuration):
-    /// 2 × 2 × 4 mm voxels, 32 × 32 × 16 patches, three stages of 16 to 64 features, 12 epochs of 25 iterations.
+    /// CT normalisation, 2 × 2 × 4 mm voxels, 32 × 32 × 16 patches, three stages of 16 to 64 features, 12 epochs of
+    /// 25 iterations.
     /// </summary>
     private static string Shrink(string json)
     {
         var plan = JsonNode.Parse(json)!.AsObject();
         plan["preprocessing"]!["spacing"] = new JsonArray(2.0, 2.0, 4.0);
+        // The phantoms are CT, but their foreground (organ and lesions) lies above -200 HU, so auto-configuration
+        // reads the channel as non-CT and picks a per-case z-score over the whole image, air included, which leaves
+        // the lesion's contrast to the organ a small fraction of a unit. CT normalisation, as in the learning test.
+        plan["preprocessing"]!["normalization"] = new JsonArray("CT");
         var network = plan["network"]!;
         network["patchSize"] = new JsonArray(32, 32, 16);
         network["batchSize"] = 2;

@@ -57,9 +57,21 @@ public sealed record PostprocessingChoice(
     [property: Id(4)] bool Adopted);
 
 /// <summary>
+/// One fold's model alone on the held-out test cases (from the ensemble's own network passes, with the same
+/// postprocessing): per-label means and per-case scores, to set beside the ensemble's.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.FoldTestScores")]
+public sealed record FoldTestScores(
+    [property: Id(0)] int Fold,
+    [property: Id(1)] IReadOnlyList<LabelDice> PerLabel,
+    [property: Id(2)] IReadOnlyList<CaseScore> Scores);
+
+/// <summary>
 /// The outcome: Dice per label over every validation case (each scored by its own fold's model), per-fold
 /// means, the postprocessing decisions, and the ensemble's scores on the test cases (with the adopted
 /// postprocessing applied). <paramref name="ResultFolder"/> holds the JSON files, relative to the work root.
+/// <paramref name="TestPerFold"/> scores each fold's model alone on the same test cases (what the ensemble adds
+/// over a single fold); null for results stored before it existed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationResult")]
 public sealed record CrossValidationResult(
@@ -69,7 +81,8 @@ public sealed record CrossValidationResult(
     [property: Id(3)] IReadOnlyList<PostprocessingChoice> Postprocessing,
     [property: Id(4)] IReadOnlyList<CaseScore> TestScores,
     [property: Id(5)] IReadOnlyList<LabelDice> TestMeanPerLabel,
-    [property: Id(6)] string ResultFolder);
+    [property: Id(6)] string ResultFolder,
+    [property: Id(7)] IReadOnlyList<FoldTestScores>? TestPerFold = null);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationSnapshot")]
 public sealed record CrossValidationSnapshot(

@@ -12,7 +12,8 @@ namespace Platform.Grains.CrossValidation;
 /// Turns completed folds into the cross-validation result: Dice per label over every fold's validation cases
 /// (the scores each run stored, from its own model), postprocessing chosen on all validation predictions
 /// together, and the test cases predicted by the ensemble of the folds' final checkpoints (mean probabilities),
-/// mapped to native space, postprocessed and scored. Writes result.json and postprocessing.json.
+/// mapped to native space, postprocessed and scored, with each fold's model alone scored on the same passes.
+/// Writes result.json and postprocessing.json.
 /// </summary>
 public static class CrossValidationEvaluator
 {
@@ -41,7 +42,9 @@ public static class CrossValidationEvaluator
         Directory.CreateDirectory(inputs.ResultFolder);
         File.WriteAllText(Path.Combine(inputs.ResultFolder, PostprocessingFileName), PostprocessingJson.Serialize(selection));
 
-        var testScores = inputs.TestCases.Count == 0 ? [] : PredictTestCases(inputs, labels, selection.Plan, cancellationToken);
+        var (testScores, testPerFold) = inputs.TestCases.Count == 0
+            ? ([], [])
+            : PredictTestCases(inputs, labels, selection.Plan, cancellationToken);
         var result = new CrossValidationResult(
             MeanPerLabel(validationScores),
             perFold,
@@ -49,7 +52,8 @@ public static class CrossValidationEvaluator
             [.. selection.Decisions.Select(d => new PostprocessingChoice(d.Rule, d.Label, d.DiceBefore, d.DiceAfter, d.Adopted))],
             testScores,
             MeanPerLabel(testScores),
-            inputs.RelativeResultFolder);
+            inputs.RelativeResultFolder,
+            testPerFold);
         File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, ResultJsonOptions));
         return result;
     }
@@ -61,7 +65,7 @@ public static class CrossValidationEvaluator
     /// </summary>
     public static IReadOnlyList<LabelDice> MeanPerLabel(IEnumerable<CaseScore> scores) => CaseScoreConversion.MeanPerLabel(scores);
 
-    private static List<CaseScore> PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, PostprocessingPlan postprocessing, CancellationToken cancellationToken)
+    private static (List<CaseScore> Ensemble, List<FoldTestScores> PerFold) PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, PostprocessingPlan postprocessing, CancellationToken cancellationToken)
     {
         var scores = FoldEnsembleTesting.PredictAndScore(new FoldEnsembleTestRequest
         {
@@ -72,7 +76,13 @@ public static class CrossValidationEvaluator
             Postprocessing = postprocessing,
             Labels = labels,
             OutputFolder = Path.Combine(inputs.ResultFolder, TestFolderName),
+            ScoreMembers = true,
         }, cancellationToken);
-        return [.. scores.Ensemble.SelectMany(e => e.ToCaseScores())];
+        var perFold = inputs.Folds.Zip(scores.Members, (fold, member) =>
+        {
+            List<CaseScore> memberScores = [.. member.SelectMany(e => e.ToCaseScores())];
+            return new FoldTestScores(fold.Fold, MeanPerLabel(memberScores), memberScores);
+        }).ToList();
+        return ([.. scores.Ensemble.SelectMany(e => e.ToCaseScores())], perFold);
     }
 }

@@ -104,9 +104,10 @@ public sealed class LearningTests(ITestOutputHelper output)
             var reference = ByteLabels.Read(Path.Combine(unseen, "lms", $"phantom_{id}.nii.gz"));
             var score = SegmentationEvaluator.EvaluateCase(id, prediction, reference, [1, 2]);
             output.WriteLine($"unseen {id}: organ Dice {score.Labels[0].Dice:F3} (predicted {score.Labels[0].PredictedVoxels}, reference {score.Labels[0].ReferenceVoxels}), lesion Dice {score.Labels[1].Dice:F3} (predicted {score.Labels[1].PredictedVoxels}, reference {score.Labels[1].ReferenceVoxels})");
-            Assert.True(score.Labels[0].Dice >= 0.8, $"Unseen case {id}: organ Dice {score.Labels[0].Dice:F3}.");
-            if (score.Labels[1].ReferenceVoxels > 0)
-                Assert.True(score.Labels[1].Dice >= 0.5, $"Unseen case {id}: lesion Dice {score.Labels[1].Dice:F3} ({score.Labels[1].ReferenceVoxels} reference voxels).");
+            var figures = $"Unseen case {id}: organ Dice {score.Labels[0].Dice:F3} (predicted {score.Labels[0].PredictedVoxels}, reference {score.Labels[0].ReferenceVoxels}), lesion Dice {score.Labels[1].Dice:F3} (predicted {score.Labels[1].PredictedVoxels}, reference {score.Labels[1].ReferenceVoxels}).";
+            Assert.True(score.Labels[0].Dice >= 0.8, figures);
+            // Both unseen cases (seed 500) hold lesions; the model finds them (lesion Dice 0.62 and 0.67 here).
+            Assert.True(score.Labels[1].ReferenceVoxels > 0 && score.Labels[1].Dice >= 0.5, figures);
         }
     }
 }
