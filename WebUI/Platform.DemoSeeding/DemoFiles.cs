@@ -27,7 +27,7 @@ public static class DemoFiles
         var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}-{Guid.NewGuid():N}");
         try
         {
-            DemoDataset.WriteFran(staging, demo.DatasetName, demo.GoodCases, demo.Seed, defects: demo.Defects);
+            DemoDataset.WriteFran(staging, demo.DatasetName, demo.GoodCases, demo.Seed, demo.Phantoms, demo.Defects);
             Directory.Move(staging, folder);
             return true;
         }

@@ -28,7 +28,7 @@ public sealed record PhantomAnatomy(
     public const double AirHu = -1000, BoneHu = 450;
 
     /// <summary>Draws a patient whose body fits a field of view of <paramref name="fieldOfView"/> mm.</summary>
-    public static PhantomAnatomy Draw(Random random, Vector3D fieldOfView, int maxLesions)
+    public static PhantomAnatomy Draw(Random random, Vector3D fieldOfView, int maxLesions, (double Min, double Max) lesionRadius)
     {
         var bodyX = fieldOfView.X * random.Between(0.36, 0.44);
         var bodyY = fieldOfView.Y * random.Between(0.28, 0.36);
@@ -44,7 +44,7 @@ public sealed record PhantomAnatomy(
             var direction = new Vector3D(random.Between(-1, 1), random.Between(-1, 1), random.Between(-1, 1));
             var scale = random.Between(0, 0.5) / Math.Max(direction.Length, 1e-6);
             var centre = organCentre + direction.Scale(organRadii) * scale;
-            lesions.Add(new Lesion(centre, smallest * random.Between(0.18, 0.32)));
+            lesions.Add(new Lesion(centre, smallest * random.Between(lesionRadius.Min, lesionRadius.Max)));
         }
 
         return new PhantomAnatomy(bodyX, bodyY, bodyX * random.Between(0.09, 0.12), organCentre, organRadii,

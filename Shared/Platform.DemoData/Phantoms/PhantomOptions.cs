@@ -20,6 +20,12 @@ public sealed record PhantomOptions
     /// <summary>Lesions per case are drawn from 0 to this many.</summary>
     public int MaxLesions { get; init; } = 3;
 
+    /// <summary>
+    /// A lesion's radius as a fraction of the organ's smallest radius, drawn uniformly in this range. The default
+    /// gives lesions of about 4 to 40 voxels at 2 × 2 × 4 mm.
+    /// </summary>
+    public (double Min, double Max) LesionRadius { get; init; } = (0.18, 0.32);
+
     /// <summary>When true, cases cycle through <see cref="PhantomOrientation"/>s; otherwise all are LPS-aligned.</summary>
     public bool VaryOrientation { get; init; } = true;
 
@@ -34,5 +40,7 @@ public sealed record PhantomOptions
         if (NoiseHu < 0 || !double.IsFinite(NoiseHu))
             throw new ArgumentException($"Noise {NoiseHu} HU must be a finite, non-negative number.", nameof(NoiseHu));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxLesions);
+        if (!(LesionRadius.Min > 0 && LesionRadius.Min <= LesionRadius.Max && LesionRadius.Max <= 0.5))
+            throw new ArgumentException($"Lesion radius fractions {LesionRadius} must satisfy 0 < min <= max <= 0.5 (a lesion stays inside its organ).", nameof(LesionRadius));
     }
 }
