@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Platform.Preprocessing.Planning;
 using Platform.Preprocessing.Splits;
 using Platform.Training.Checkpoints;
 using Platform.Training.Evaluation;
@@ -15,7 +14,7 @@ internal sealed record FoldRun(int Fold, SplitFold Split, string WorkFolder, str
 /// <summary>Trains each fold of the split with <see cref="FoldTraining"/>: nnU-Net's augmentation and oversampling, mirrored validation.</summary>
 internal static class FoldRuns
 {
-    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, AutoPlan plan, CpuBudget budget, int classes, int seed, bool mirror, TextWriter log)
+    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, PlanTraining plan, CpuBudget budget, int classes, int seed, bool mirror, TextWriter log)
     {
         var runs = new List<FoldRun>();
         for (var fold = 0; fold < split.Folds.Count; fold++)
@@ -28,12 +27,12 @@ internal static class FoldRuns
                 TrainingCases = split.Folds[fold].Train,
                 ValidationCases = split.Folds[fold].Validation,
                 OutputFolder = folder,
-                Network = PlanTraining.Network(plan, classes),
-                Trainer = PlanTraining.Trainer(budget),
+                Network = plan.Network(classes),
+                Trainer = plan.Trainer(budget.Threads),
                 BatchSize = plan.BatchSize,
-                PatchSize = PlanTraining.Patch(plan),
+                PatchSize = plan.Patch,
                 Seed = seed + fold,
-                Augmentation = PlanTraining.Augmentation(plan),
+                Augmentation = plan.Augmentation,
                 // The platform's default (EngineOptions.MirrorAtValidation) mirrors over every axis; see QualitySettings for why it is optional here.
                 MirrorAtValidation = mirror,
             };

@@ -1,37 +1,71 @@
+using Platform.DemoData.Abdomen;
+using Platform.Grains.Abstractions.Plans;
+using PlanNormalization = Platform.Grains.Abstractions.Plans.NormalizationScheme;
+using Platform.Grains.Engine;
+using Platform.Grains.Preprocessing;
+using Platform.Grains.Projects;
 using Platform.Imaging.Volumes;
+using Platform.Preprocessing.Cases;
+using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
 using Platform.Training.Augmentation;
 using Platform.Training.Networks;
-using Platform.Training.Optimization;
 using Platform.Training.Trainer;
 
 namespace Platform.Quality.Benchmarks;
 
 /// <summary>
-/// An auto-configured plan as the engine's settings, with the plan document's defaults (plain U-Net, deep
-/// supervision, SGD Nesterov with poly decay, Dice + CE, nnU-Net's augmentation for the patch). The platform goes
-/// AutoPlan → plan document (Platform.Grains Projects/PlanSuggestionMapping) → engine settings (Platform.Grains
-/// Engine/PlanEngineSettings); the plan document lives with the grains' contracts, so this composes the same
-/// choices from the plan's defaults without it.
+/// The CPU-scaled plan as the platform would train it: the auto-configured plan becomes a plan document by the
+/// grains' own mapping (<see cref="PlanSuggestionMapping"/>), the budget sets epochs and iterations, and every engine
+/// setting comes from the one interpretation the training grain uses (<see cref="PlanEngineSettings"/>,
+/// <see cref="PlanCaseSettings"/>); nothing of the plan's meaning is worked out here again.
 /// </summary>
-internal static class PlanTraining
+internal sealed class PlanTraining
 {
-    /// <summary>The plan's patch in (x, y, z).</summary>
-    public static Shape3 Patch(AutoPlan plan) => new(plan.PatchSize[0], plan.PatchSize[1], plan.PatchSize.Count > 2 ? plan.PatchSize[2] : 1);
-
-    public static NetworkDescription Network(AutoPlan plan, int classes) => new(NetworkArchitecture.PlainUNet, InputChannels: 1, classes,
-        plan.Stages, DeepSupervision: true);
-
-    public static TrainerOptions Trainer(CpuBudget budget) => new()
+    private PlanTraining(PlanSettings plan, ProjectFingerprint fingerprint)
     {
-        Epochs = budget.Epochs,
-        IterationsPerEpoch = budget.IterationsPerEpoch,
-        // The per-epoch validation loss is only a progress figure; the fold's real validation is in native space after training.
-        ValidationBatches = 2,
-        Optimization = new OptimizationOptions(),
-        Checkpoints = new CheckpointPolicy(budget.Epochs, TimeSpan.FromHours(1)),
-        Threads = budget.Threads,
-    };
+        Plan = plan;
+        Fingerprint = fingerprint;
+    }
 
-    public static AugmentationSettings Augmentation(AutoPlan plan) => AugmentationSettings.NnUNet(Patch(plan));
+    public PlanSettings Plan { get; }
+
+    public ProjectFingerprint Fingerprint { get; }
+
+    /// <param name="scaled">The auto-configured plan, re-planned for the CPU budget.</param>
+    /// <param name="fingerprint">The training cases' fingerprint (CT statistics come from it).</param>
+    /// <param name="budget">Epochs and iterations.</param>
+    /// <param name="modality">The dataset's modality, known here (a FRAN folder does not say it; the mapping would guess).</param>
+    public static PlanTraining From(AutoPlan scaled, ProjectFingerprint fingerprint, CpuBudget budget, AbdomenModality modality)
+    {
+        var (settings, _) = PlanSuggestionMapping.ToPlan(scaled, fingerprint, [DatasetFingerprint.Datasource], scaled.Stages.Max(s => s.Features));
+        settings = settings with
+        {
+            Preprocessing = settings.Preprocessing with
+            {
+                Normalization = [modality == AbdomenModality.Ct ? PlanNormalization.CT : PlanNormalization.ZScore],
+            },
+            Training = settings.Training with
+            {
+                Epochs = budget.Epochs,
+                IterationsPerEpoch = budget.IterationsPerEpoch,
+                // The per-epoch validation loss is only a progress figure; the fold's real validation is in native space after training.
+                ValidationIterations = 2,
+                CheckpointEveryEpochs = budget.Epochs,
+            },
+        };
+        return new PlanTraining(settings, fingerprint);
+    }
+
+    public Shape3 Patch => PlanEngineSettings.Patch(Plan);
+
+    public int BatchSize => Plan.Network.BatchSize;
+
+    public NetworkDescription Network(int classes) => PlanEngineSettings.Network(Plan, classes);
+
+    public TrainerOptions Trainer(int threads) => PlanEngineSettings.Trainer(Plan, TimeSpan.FromHours(1), threads);
+
+    public AugmentationSettings Augmentation => PlanEngineSettings.Augmentation(Plan);
+
+    public CasePreprocessingSettings CaseSettings => PlanCaseSettings.From(Plan, PlanCaseSettings.Normalization(Plan, Fingerprint));
 }

@@ -11,10 +11,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Platform.DemoData.Abdomen;
-using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Splits;
 using Platform.Quality.Benchmarks;
+using Platform.Training.Baselines;
 using Platform.Training.Evaluation;
 using Platform.Training.Inference;
 using Platform.Training.Workflow;
@@ -53,9 +53,7 @@ try
         o.WriteLine("  " + note);
     o.WriteLine("  " + Describe(plan, budget.Epochs, budget.IterationsPerEpoch));
     var channel = fingerprint.Channels[0];
-    var normalization = settings.Modality == AbdomenModality.Ct
-        ? ChannelNormalization.Ct(channel.Percentile00_5, channel.Percentile99_5, channel.Mean, channel.Std)
-        : ChannelNormalization.ZScore;
+    var training = PlanTraining.From(plan, fingerprint, budget, settings.Modality);
     o.WriteLine(settings.Modality == AbdomenModality.Ct
         ? F($"  normalisation: CT, clip to the fingerprint's foreground [{channel.Percentile00_5:F0}, {channel.Percentile99_5:F0}] HU, z-score with mean {channel.Mean:F1}, std {channel.Std:F1}")
         : "  normalisation: per-case z-score (MR)");
@@ -67,7 +65,7 @@ try
     {
         OutputFolder = preprocessed,
         Cases = [.. written.GoodCases.Select(id => new CaseSource(id, [Image(id)], Label(id)))],
-        Settings = new CasePreprocessingSettings { TargetSpacing = plan.TargetSpacing, Normalization = [normalization] },
+        Settings = training.CaseSettings,
         MaxParallelism = budget.Threads,
     });
     if (preprocessing.Failures.Count > 0)
@@ -81,11 +79,11 @@ try
     var labels = names.Keys.Where(l => l > 0).Order().ToList();
     o.WriteLine();
     o.WriteLine(F($"Training {settings.Folds} folds ({budget.Epochs} epochs × {budget.IterationsPerEpoch} iterations each):"));
-    var folds = FoldRuns.Train(split, preprocessed, Path.Combine(root, "folds"), plan, budget, labels.Count + 1, settings.Seed, settings.Mirror, o);
+    var folds = FoldRuns.Train(split, preprocessed, Path.Combine(root, "folds"), training, budget, labels.Count + 1, settings.Seed, settings.Mirror, o);
     stages.AddRange(folds.Select(f => new StageTime(F($"fold {f.Fold} (train + validate)"), f.Seconds)));
 
     clock.Restart();
-    var cvBaseline = MergeBaselines(folds.Select(f => BaselineDice.Score(preprocessed, f.Split.Train, [.. f.Validation.Cases.Select(c => c.CaseId)], labels)));
+    var cvBaseline = MergeBaselines(folds.Select(f => PreprocessedBaselineDice.Score(preprocessed, f.Split.Train, [.. f.Validation.Cases.Select(c => c.CaseId)], labels)));
     var crossValidation = SetFigures.From("Cross-validation, pooled validation cases", SegmentationEvaluator.Summarize([.. folds.SelectMany(f => f.Validation.Cases)]), cvBaseline, names);
     var selection = PooledPostprocessing.Select(preprocessed,
         folds.Select(f => new FoldValidationCases(f.Fold, f.WorkFolder, [.. f.Validation.Cases.Where(c => c.Error is null).Select(c => c.CaseId)])), labels);
@@ -98,13 +96,13 @@ try
         Checkpoints = [.. folds.Select(f => f.Checkpoint)],
         PreprocessedFolder = preprocessed,
         TestCases = split.Test,
-        SlidingWindow = new SlidingWindowSettings { PatchSize = PlanTraining.Patch(plan), MirrorAxes = settings.Mirror ? SlidingWindowSettings.AllAxes : [] },
+        SlidingWindow = new SlidingWindowSettings { PatchSize = training.Patch, MirrorAxes = settings.Mirror ? SlidingWindowSettings.AllAxes : [] },
         Postprocessing = selection.Plan,
         Labels = labels,
         OutputFolder = Path.Combine(root, "test"),
         ScoreMembers = true,
     });
-    var testBaseline = BaselineDice.Score(preprocessed, trainIds, split.Test, labels);
+    var testBaseline = PreprocessedBaselineDice.Score(preprocessed, trainIds, split.Test, labels);
     var ensemble = SegmentationEvaluator.Summarize(test.Ensemble);
     var members = test.Members.Select(m => SegmentationEvaluator.Summarize(m)).ToList();
     stages.Add(new StageTime(F($"test ensemble ({folds.Count} folds)"), clock.Elapsed.TotalSeconds));

@@ -60,12 +60,14 @@ public static class FoldTraining
             };
             // Validation patches: no augmentation, their own seed, the same oversampling as nnU-Net's validation loader.
             var validationLoader = loader with { Augmentation = null, Seed = ValidationBatches.DefaultSeed, Workers = 1 };
-            if (request.OutputBiasFromClassPrior)
+            var checkpoints = new CheckpointStore(checkpointFolder, checkpointWritten);
+            // A resumed run takes every weight from its checkpoint: counting the class prior would be wasted work.
+            if (request.OutputBiasFromClassPrior && !(request.Trainer.ResumeFromLastCheckpoint && checkpoints.HasLast))
                 network.InitializeOutputBias(ClassFrequencies.Estimate(training, loader, request.Network.Classes));
             var trainer = new SegmentationTrainer(network, request.Trainer,
                 start => new BatchLoader(training, loader with { StartIndex = start }),
                 start => new BatchLoader(validation, validationLoader with { StartIndex = start }),
-                new CheckpointStore(checkpointFolder, checkpointWritten), device);
+                checkpoints, device);
             var outcome = trainer.Run(progress, null, cancellationToken);
             if (!outcome.Completed || request.ValidationCases.Count == 0)
                 return new FoldTrainingResult(outcome, null, null, checkpointFolder, null);

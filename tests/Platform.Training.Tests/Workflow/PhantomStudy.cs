@@ -4,7 +4,6 @@ using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Planning;
-using Platform.Preprocessing.Storage;
 using Platform.Training.Baselines;
 using Platform.Training.Networks;
 
@@ -40,22 +39,10 @@ internal static class PhantomStudy
         return (output, report.GoodCases);
     }
 
-    /// <summary>
-    /// The intensity-window baseline fitted on <paramref name="training"/> and scored on <paramref name="validation"/>
-    /// (preprocessed space): per label, the mean Dice over the cases where it is defined.
-    /// </summary>
-    public static IReadOnlyDictionary<int, double> WindowBaselineDice(string folder, IEnumerable<string> training, IEnumerable<string> validation, int[] labels)
-    {
-        static (float[] Image, byte[] Label) Read(string folder, string id)
-        {
-            using var reader = PreprocessedCaseReader.Open(folder, id);
-            return (reader.ReadChannel(0).Data, reader.ReadLabel()!.Data);
-        }
-
-        var baseline = IntensityWindowBaseline.Fit([.. training.Select(id => Read(folder, id))], labels);
-        var scored = validation.Select(id => Read(folder, id)).ToList();
-        return labels.ToDictionary(l => l, l => scored.Select(c => baseline.Dice(c.Image, c.Label, l)).Where(d => !double.IsNaN(d)).DefaultIfEmpty(double.NaN).Average());
-    }
+    /// <summary>The intensity-window baseline's mean Dice per label over <paramref name="validation"/> (cases where it is defined).</summary>
+    public static IReadOnlyDictionary<int, double> WindowBaselineDice(string folder, IEnumerable<string> training, IEnumerable<string> validation, int[] labels) =>
+        PreprocessedBaselineDice.Score(folder, training, validation, labels)
+            .ToDictionary(p => p.Key, p => p.Value.Where(d => !double.IsNaN(d)).DefaultIfEmpty(double.NaN).Average());
 
     /// <summary>A three-stage plain U-Net, 16–64 features, for three classes.</summary>
     public static NetworkDescription Network(bool deepSupervision = true) => new(NetworkArchitecture.PlainUNet, InputChannels: 1, Classes: 3,
