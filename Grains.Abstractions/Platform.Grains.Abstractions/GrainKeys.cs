@@ -19,19 +19,19 @@ public static class GrainKeys
 
     public static string Project(string labId, string projectTitle) => $"{LabIds.Require(labId)}/{ProjectTitles.Require(projectTitle)}";
 
-    public static string Plan(string labId, string projectTitle, string planName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(planName)}";
+    public static string Plan(string labId, string projectTitle, string planName) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(planName)}";
 
     public static string Datasource(string labId, string projectTitle, string datasource) => $"{Project(labId, projectTitle)}/{DatasourceNames.Require(datasource)}";
 
     /// <summary>Split names follow plan names ("default", "5fold-stratified").</summary>
-    public static string Split(string labId, string projectTitle, string splitName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(splitName)}";
+    public static string Split(string labId, string projectTitle, string splitName) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(splitName)}";
 
     public static string Run(string labId, string projectTitle, string runId) => $"{Project(labId, projectTitle)}/{RunIds.Require(runId)}";
 
     /// <summary>Sweep names follow plan names; each trial's plan is named "{sweep}-t{n}".</summary>
-    public static string Sweep(string labId, string projectTitle, string sweepName) => $"{Project(labId, projectTitle)}/{PlanNames.Require(sweepName)}";
+    public static string Sweep(string labId, string projectTitle, string sweepName) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(sweepName)}";
     /// <summary>A cross-validation of a project, named like plans ("tiny-cv").</summary>
-    public static string CrossValidation(string labId, string projectTitle, string name) => $"{Project(labId, projectTitle)}/{PlanNames.Require(name)}";
+    public static string CrossValidation(string labId, string projectTitle, string name) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(name)}";
 
     /// <summary>Key of the one training scheduler of the cluster (platform-owned, not a lab's).</summary>
     public const string TrainingScheduler = "platform-training-scheduler";

@@ -1,7 +1,7 @@
 using Platform.DemoData.Layouts;
 using Platform.DemoData.Phantoms;
-using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.DemoSeeding;
 
 /// <summary>

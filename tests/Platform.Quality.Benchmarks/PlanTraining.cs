@@ -1,24 +1,22 @@
 using Platform.DemoData.Abdomen;
-using Platform.Grains.Abstractions.Plans;
-using PlanNormalization = Platform.Grains.Abstractions.Plans.NormalizationScheme;
-using Platform.Grains.Engine;
-using Platform.Grains.Preprocessing;
-using Platform.Grains.Projects;
 using Platform.Imaging.Volumes;
+using Platform.Plans;
 using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
 using Platform.Training.Augmentation;
 using Platform.Training.Networks;
+using Platform.Training.Plans;
 using Platform.Training.Trainer;
+using PlanNormalization = Platform.Plans.NormalizationScheme;
 
 namespace Platform.Quality.Benchmarks;
 
 /// <summary>
 /// The CPU-scaled plan as the platform would train it: the auto-configured plan becomes a plan document by the
-/// grains' own mapping (<see cref="PlanSuggestionMapping"/>), the budget sets epochs and iterations, and every engine
-/// setting comes from the one interpretation the training grain uses (<see cref="PlanEngineSettings"/>,
-/// <see cref="PlanCaseSettings"/>); nothing of the plan's meaning is worked out here again.
+/// platform's own mapping (<see cref="SuggestedPlan"/>), the budget sets epochs and iterations, and every engine
+/// setting comes from the one interpretation the silos use (<see cref="PlanInterpretation"/>); nothing of the
+/// plan's meaning is worked out here again.
 /// </summary>
 internal sealed class PlanTraining
 {
@@ -38,7 +36,7 @@ internal sealed class PlanTraining
     /// <param name="modality">The dataset's modality, known here (a FRAN folder does not say it; the mapping would guess).</param>
     public static PlanTraining From(AutoPlan scaled, ProjectFingerprint fingerprint, CpuBudget budget, AbdomenModality modality)
     {
-        var (settings, _) = PlanSuggestionMapping.ToPlan(scaled, fingerprint, [DatasetFingerprint.Datasource], scaled.Stages.Max(s => s.Features));
+        var (settings, _) = SuggestedPlan.From(scaled, fingerprint, [DatasetFingerprint.Datasource], scaled.Stages.Max(s => s.Features));
         settings = settings with
         {
             Preprocessing = settings.Preprocessing with
@@ -57,15 +55,15 @@ internal sealed class PlanTraining
         return new PlanTraining(settings, fingerprint);
     }
 
-    public Shape3 Patch => PlanEngineSettings.Patch(Plan);
+    public Shape3 Patch => PlanInterpretation.Patch(Plan);
 
     public int BatchSize => Plan.Network.BatchSize;
 
-    public NetworkDescription Network(int classes) => PlanEngineSettings.Network(Plan, classes);
+    public NetworkDescription Network(int classes) => PlanInterpretation.Network(Plan, classes);
 
-    public TrainerOptions Trainer(int threads) => PlanEngineSettings.Trainer(Plan, TimeSpan.FromHours(1), threads);
+    public TrainerOptions Trainer(int threads) => PlanInterpretation.Trainer(Plan, TimeSpan.FromHours(1), threads);
 
-    public AugmentationSettings Augmentation => PlanEngineSettings.Augmentation(Plan);
+    public AugmentationSettings Augmentation => PlanInterpretation.Augmentation(Plan);
 
-    public CasePreprocessingSettings CaseSettings => PlanCaseSettings.From(Plan, PlanCaseSettings.Normalization(Plan, Fingerprint));
+    public CasePreprocessingSettings CaseSettings => PlanInterpretation.Case(Plan, PlanInterpretation.Normalization(Plan, Fingerprint?.Channels ?? []));
 }

@@ -6,6 +6,7 @@ using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
+using Platform.Plans;
 
 namespace Platform.ServiceClient.Example;
 

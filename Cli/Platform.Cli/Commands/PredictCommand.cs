@@ -2,9 +2,11 @@ using System.CommandLine;
 using Platform.Cli.Connection;
 using Platform.Cli.Engine;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans;
+using Platform.Preprocessing.Fingerprint;
 using Platform.Training.Inference;
+using Platform.Training.Plans;
 using Platform.Training.Workflow;
 using static TorchSharp.torch;
 
@@ -94,7 +96,14 @@ public static class PredictCommand
         var fingerprint = usesCt
             ? await session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, project)).GetFingerprintAsync(snapshot.Settings.Data.Datasources is { Count: > 0 } d ? d : null)
             : null;
-        return PlanPredictorSettings.From(snapshot.Settings, fingerprint, mirror);
+        var channels = fingerprint?.Channels.Select(c => new ChannelFingerprint(c.Channel, c.Voxels, c.Mean, c.StandardDeviation, c.Min, c.Max,
+            c.Percentile00_5, Median: null, c.Percentile99_5, PercentileSource.PooledSamples, c.Samples)).ToList() ?? [];
+        var settings = snapshot.Settings;
+        return new PredictorSettings
+        {
+            Preprocessing = PlanInterpretation.Case(settings, PlanInterpretation.Normalization(settings, channels)),
+            SlidingWindow = PlanInterpretation.SlidingWindow(settings, mirror),
+        };
     }
 
     private static PredictionReport Predict(string input, string output, IReadOnlyList<string> checkpoints, PredictorSettings settings, CancellationToken cancellationToken)

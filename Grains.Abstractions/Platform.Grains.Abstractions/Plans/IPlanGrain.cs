@@ -1,3 +1,5 @@
+using Platform.Plans;
+
 using Platform.Grains.Abstractions.Tenancy;
 
 namespace Platform.Grains.Abstractions.Plans;

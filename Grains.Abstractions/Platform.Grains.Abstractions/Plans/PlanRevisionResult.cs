@@ -1,3 +1,5 @@
+using Platform.Plans;
+
 namespace Platform.Grains.Abstractions.Plans;
 
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Plans.PlanRevisionOutcome")]

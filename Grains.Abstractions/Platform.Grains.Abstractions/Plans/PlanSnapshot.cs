@@ -1,3 +1,5 @@
+using Platform.Plans;
+
 namespace Platform.Grains.Abstractions.Plans;
 
 /// <summary>One saved version of a plan.</summary>
@@ -17,10 +19,3 @@ public sealed record PlanVersionSummary(
     [property: Id(1)] string Author,
     [property: Id(2)] DateTimeOffset SavedAt,
     [property: Id(3)] string? Comment);
-
-/// <summary>One field that differs between two versions; values are shown as JSON text.</summary>
-[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanFieldChange")]
-public sealed record PlanFieldChange(
-    [property: Id(0)] string Field,
-    [property: Id(1)] string? Before,
-    [property: Id(2)] string? After);

@@ -1,3 +1,5 @@
+using Platform.Plans;
+
 namespace Platform.Grains.Abstractions.Projects;
 
 /// <summary>Median, range and 10th/90th percentiles of one axis over a project's cases.</summary>
@@ -56,7 +58,7 @@ public sealed record PlanSuggestionRequest(
 /// <summary>A plan filled from the fingerprint by nnU-Net's rules, with one note per decision.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Projects.PlanSuggestion")]
 public sealed record PlanSuggestion(
-    [property: Id(0)] Plans.PlanSettings Settings,
+    [property: Id(0)] PlanSettings Settings,
     [property: Id(1)] IReadOnlyList<string> Notes,
     [property: Id(2)] long EstimatedMemoryBytes,
     [property: Id(3)] FingerprintSummary Fingerprint);

@@ -8,7 +8,7 @@ namespace Platform.Grains.Abstractions.Training;
 public static partial class RunIds
 {
     public static string New(string planName, int? fold, DateTimeOffset now) =>
-        $"{PlanNames.Require(planName)}-f{(fold is { } f ? f.ToString() : "all")}-{now.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        $"{PlanNameRules.Require(planName)}-f{(fold is { } f ? f.ToString() : "all")}-{now.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 

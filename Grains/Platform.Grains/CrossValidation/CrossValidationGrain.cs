@@ -8,13 +8,13 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
-using Platform.Grains.Engine;
 using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 using Platform.Grains.Training;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.CrossValidation;
 
@@ -251,7 +251,7 @@ public sealed partial class CrossValidationGrain(
             folds,
             await dataFolder.AbsoluteAsync(workRoot, Key.Lab, Key.Project, request.PlanName, plan.Settings),
             cv.State.TestCases,
-            PlanEngineSettings.Patch(plan.Settings),
+            PlanInterpretation.Patch(plan.Settings),
             Path.Combine(workRoot, relative),
             relative);
     }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Grains.Abstractions.Datasources;
-using Platform.Grains.Plans;
 
+using Platform.Plans;
 namespace Platform.Grains.Datasources;
 
 /// <summary>

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Platform.Datasources.Layouts;
 using Platform.Datasources.Scanning;
 using Platform.Grains.Abstractions.Datasources;
-using Platform.Grains.Plans;
 
+using Platform.Plans;
 namespace Platform.Grains.Datasources;
 
 /// <summary>Turns a scan into catalog rows: every case read, and every case id that only has problems (an unpaired file, a bad name).</summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Platform.Datasources.Statistics;
 using Platform.Grains.Abstractions.Datasources;
-using Platform.Grains.Plans;
 
+using Platform.Plans;
 namespace Platform.Grains.Datasources;
 
 /// <summary>The channels column holds the scanner's per-channel statistics as they are, samples included.</summary>

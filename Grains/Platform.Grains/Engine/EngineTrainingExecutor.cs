@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
@@ -9,8 +8,10 @@ using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Splits;
 using Platform.Grains.Training.Execution;
+using Platform.Plans;
 using Platform.Preprocessing.Datasets;
 using Platform.Training.Checkpoints;
+using Platform.Training.Plans;
 using Platform.Training.Trainer;
 using Platform.Training.Workflow;
 using TrainingOutcome = Platform.Grains.Training.Execution.TrainingOutcome;
@@ -67,9 +68,9 @@ public sealed partial class EngineTrainingExecutor(
         TrainerOptions trainer;
         try
         {
-            classes = PlanEngineSettings.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
-            network = PlanEngineSettings.Network(plan, classes);
-            trainer = PlanEngineSettings.Trainer(plan, TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads);
+            classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
+            network = PlanInterpretation.Network(plan, classes);
+            trainer = PlanInterpretation.Trainer(plan, TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads);
         }
         catch (Abstractions.PlatformValidationException e)
         {
@@ -85,9 +86,9 @@ public sealed partial class EngineTrainingExecutor(
             Network = network,
             Trainer = trainer,
             BatchSize = plan.Network.BatchSize,
-            PatchSize = PlanEngineSettings.Patch(plan),
+            PatchSize = PlanInterpretation.Patch(plan),
             Seed = request.Seed,
-            Augmentation = PlanEngineSettings.Augmentation(plan),
+            Augmentation = PlanInterpretation.Augmentation(plan),
             ForegroundOversampling = plan.Training.ForegroundOversampling,
             TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
             LoaderWorkers = engine.Value.LoaderWorkers,

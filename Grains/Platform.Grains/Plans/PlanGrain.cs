@@ -3,6 +3,7 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Tenancy;
+using Platform.Plans;
 
 namespace Platform.Grains.Plans;
 
@@ -26,7 +27,7 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
 
     public async Task<PlanRevisionResult> ReviseAsync(PlanSettings settings, int basedOnVersion, string? comment)
     {
-        PlanNames.Require(_name);
+        PlanNameRules.Require(_name);
         if (basedOnVersion != (_latest?.Version ?? 0))
             return PlanRevisionResult.Conflict(_latest, settings);
 

@@ -2,7 +2,9 @@ using Orleans.Concurrency;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans;
 using Platform.Preprocessing.Planning.Fran;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Plans;
 

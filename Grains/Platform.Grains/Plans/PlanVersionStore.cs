@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.Grains.Plans;
 
 /// <summary>Plan versions in the plan_version table (migration 0005).</summary>

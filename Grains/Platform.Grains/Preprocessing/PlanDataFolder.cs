@@ -1,6 +1,7 @@
-using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Datasources;
 using Platform.Grains.Projects;
+using Platform.Plans;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Preprocessing;
 
@@ -19,7 +20,7 @@ public sealed class PlanDataFolder(CaseCatalogStore catalog, ProjectPlanning pla
         var datasources = plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : await catalog.DatasourcesAsync(lab, project);
         var needsFingerprint = plan.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
         var fingerprint = needsFingerprint ? await planning.FingerprintAsync(lab, project, datasources) : null;
-        var dataset = PreprocessingDatasets.For(lab, project, planName, plan, PlanCaseSettings.Normalization(plan, fingerprint));
+        var dataset = PreprocessingDatasets.For(lab, project, planName, plan, PlanInterpretation.Normalization(plan, fingerprint?.Channels ?? []));
         return new Resolved(datasources, dataset, PreprocessingDatasets.Absolute(workRoot, dataset.RelativeFolder));
     }
 

@@ -1,6 +1,7 @@
-using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Storage;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Preprocessing;
 
@@ -15,7 +16,7 @@ public static class PreprocessingDatasets
 
     public static Dataset For(string lab, string project, string planName, PlanSettings plan, IReadOnlyList<ChannelNormalization> normalization)
     {
-        var settings = PlanCaseSettings.From(plan, normalization);
+        var settings = PlanInterpretation.Case(plan, normalization);
         var key = PreprocessedDatasetKey.For(planName, settings);
         return new Dataset(key, Folder(lab, project, key), settings);
     }

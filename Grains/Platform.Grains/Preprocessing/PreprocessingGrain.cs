@@ -9,8 +9,10 @@ using Platform.Grains.Plans;
 using Platform.Grains.Projects;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
+using Platform.Plans;
 using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Storage;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Preprocessing;
 
@@ -82,7 +84,7 @@ public sealed partial class PreprocessingGrain(
         {
             var needsFingerprint = plan.Settings.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
             var fingerprint = needsFingerprint ? await planning.FingerprintAsync(Key.Lab, Key.Project, datasources) : null;
-            normalization = [.. PlanCaseSettings.Normalization(plan.Settings, fingerprint)];
+            normalization = [.. PlanInterpretation.Normalization(plan.Settings, fingerprint?.Channels ?? [])];
             datasetKey = PreprocessingDatasets.For(Key.Lab, Key.Project, Key.Name, plan.Settings, normalization).Key;
         }
 
@@ -160,7 +162,7 @@ public sealed partial class PreprocessingGrain(
                 {
                     SourceFolder = PreprocessingDatasets.Absolute(workRoot, source),
                     OutputFolder = output,
-                    PatchSize = PlanCaseSettings.PatchSize(snapshot.Settings),
+                    PatchSize = PlanInterpretation.Patch(snapshot.Settings),
                     Overlap = snapshot.Settings.Preprocessing.PatchOverlap,
                     MaxParallelism = options.Value.MaxParallelism,
                 };
@@ -168,7 +170,7 @@ public sealed partial class PreprocessingGrain(
             }
             else
             {
-                var settings = PlanCaseSettings.From(snapshot.Settings, record.Normalization);
+                var settings = PlanInterpretation.Case(snapshot.Settings, record.Normalization);
                 var rows = await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources);
                 var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, snapshot.Settings.Preprocessing.ImportedFolder);
                 unresolved = inputs.Failures;

@@ -3,7 +3,7 @@ using Platform.Datasources.Paths;
 using Platform.Datasources.Scanning;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Preprocessing;
-using Platform.Grains.Plans;
+using Platform.Plans;
 using Platform.Preprocessing.Datasets;
 
 namespace Platform.Grains.Preprocessing;

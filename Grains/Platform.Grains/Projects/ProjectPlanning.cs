@@ -3,6 +3,7 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Datasources;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Projects;
 
@@ -54,7 +55,7 @@ public sealed class ProjectPlanning(CaseCatalogStore catalog)
             throw new PlatformValidationException("fingerprint", e.Message);
         }
 
-        var (settings, notes) = PlanSuggestionMapping.ToPlan(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
+        var (settings, notes) = SuggestedPlan.From(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
         return new PlanSuggestion(settings, notes, auto.EstimatedMemoryBytes, FingerprintMapping.ToSummary(fingerprint));
     }
 }

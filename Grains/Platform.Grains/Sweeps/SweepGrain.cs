@@ -9,6 +9,7 @@ using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
+using Platform.Plans;
 
 namespace Platform.Grains.Sweeps;
 
@@ -284,7 +285,7 @@ public sealed partial class SweepGrain(
 
     private void Validate(SweepRequest request)
     {
-        PlanNames.Require(request.BasePlan);
+        PlanNameRules.Require(request.BasePlan);
         if (request.Trials is < 1 or > MaxTrials)
             throw new PlatformValidationException("trials", $"A sweep has 1 to {MaxTrials} trials (got {request.Trials}).");
         if (request.MaxConcurrentTrials < 1)

@@ -94,7 +94,7 @@ public sealed partial class TrainingRunGrain(
             throw new PlatformValidationException("fold", "A fold is 0 or above (or none, to train on all cases).");
         // The version must exist: a run always names exactly what it trains. Read from the store, because a call
         // made for someone else carries no credential the plan grain would accept.
-        PlanNames.Require(request.PlanName);
+        PlanNameRules.Require(request.PlanName);
         if (await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion) is null)
             throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
         await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RegisterRunAsync(runId);

@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Platform.Grains;
+using Platform.Grains.Plans;
 using Platform.Grains.Tenancy;
 using Platform.Schema;
 
@@ -40,6 +41,7 @@ public static class SiloHostingExtensions
             silo.AddDashboard();
             // Deny by default: every call to a platform grain is checked against the caller's lab and role.
             silo.AddIncomingGrainCallFilter<TenancyCallFilter>();
+            silo.AddIncomingGrainCallFilter<PlanFieldErrorFilter>();
             silo.AddPlatformTraining(builder.Configuration, startupLogging.CreateLogger("Platform.Silo.Training"));
         });
 

@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans;
 
 namespace Platform.WebUI.Services;
 

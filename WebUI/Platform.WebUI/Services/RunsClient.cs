@@ -2,6 +2,7 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Training;
+using Platform.Plans;
 
 namespace Platform.WebUI.Services;
 

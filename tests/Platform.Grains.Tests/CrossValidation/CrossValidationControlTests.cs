@@ -1,6 +1,5 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
-using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
@@ -8,6 +7,7 @@ using Platform.Grains.Tests.Engine;
 using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
 using Platform.Imaging.Volumes;
+using Platform.Plans;
 using Platform.Testing;
 using Platform.Testing.Datasets;
 using Xunit;

@@ -8,6 +8,7 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Tests.Hosting;
+using Platform.Plans;
 using Xunit;
 
 namespace Platform.Grains.Tests.Demo;

@@ -4,6 +4,7 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Tests.Hosting;
 using Platform.Imaging.Volumes;
+using Platform.Plans;
 using Xunit;
 
 namespace Platform.Grains.Tests.Engine;

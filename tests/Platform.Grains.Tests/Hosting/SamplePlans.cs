@@ -1,5 +1,5 @@
-using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.Grains.Tests.Hosting;
 
 /// <summary>Valid plans for tests: nnU-Net's defaults on one datasource, with small variations.</summary>

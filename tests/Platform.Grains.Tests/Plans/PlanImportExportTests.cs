@@ -2,8 +2,8 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
-using Platform.Grains.Plans;
 using Platform.Grains.Tests.Hosting;
+using Platform.Plans;
 using Platform.Preprocessing.Planning.Fran;
 using Xunit;
 

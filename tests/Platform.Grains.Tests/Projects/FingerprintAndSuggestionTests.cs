@@ -2,6 +2,7 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Tests.Hosting;
+using Platform.Plans;
 using Platform.Testing.Datasets;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Sweeps;
+using Platform.Plans;
 using Xunit;
 
 namespace Platform.Grains.Tests.Sweeps;
@@ -86,9 +86,9 @@ public sealed class SweepSamplerTests
     public void Overrides_refuse_unknown_fields_and_values_that_break_plan_rules()
     {
         var basis = PlanSettings.Default with { Data = PlanSettings.Default.Data with { Datasources = ["kits"] } };
-        var unknown = Assert.Throws<PlatformValidationException>(() => PlanOverrides.Apply(basis, new Dictionary<string, string> { ["training.learningRat"] = "0.1" }, "Trial 1"));
+        var unknown = Assert.Throws<PlanFieldException>(() => PlanOverrides.Apply(basis, new Dictionary<string, string> { ["training.learningRat"] = "0.1" }, "Trial 1"));
         Assert.Contains("training.learningRat", unknown.Message, StringComparison.Ordinal);
-        var invalid = Assert.Throws<PlatformValidationException>(() => PlanOverrides.Apply(basis, new Dictionary<string, string> { ["preprocessing.spacing"] = "[0,1,1]" }, "Trial 2"));
+        var invalid = Assert.Throws<PlanFieldException>(() => PlanOverrides.Apply(basis, new Dictionary<string, string> { ["preprocessing.spacing"] = "[0,1,1]" }, "Trial 2"));
         Assert.Equal("preprocessing.spacing", invalid.Field);
         Assert.Contains("Trial 2", invalid.Message, StringComparison.Ordinal);
     }

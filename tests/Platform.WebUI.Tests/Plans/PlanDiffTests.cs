@@ -1,5 +1,6 @@
 using Bunit;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.WebUI.Components.Plans;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Components.Plans;
 using Xunit;

@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans;
 using Platform.WebUI.Components.Plans;
 
 namespace Platform.WebUI.Tests.Plans;

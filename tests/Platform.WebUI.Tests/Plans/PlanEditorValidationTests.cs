@@ -1,5 +1,6 @@
 using Bunit;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Xunit;
 
 namespace Platform.WebUI.Tests.Plans;

@@ -1,5 +1,6 @@
 using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.WebUI.Tests.Plans;
 
 /// <summary>Plan versions for editor tests: nnU-Net's defaults with one datasource, so they pass the plan rules.</summary>

@@ -17,5 +17,6 @@ public static class FormRules
         {
             return e.Message;
         }
+
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.WebUI.Components.Plans;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.WebUI.Components.Plans;
 
 /// <summary>

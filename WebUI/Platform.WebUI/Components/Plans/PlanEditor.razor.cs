@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Plans;

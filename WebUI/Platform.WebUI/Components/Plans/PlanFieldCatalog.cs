@@ -7,7 +7,7 @@ namespace Platform.WebUI.Components.Plans;
 public sealed record PlanFieldInfo(string Label, string Help);
 
 /// <summary>
-/// Every plan field by its path, the path <see cref="Grains.Abstractions.Plans.PlanFieldError.Field"/> and the
+/// Every plan field by its path, the path <see cref="Platform.Plans.PlanFieldError.Field"/> and the
 /// version comparison use ("training.epochs", "network.stages[2].kernel"), so messages and diffs find their field.
 /// </summary>
 public static partial class PlanFieldCatalog

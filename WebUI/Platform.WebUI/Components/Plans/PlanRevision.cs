@@ -1,5 +1,5 @@
-using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.WebUI.Components.Plans;
 
 /// <summary>A save the editor asks for: the settings, the version they were edited from, and an optional comment.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using Platform.Grains.Abstractions.Plans;
 
+using Platform.Plans;
 namespace Platform.WebUI.Components.Plans;
 
 /// <summary>

@@ -7,6 +7,7 @@ using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Abstractions.Training;
+using Platform.Plans;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Pages.Runs;
 using Platform.WebUI.Identity;

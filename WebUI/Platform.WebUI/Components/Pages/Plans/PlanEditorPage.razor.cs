@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Components.Plans;

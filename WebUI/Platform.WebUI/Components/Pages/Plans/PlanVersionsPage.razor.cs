@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Services;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions.CrossValidation;
-using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Identity;

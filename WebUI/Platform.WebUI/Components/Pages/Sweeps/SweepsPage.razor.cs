@@ -49,7 +49,7 @@ public sealed partial class SweepsPage(SweepsClient sweeps, LabAccessLoader acce
     }
 
     // Sweep names follow plan names (the grain key's own rule).
-    private static string? ValidateName(string? name) => FormRules.Check(() => PlanNames.Require(name));
+    private static string? ValidateName(string? name) => FormRules.Check(() => PlanNameRules.Require(name));
 
     private async Task OpenNewAsync()
     {

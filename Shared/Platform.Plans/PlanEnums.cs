@@ -1,4 +1,4 @@
-namespace Platform.Grains.Abstractions.Plans;
+namespace Platform.Plans;
 
 /// <summary>FRAN's preprocessing modes.</summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Plans.PreprocessingMode")]

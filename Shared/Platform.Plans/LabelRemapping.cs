@@ -1,4 +1,4 @@
-namespace Platform.Grains.Abstractions.Plans;
+namespace Platform.Plans;
 
 /// <summary>
 /// FRAN's remapping: source label → target label. Labels not listed keep their value unless

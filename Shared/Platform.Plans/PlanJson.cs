@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Platform.Grains.Abstractions.Plans;
 
-namespace Platform.Grains.Plans;
+namespace Platform.Plans;
 
 /// <summary>
 /// The JSON form of a plan: what plan_version stores, what JSON export writes, and what comparisons walk.

@@ -1,4 +1,4 @@
-namespace Platform.Grains.Abstractions.Plans;
+namespace Platform.Plans;
 
 /// <summary>A problem with one plan field; <see cref="Field"/> is its path as the editor names it ("network.patchSize").</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanFieldError")]

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.Preprocessing.Planning.Fran;
 
-namespace Platform.Grains.Plans;
+namespace Platform.Training.Plans;
 
 /// <summary>
 /// FRAN's plan columns ⇄ the plan document. A cell that is empty or absent keeps the basis value (the plan's

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Platform.Grains.Abstractions.Plans;
+namespace Platform.Plans;
 
 /// <summary>
 /// Field-level validation of a plan, shared by the plan grain (which refuses invalid saves), the WebUI (which

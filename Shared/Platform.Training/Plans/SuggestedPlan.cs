@@ -1,12 +1,12 @@
 using System.Globalization;
-using Platform.Grains.Abstractions.Plans;
+using Platform.Plans;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
 
-namespace Platform.Grains.Projects;
+namespace Platform.Training.Plans;
 
 /// <summary>An auto-configured plan written into a plan document: nnU-Net's defaults, with the decisions taken from the fingerprint.</summary>
-public static class PlanSuggestionMapping
+public static class SuggestedPlan
 {
     /// <summary>
     /// Foreground intensities reaching below this are read as CT (Hounsfield units: air and fat are negative),
@@ -15,7 +15,7 @@ public static class PlanSuggestionMapping
     /// </summary>
     public const double CtLowerPercentileBelow = -200;
 
-    public static (PlanSettings Settings, IReadOnlyList<string> Notes) ToPlan(AutoPlan auto, ProjectFingerprint fingerprint, IReadOnlyList<string> datasources, int maxFeatures)
+    public static (PlanSettings Settings, IReadOnlyList<string> Notes) From(AutoPlan auto, ProjectFingerprint fingerprint, IReadOnlyList<string> datasources, int maxFeatures)
     {
         var notes = auto.Notes.ToList();
         var normalization = fingerprint.Channels.Select(channel =>

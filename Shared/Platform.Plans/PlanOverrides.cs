@@ -1,15 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Plans;
-using Platform.Grains.Plans;
 
-namespace Platform.Grains.Sweeps;
+namespace Platform.Plans;
 
 /// <summary>Lays sampled values over a plan by JSON field path and checks the result with <see cref="PlanRules"/>.</summary>
 public static class PlanOverrides
 {
-    /// <exception cref="PlatformValidationException">A path names no plan field, a value does not fit its field, or the plan breaks a rule.</exception>
+    /// <exception cref="PlanFieldException">A path names no plan field, a value does not fit its field, or the plan breaks a rule.</exception>
     public static PlanSettings Apply(PlanSettings basis, IReadOnlyDictionary<string, string> values, string trialName)
     {
         var document = JsonSerializer.SerializeToNode(basis, PlanJson.Options)!.AsObject();
@@ -19,9 +16,9 @@ public static class PlanOverrides
             var parent = document;
             for (var i = 0; i < segments.Length - 1; i++)
                 parent = Child(parent, segments[i]) as JsonObject
-                    ?? throw new PlatformValidationException("parameters", $"'{path}' is not a plan field path (no section '{segments[i]}').");
+                    ?? throw new PlanFieldException("parameters", $"'{path}' is not a plan field path (no section '{segments[i]}').");
             var leaf = parent.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, segments[^1], StringComparison.OrdinalIgnoreCase))
-                ?? throw new PlatformValidationException("parameters", $"'{path}' is not a plan field path (no field '{segments[^1]}').");
+                ?? throw new PlanFieldException("parameters", $"'{path}' is not a plan field path (no field '{segments[^1]}').");
             parent[leaf] = JsonNode.Parse(value);
         }
 
@@ -32,13 +29,13 @@ public static class PlanOverrides
         }
         catch (JsonException e)
         {
-            throw new PlatformValidationException("parameters", $"{trialName}: a sampled value does not fit its plan field: {e.Message}");
+            throw new PlanFieldException("parameters", $"{trialName}: a sampled value does not fit its plan field: {e.Message}");
         }
 
         var errors = PlanRules.Check(settings);
         return errors.Count == 0
             ? settings
-            : throw new PlatformValidationException(errors[0].Field, $"{trialName}: the sampled plan is invalid: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}");
+            : throw new PlanFieldException(errors[0].Field, $"{trialName}: the sampled plan is invalid: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}");
     }
 
     private static JsonNode? Child(JsonObject parent, string name) =>

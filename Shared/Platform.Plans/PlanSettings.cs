@@ -1,4 +1,4 @@
-namespace Platform.Grains.Abstractions.Plans;
+namespace Platform.Plans;
 
 /// <summary>
 /// A training plan: FRAN's plan columns and nnU-Net's configuration, grouped as the plan editor shows them.

@@ -1,21 +1,19 @@
-using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Plans;
-using Platform.Grains.Engine;
 using Platform.Imaging.Volumes;
+using Platform.Plans;
 using Platform.Training.Optimization;
-using Xunit;
+using Platform.Training.Plans;
 
-namespace Platform.Grains.Tests.Engine;
+namespace Platform.Training.Tests.Plans;
 
-public sealed class PlanEngineSettingsTests
+public sealed class PlanInterpretationTests
 {
     private static readonly PlanSettings Plan = PlanSettings.Default;
 
     [Fact]
     public void The_default_plan_becomes_nnunets_3d_network_and_training()
     {
-        var network = PlanEngineSettings.Network(Plan, classes: 3);
-        var trainer = PlanEngineSettings.Trainer(Plan, TimeSpan.FromMinutes(15), threads: 4);
+        var network = PlanInterpretation.Network(Plan, classes: 3);
+        var trainer = PlanInterpretation.Trainer(Plan, TimeSpan.FromMinutes(15), threads: 4);
 
         Assert.Equal((1, 3, 6, 3), (network.InputChannels, network.Classes, network.Stages.Count, network.Dimensions));
         Assert.Equal([32, 64, 128, 256, 320, 320], network.Stages.Select(s => s.Features));
@@ -29,9 +27,9 @@ public sealed class PlanEngineSettingsTests
     [Fact]
     public void Adamw_with_warm_up_takes_the_plans_rate_decay_and_clipping()
     {
-        var plan = Plan with { Training = Plan.Training with { Optimizer = Platform.Grains.Abstractions.Plans.OptimizerKind.AdamW, LearningRate = 3e-4, WeightDecay = 0.05, WarmupEpochs = 5, GradientClip = 1 } };
+        var plan = Plan with { Training = Plan.Training with { Optimizer = Platform.Plans.OptimizerKind.AdamW, LearningRate = 3e-4, WeightDecay = 0.05, WarmupEpochs = 5, GradientClip = 1 } };
 
-        var optimization = PlanEngineSettings.Trainer(plan, TimeSpan.FromMinutes(5), null).Optimization;
+        var optimization = PlanInterpretation.Trainer(plan, TimeSpan.FromMinutes(5), null).Optimization;
 
         Assert.Equal((Platform.Training.Optimization.OptimizerKind.AdamWWarmupCosine, 3e-4, 0.05, 5, 1.0),
             (optimization.Kind, optimization.LearningRate, optimization.WeightDecay, optimization.WarmupEpochs, optimization.GradientClipNorm));
@@ -44,27 +42,27 @@ public sealed class PlanEngineSettingsTests
         {
             Augmentation = Plan.Augmentation with { Rotation = 0.5, RotationDegrees = 15, ScaleMin = 0.8, ScaleMax = 1.2, Mirror = false, Gamma = 0 },
         };
-        var isotropic = PlanEngineSettings.Augmentation(plan);
-        var thick = PlanEngineSettings.Augmentation(plan with { Network = plan.Network with { PatchSize = [192, 160, 24] } });
+        var isotropic = PlanInterpretation.Augmentation(plan);
+        var thick = PlanInterpretation.Augmentation(plan with { Network = plan.Network with { PatchSize = [192, 160, 24] } });
 
         Assert.Equal((0.5, 0.8, 1.2, 0.0, 0.0), (isotropic.RotationProbability, isotropic.ScaleRange.Min, isotropic.ScaleRange.Max, isotropic.MirrorProbability, isotropic.GammaProbability));
         Assert.Equal(15 * Math.PI / 180, isotropic.RotationRangeX, 9);
         Assert.True(thick.InPlaneOnly);
         Assert.Equal((0.0, 0.0), (thick.RotationRangeX, thick.RotationRangeY));
-        Assert.Equal(new Shape3(192, 160, 24), PlanEngineSettings.Patch(plan with { Network = plan.Network with { PatchSize = [192, 160, 24] } }));
+        Assert.Equal(new Shape3(192, 160, 24), PlanInterpretation.Patch(plan with { Network = plan.Network with { PatchSize = [192, 160, 24] } }));
     }
 
     [Fact]
     public void Classes_count_the_training_labels_and_gaps_must_be_closed_by_remapping_train()
     {
-        Assert.Equal(3, PlanEngineSettings.Classes([0, 1, 2], null));
+        Assert.Equal(3, PlanInterpretation.Classes([0, 1, 2], null));
         // Kidney 1, tumour 2, cyst 3 → kidney and tumour only: cyst goes to kidney.
-        Assert.Equal(3, PlanEngineSettings.Classes([1, 2, 3], new LabelRemapping(new Dictionary<int, int> { [3] = 1 })));
+        Assert.Equal(3, PlanInterpretation.Classes([1, 2, 3], new LabelRemapping(new Dictionary<int, int> { [3] = 1 })));
 
-        var gap = Assert.Throws<PlatformValidationException>(() => PlanEngineSettings.Classes([1, 3], null));
+        var gap = Assert.Throws<PlanFieldException>(() => PlanInterpretation.Classes([1, 3], null));
         Assert.Equal("preprocessing.remappingTrain", gap.Field);
         Assert.Contains("2", gap.Message, StringComparison.Ordinal);
-        Assert.Throws<PlatformValidationException>(() => PlanEngineSettings.Classes([0], null));
+        Assert.Throws<PlanFieldException>(() => PlanInterpretation.Classes([0], null));
     }
 
     [Fact]
@@ -72,8 +70,8 @@ public sealed class PlanEngineSettingsTests
     {
         var plan = Plan with { Network = Plan.Network with { Stages = [new PlanStage(32, [3, 3, 3], [1, 1, 1])] } };
 
-        Assert.Equal("network.stages", Assert.Throws<PlatformValidationException>(() => PlanEngineSettings.Network(plan, 2)).Field);
+        Assert.Equal("network.stages", Assert.Throws<PlanFieldException>(() => PlanInterpretation.Network(plan, 2)).Field);
         var bad = Plan with { Training = Plan.Training with { LearningRate = -1 } };
-        Assert.Equal("training", Assert.Throws<PlatformValidationException>(() => PlanEngineSettings.Trainer(bad, TimeSpan.FromMinutes(1), null)).Field);
+        Assert.Equal("training", Assert.Throws<PlanFieldException>(() => PlanInterpretation.Trainer(bad, TimeSpan.FromMinutes(1), null)).Field);
     }
 }
