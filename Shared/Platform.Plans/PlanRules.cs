@@ -18,6 +18,7 @@ public static partial class PlanRules
         CheckNetwork(plan.Network, Error);
         CheckTraining(plan.Training, Error);
         CheckAugmentation(plan.Augmentation, Error);
+        CheckInference(plan.Inference, Error);
         return errors;
     }
 
@@ -158,6 +159,12 @@ public static partial class PlanRules
             error("augmentation.rotationDegrees", "Rotation is from 0 to 180 degrees.");
         if (!(a.ScaleMin > 0 && a.ScaleMin <= a.ScaleMax))
             error("augmentation.scaleMin", "The smallest scale is above 0 and no larger than the largest.");
+    }
+
+    private static void CheckInference(PlanInference i, Action<string, string> error)
+    {
+        if (!(i.StepFraction > 0 && i.StepFraction <= 1))
+            error("inference.stepFraction", "The sliding-window step is a fraction of the patch above 0 and at most 1.");
     }
 
     private static char AxisOf(char letter) => letter switch { 'R' or 'L' => 'x', 'A' or 'P' => 'y', _ => 'z' };

@@ -13,6 +13,13 @@ public sealed record PlanSettings(
     [property: Id(3)] PlanTraining Training,
     [property: Id(4)] PlanAugmentation Augmentation)
 {
+    /// <summary>
+    /// How the plan's models predict: validation, the cross-validation ensemble, <c>platform predict</c> and the browser
+    /// all read it, so their scores come from the same inference. Older stored versions have none: nnU-Net's defaults.
+    /// </summary>
+    [Id(5)]
+    public PlanInference Inference { get; init; } = PlanInference.Default;
+
     public static PlanSettings Default { get; } = new(
         new PlanData([], NnzAllowed: false, UseForegroundIndices: true, ForegroundIndicesExclude: []),
         new PlanPreprocessing(PreprocessingMode.Source, Spacing: [1.0, 1.0, 1.0], Orientation: "RAS", ExpandByMm: 0,
@@ -117,3 +124,16 @@ public sealed record PlanAugmentation(
     [property: Id(10)] double Gamma,
     [property: Id(11)] double GammaInverted,
     [property: Id(12)] bool Mirror);
+
+/// <summary>Sliding-window inference (nnU-Net's predictor: step 0.5 of the patch, Gaussian tile weights, mirroring).</summary>
+/// <param name="Mirror">Test-time mirroring over the axes the training mirrored (8 passes in 3D).</param>
+/// <param name="StepFraction">Distance between tile starts as a fraction of the patch (nnU-Net's tile_step_size).</param>
+/// <param name="GaussianWeighting">Weight each tile by a Gaussian centred on it (σ = patch/8).</param>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanInference")]
+public sealed record PlanInference(
+    [property: Id(0)] bool Mirror,
+    [property: Id(1)] double StepFraction,
+    [property: Id(2)] bool GaussianWeighting)
+{
+    public static PlanInference Default { get; } = new(Mirror: true, StepFraction: 0.5, GaussianWeighting: true);
+}

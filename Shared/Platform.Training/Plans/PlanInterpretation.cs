@@ -184,17 +184,21 @@ public static class PlanInterpretation
     // ---- inference ----------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// The sliding window for the plan's model: its patch, nnU-Net's step and Gaussian, mirroring over every axis the
-    /// training mirrored (none when the plan's mirror augmentation is off, as nnU-Net's inference_allowed_mirroring_axes).
+    /// The sliding window for the plan's model: its patch, the plan's step and Gaussian, and mirroring over the axes the
+    /// training mirrored (none when the plan's mirror augmentation is off: nnU-Net's inference_allowed_mirroring_axes).
+    /// <paramref name="mirror"/> overrides the plan's <see cref="PlanInference.Mirror"/> (a user's choice at predict time).
     /// </summary>
-    public static SlidingWindowSettings SlidingWindow(PlanSettings plan, bool mirror = true)
+    public static SlidingWindowSettings SlidingWindow(PlanSettings plan, bool? mirror = null)
     {
         var augmentation = Augmentation(plan);
         int[] trained = [.. new[] { augmentation.MirrorX, augmentation.MirrorY, augmentation.MirrorZ }.Select((on, axis) => on ? axis : -1).Where(axis => axis >= 0)];
+        var mirrored = (mirror ?? plan.Inference.Mirror) && augmentation.MirrorProbability > 0;
         return new SlidingWindowSettings
         {
             PatchSize = Patch(plan),
-            MirrorAxes = mirror && augmentation.MirrorProbability > 0 ? trained : [],
+            StepFraction = plan.Inference.StepFraction,
+            GaussianWeighting = plan.Inference.GaussianWeighting,
+            MirrorAxes = mirrored ? trained : [],
         };
     }
 

@@ -1,5 +1,5 @@
-
 using Platform.Plans;
+
 namespace Platform.WebUI.Components.Plans;
 
 /// <summary>
@@ -13,6 +13,7 @@ public sealed class PlanDraft
     public DraftNetwork Network { get; private set; } = new();
     public PlanTraining Training { get; set; } = PlanSettings.Default.Training;
     public PlanAugmentation Augmentation { get; set; } = PlanSettings.Default.Augmentation;
+    public PlanInference Inference { get; set; } = PlanInference.Default;
 
     public static PlanDraft From(PlanSettings settings) => new()
     {
@@ -21,6 +22,7 @@ public sealed class PlanDraft
         Network = DraftNetwork.From(settings.Network),
         Training = settings.Training,
         Augmentation = settings.Augmentation,
+        Inference = settings.Inference,
     };
 
     /// <summary>
@@ -30,7 +32,7 @@ public sealed class PlanDraft
     public (PlanSettings Settings, IReadOnlyList<PlanFieldError> Errors) Build()
     {
         var errors = new List<PlanFieldError>();
-        var settings = new PlanSettings(Data.Build(errors), Preprocessing.Build(errors), Network.Build(errors), Training, Augmentation);
+        var settings = new PlanSettings(Data.Build(errors), Preprocessing.Build(errors), Network.Build(errors), Training, Augmentation) { Inference = Inference };
         return (settings, errors);
     }
 

@@ -15,7 +15,7 @@ public static partial class PlanFieldCatalog
     /// <summary>The editor's sections, in order: path prefix and title.</summary>
     public static IReadOnlyList<(string Key, string Title)> Groups { get; } =
     [
-        ("data", "Data"), ("preprocessing", "Preprocessing"), ("network", "Network"), ("training", "Training"), ("augmentation", "Augmentation"),
+        ("data", "Data"), ("preprocessing", "Preprocessing"), ("network", "Network"), ("training", "Training"), ("augmentation", "Augmentation"), ("inference", "Inference"),
     ];
 
     private const string RemappingSyntax = "Pairs from:to separated by commas (2:1 merges label 2 into 1); *:0 sends every label not listed to 0. Empty: no remapping.";
@@ -84,7 +84,11 @@ public static partial class PlanFieldCatalog
         ["augmentation.lowResolution"] = new("Low-resolution probability", "Chance of simulating a coarser scan by down- and upsampling (nnU-Net: 0.25)."),
         ["augmentation.gamma"] = new("Gamma probability", "Chance of a gamma transform (nnU-Net: 0.3)."),
         ["augmentation.gammaInverted"] = new("Inverted gamma probability", "Chance of a gamma transform of the inverted image (nnU-Net: 0.1)."),
-        ["augmentation.mirror"] = new("Mirroring", "Random flips along every axis in training, and mirrored test-time inference."),
+        ["augmentation.mirror"] = new("Mirroring", "Random flips along every axis in training; test-time mirroring is only possible along the axes trained mirrored."),
+
+        ["inference.mirror"] = new("Test-time mirroring", "Predict each tile mirrored along every axis the training mirrored and average (nnU-Net's default; 8x the inference in 3D). Validation, the cross-validation ensemble and predictions all use it."),
+        ["inference.stepFraction"] = new("Sliding-window step", "Distance between tile starts as a fraction of the patch (nnU-Net's tile_step_size, 0.5): smaller steps overlap more and cost more."),
+        ["inference.gaussianWeighting"] = new("Gaussian tile weighting", "Weight each tile's output by a Gaussian centred on it (σ = patch/8), because outputs are worst near tile borders (nnU-Net's default)."),
     };
 
     /// <summary>The field's label and help; stage fields are looked up without their index and named by it.</summary>
