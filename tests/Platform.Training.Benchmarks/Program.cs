@@ -7,11 +7,22 @@
 //     then the batch loader at that batch and patch with nnU-Net's full augmentation, against what the trainer consumes.
 //   ... -- --loader-table [--quick]   the loader alone: 64³ and 128³, with/without augmentation, 1 and 2 workers
 //   ... -- --components [--quick]     each augmentation on one channel, single-threaded
+//   ... -- --predict [--image 512,512,300] [--tile 128,128,128] [--features 8,16,32,64,128] [--classes 3] [--no-mirror]
+//          [--step 0.5] [--tile-batch 2] [--threads 2]
+//     The predictor: one CT-sized image by sliding window with mirroring, our SlidingWindowInference + argmax against
+//     the same network and arithmetic in PyTorch (sliding_window_predict.py, its own process), same threads; seconds,
+//     the ratio, and each process's peak resident memory.
 using System.Globalization;
 using Platform.Imaging.Volumes;
 using Platform.Training.Benchmarks;
 
 var quick = args.Contains("--quick");
+if (args.Contains("--predict"))
+{
+    PredictionComparison.Print(PredictionSettings.Parse(args));
+    return;
+}
+
 if (args.Contains("--components"))
 {
     ComponentTimings.Print(new Shape3(64, 64, 64), quick ? 5 : 20);
