@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions.Tenancy;
 
@@ -8,16 +8,21 @@ namespace Platform.Grains.Tenancy;
 /// Turns the credential a call carries into a <see cref="VerifiedCaller"/>, and answers "what role does this
 /// caller have in that lab?". Database answers are cached briefly (<see cref="CacheLifetime"/>) because the
 /// filter asks on every call; a change made through this silo clears the cache at once, other silos see it
-/// within the cache lifetime.
+/// within the cache lifetime. The cache is bounded (<see cref="CacheCapacity"/> answers): anyone can send
+/// well-formed forged keys, and each would otherwise stay in memory.
 /// </summary>
-public sealed class CallerVerifier(LabAccessStore store, IOptions<IdentityOptions> options, TimeProvider clock)
+public sealed class CallerVerifier(LabAccessStore store, IOptions<IdentityOptions> options, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(2);
 
+    public const int CacheCapacity = 10_000;
+
     private readonly byte[] _signingKey = options.Value.SigningKeyBytes();
     private readonly HashSet<string> _admins = options.Value.PlatformAdmins.ToHashSet(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Lab, string Principal), (LabRole Role, DateTimeOffset Until)> _roles = new();
-    private readonly ConcurrentDictionary<string, ((string Lab, LabRole Role)? Key, DateTimeOffset Until)> _keys = new();
+    private MemoryCache _answers = NewCache();
+
+    /// <summary>Answers held now (roles and keys together); never above <see cref="CacheCapacity"/>.</summary>
+    public int CachedAnswers => _answers.Count;
 
     /// <summary>The verified caller, or null when the call carries no credential or an invalid one.</summary>
     public async Task<VerifiedCaller?> VerifyAsync(string? userToken, string? apiKey)
@@ -31,15 +36,14 @@ public sealed class CallerVerifier(LabAccessStore store, IOptions<IdentityOption
         if (!ApiKeyFormat.TryParse(apiKey, out var keyId, out var secret))
             return null;
 
-        var now = clock.GetUtcNow();
-        var cacheKey = apiKey!;
-        if (!_keys.TryGetValue(cacheKey, out var cached) || cached.Until < now)
+        var cacheKey = ("key", apiKey!);
+        if (!TryCached(cacheKey, out (string Lab, LabRole Role)? key))
         {
-            cached = (await store.VerifyApiKeyAsync(keyId, secret), now + CacheLifetime);
-            _keys[cacheKey] = cached;
+            key = await store.VerifyApiKeyAsync(keyId, secret);
+            Remember(cacheKey, key);
         }
 
-        return cached.Key is { } key ? new VerifiedCaller($"key:{keyId}", false, key.Lab, key.Role) : null;
+        return key is { } valid ? new VerifiedCaller($"key:{keyId}", false, valid.Lab, valid.Role) : null;
     }
 
     public async Task<LabRole> RoleInLabAsync(VerifiedCaller caller, string labId)
@@ -47,20 +51,48 @@ public sealed class CallerVerifier(LabAccessStore store, IOptions<IdentityOption
         if (caller.IsService)
             return caller.ServiceLab == labId ? caller.ServiceRole : LabRole.None;
 
-        var now = clock.GetUtcNow();
-        if (_roles.TryGetValue((labId, caller.PrincipalId), out var cached) && cached.Until >= now)
-            return cached.Role;
+        var cacheKey = (labId, caller.PrincipalId);
+        if (TryCached(cacheKey, out LabRole role))
+            return role;
 
-        var role = await store.GetRoleAsync(labId, caller.PrincipalId);
-        _roles[(labId, caller.PrincipalId)] = (role, now + CacheLifetime);
+        role = await store.GetRoleAsync(labId, caller.PrincipalId);
+        Remember(cacheKey, role);
         return role;
     }
 
-    /// <summary>Forgets cached answers about a lab after its members or keys changed on this silo.</summary>
+    /// <summary>
+    /// Forgets every cached answer after a lab's members or keys changed on this silo. All of them, not the lab's
+    /// only: changes are rare, and a bounded cache cannot be searched by lab cheaply.
+    /// </summary>
     public void Invalidate(string labId)
     {
-        foreach (var key in _roles.Keys.Where(k => k.Lab == labId))
-            _roles.TryRemove(key, out _);
-        _keys.Clear();
+        ArgumentException.ThrowIfNullOrEmpty(labId);
+        Interlocked.Exchange(ref _answers, NewCache()).Dispose();
     }
+
+    public void Dispose() => _answers.Dispose();
+
+    private bool TryCached<T>(object key, out T value)
+    {
+        if (_answers.TryGetValue(key, out var cached) && cached is Answer<T> answer && answer.Until >= clock.GetUtcNow())
+        {
+            value = answer.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    private void Remember<T>(object key, T value)
+    {
+        var until = clock.GetUtcNow() + CacheLifetime;
+        // Size 1 per answer: the limit counts answers. When full, the cache drops entries (oldest and least used
+        // first, in the background); the next caller asks the database again.
+        _answers.Set(key, new Answer<T>(value, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+    }
+
+    private static MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = CacheCapacity, CompactionPercentage = 0.25 });
+
+    private sealed record Answer<T>(T Value, DateTimeOffset Until);
 }

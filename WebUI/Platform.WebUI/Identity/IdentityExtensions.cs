@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -38,7 +40,13 @@ public static class IdentityExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // API callers are programs: they get 401 and 403 to act on, never a sign-in page to follow.
+            cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // Every request checks the cookie's security stamp against the account: sign-out and password changes rotate
+        // the stamp, so a copied cookie stops working at once instead of after Identity's default 30 minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(PlatformAdmins.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlatformAdminRequirement()));
@@ -84,10 +92,22 @@ public static class IdentityExtensions
             // Checked here: the antiforgery middleware enforces tokens only for endpoints that bind form data.
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Results.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
+            // A new security stamp invalidates every cookie issued to the account, this one and any copy of it.
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } account)
+                await signIn.UserManager.UpdateSecurityStampAsync(account);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(SignInPath);
         });
         return app;
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Prerendering runs outside a circuit, on the HTTP request: sign its grain calls for the request's user.</summary>

@@ -247,12 +247,24 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         });
         await StepAsync(member, "25-signed-out", async () =>
         {
+            // An API caller without a session gets 401, not a sign-in page to follow.
+            var anonymous = await playwright.APIRequest.NewContextAsync(new APIRequestNewContextOptions { MaxRedirects = 0 });
+            Assert.Equal(401, (await anonymous.GetAsync(Url($"api/labs/{labId}/projects/{project}/cases/{caseId}/image?datasource=kits"))).Status);
+
+            var cookieBeforeSignOut = string.Join("; ", (await member.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
             await member.GotoAsync(Url("labs"));
             await member.GetByTestId("signout-button").ClickAsync();
             await Assertions.Expect(member.GetByTestId("signin-submit")).ToBeVisibleAsync();
             // The cookie is gone: a lab page sends the visitor back to sign in.
             await member.GotoAsync(Url($"labs/{otherLabId}"));
             await Assertions.Expect(member.GetByTestId("signin-submit")).ToBeVisibleAsync();
+            // A copy of the old cookie is refused by the server too (401, where the live session got 403 above).
+            var replay = await playwright.APIRequest.NewContextAsync(new APIRequestNewContextOptions
+            {
+                MaxRedirects = 0,
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["Cookie"] = cookieBeforeSignOut },
+            });
+            Assert.Equal(401, (await replay.GetAsync(Url($"api/labs/{labId}/projects/{project}/cases/{caseId}/image?datasource=kits"))).Status);
         });
 
         var stranger = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport })).NewPageAsync();

@@ -12,10 +12,12 @@ public sealed class ApiKeyPanelTests : MudBlazorContext
     private static readonly ApiKeySummary Revoked = Active with { KeyId = "k0", Name = "old", RevokedAt = DateTimeOffset.UnixEpoch };
 
     private readonly List<string> _revoked = [];
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
 
     private IRenderedComponent<ApiKeyPanel> RenderPanel(IReadOnlyList<ApiKeySummary> keys, CreatedApiKey? created = null)
     {
         Context.Render<MudPopoverProvider>();
+        _dialogs = Context.Render<MudDialogProvider>();
         return Context.Render<ApiKeyPanel>(p => p
             .Add(c => c.Keys, keys)
             .Add(c => c.NewKey, created)
@@ -38,7 +40,24 @@ public sealed class ApiKeyPanelTests : MudBlazorContext
 
         Assert.Empty(panel.FindAll("[data-testid=new-api-key]"));
         Assert.Single(panel.FindAll("[data-testid=api-key-revoke]")).Click();
-        Assert.Equal(["k1"], _revoked);
+        // Revoking asks first: nothing is revoked until the confirmation.
+        _dialogs.WaitForAssertion(() => Assert.Contains("nightly-training", _dialogs.Find(".mud-dialog").TextContent));
+        Assert.Empty(_revoked);
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Revoke").Click();
+        panel.WaitForAssertion(() => Assert.Equal(["k1"], _revoked));
+    }
+
+    [Fact]
+    public void Cancelling_the_confirmation_revokes_nothing()
+    {
+        var panel = RenderPanel([Active]);
+
+        panel.Find("[data-testid=api-key-revoke]").Click();
+        _dialogs.WaitForAssertion(() => _dialogs.Find(".mud-dialog"));
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-dialog")));
+        Assert.Empty(_revoked);
     }
 
     [Fact]

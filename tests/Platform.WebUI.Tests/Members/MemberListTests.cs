@@ -15,10 +15,12 @@ public sealed class MemberListTests : MudBlazorContext
     ];
 
     private readonly List<string> _removed = [];
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
 
     private IRenderedComponent<MemberList> RenderList(bool canManage, IReadOnlyList<LabMember>? members = null)
     {
         Context.Render<MudPopoverProvider>();
+        _dialogs = Context.Render<MudDialogProvider>();
         return Context.Render<MemberList>(p => p
             .Add(c => c.Members, members ?? Members)
             .Add(c => c.CanManage, canManage)
@@ -46,14 +48,33 @@ public sealed class MemberListTests : MudBlazorContext
     }
 
     [Fact]
-    public void Remove_raises_the_member_to_remove()
+    public void Remove_asks_first_and_raises_the_member_only_when_confirmed()
     {
         var list = RenderList(canManage: true);
 
         list.FindAll("[data-testid=member-remove]")[1].Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("bob loses access", _dialogs.Markup));
+        Assert.Empty(_removed);
+        DialogButton("Remove").Click();
 
-        Assert.Equal(["bob"], _removed);
+        list.WaitForAssertion(() => Assert.Equal(["bob"], _removed));
     }
+
+    [Fact]
+    public void Cancelling_the_confirmation_removes_no_one()
+    {
+        var list = RenderList(canManage: true);
+
+        list.FindAll("[data-testid=member-remove]")[0].Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("alice loses access", _dialogs.Markup));
+        DialogButton("Cancel").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("loses access", _dialogs.Markup));
+        Assert.Empty(_removed);
+    }
+
+    private AngleSharp.Dom.IElement DialogButton(string text) =>
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
     public void An_empty_lab_says_so() => Assert.NotNull(RenderList(canManage: false, members: []).Find("[data-testid=members-empty]"));
