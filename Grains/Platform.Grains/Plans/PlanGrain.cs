@@ -64,6 +64,8 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
 
     public Task<PlanRevisionResult> ImportJsonAsync(string json, int basedOnVersion, string? comment)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        UploadLimits.Require("json", "plan document", UploadLimits.Utf8Bytes(json), UploadLimits.PlanJsonBytes);
         PlanSettings? settings;
         try
         {

@@ -37,6 +37,8 @@ public sealed class PlanSheetGrain : Grain, IPlanSheetGrain
 
     public async Task<IReadOnlyList<PlanImportResult>> ImportFranAsync(byte[] workbook)
     {
+        ArgumentNullException.ThrowIfNull(workbook);
+        UploadLimits.Require("workbook", "plan workbook", workbook.LongLength, UploadLimits.PlanWorkbookBytes);
         IReadOnlyList<FranPlanRow> rows;
         try
         {

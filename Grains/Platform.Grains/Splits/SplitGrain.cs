@@ -50,6 +50,8 @@ public sealed partial class SplitGrain(
 
     public async Task<SplitSummary> ImportAsync(SplitFileFormat format, string content)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        UploadLimits.Require("content", "split file", UploadLimits.Utf8Bytes(content), UploadLimits.SplitFileBytes);
         var usable = await UsableCasesAsync();
         SplitSet set;
         try

@@ -31,10 +31,16 @@ public static class OidcSignIn
         });
     }
 
-    /// <summary>The account name a provider's identity maps to; null when the claim is missing or not a valid user id.</summary>
+    /// <summary>
+    /// The account name a provider's identity maps to; null when the claim is missing or not a valid user id, and
+    /// for an e-mail address the provider has not verified (<c>email_verified</c>): many providers let anyone type
+    /// any address into a profile, and mapping it would sign them in as that address's account.
+    /// </summary>
     public static string? AccountNameOf(ClaimsPrincipal external, string userIdClaim)
     {
         var value = external.FindFirstValue(userIdClaim)?.Trim().ToLowerInvariant();
+        if (userIdClaim == "email" && !string.Equals(external.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+            return null;
         return UserIds.IsValid(value) ? value : null;
     }
 

@@ -117,4 +117,23 @@ public sealed class PlanImportExportTests
         Assert.Equal("json", Assert.Single(result.Errors).Field);
         Assert.Null(await Plan("pp", "broken").GetAsync());
     }
+
+    [Fact]
+    public async Task Oversized_documents_are_refused_by_the_grains_themselves_and_nothing_is_stored()
+    {
+        await CreateProjectsAsync("limits");
+        var plan = Plan("limits", "big");
+        // Valid JSON, one byte over the limit: a client other than the WebUI must not make the silo parse it.
+        var padding = new string(' ', UploadLimits.PlanJsonBytes);
+        var json = "{" + padding + "}";
+
+        var tooLarge = await Assert.ThrowsAsync<PlatformValidationException>(() => plan.ImportJsonAsync(json, 0, null));
+        Assert.Equal("json", tooLarge.Field);
+        Assert.Contains("largest accepted is 1 MiB", tooLarge.Message);
+        Assert.Empty(await plan.ListVersionsAsync());
+
+        var workbook = new byte[UploadLimits.PlanWorkbookBytes + 1];
+        var sheet = await Assert.ThrowsAsync<PlatformValidationException>(() => Sheet("limits").ImportFranAsync(workbook));
+        Assert.Equal("workbook", sheet.Field);
+    }
 }

@@ -10,7 +10,17 @@ public sealed class OidcSignInTests
 
     [Fact]
     public void The_configured_claim_names_the_account_in_lower_case() =>
-        Assert.Equal("carol@example.org", OidcSignIn.AccountNameOf(With(new Claim("email", " Carol@Example.org ")), "email"));
+        Assert.Equal("carol@example.org", OidcSignIn.AccountNameOf(With(new Claim("email", " Carol@Example.org "), new Claim("email_verified", "true")), "email"));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    [InlineData("")]
+    public void An_email_the_provider_has_not_verified_names_no_account(string? verified)
+    {
+        Claim[] claims = verified is null ? [new Claim("email", "admin@example.org")] : [new Claim("email", "admin@example.org"), new Claim("email_verified", verified)];
+        Assert.Null(OidcSignIn.AccountNameOf(With(claims), "email"));
+    }
 
     [Fact]
     public void A_missing_claim_names_no_account() =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Plans;
@@ -15,7 +16,7 @@ namespace Platform.WebUI.Components.Plans;
 /// </summary>
 public sealed partial class PlanEditor(IDialogService dialogs)
 {
-    private const long MaxJsonBytes = 1024 * 1024;
+    private const long MaxJsonBytes = UploadLimits.PlanJsonBytes;
 
     private readonly string _jsonInputId = $"plan-json-{Guid.NewGuid():N}";
     private readonly Dictionary<string, List<string>> _serverErrors = new(StringComparer.Ordinal);
