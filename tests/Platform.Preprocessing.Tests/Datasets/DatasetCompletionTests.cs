@@ -17,7 +17,8 @@ public sealed class DatasetCompletionTests
         var second = await DatasetCompletion.RecordAsync(folder.Path, "tiny_abc", fingerprint: 9, cases: 5, processed: 1, job: "j2", At.AddHours(1));
 
         var read = await DatasetCompletion.ReadAsync(folder.Path);
-        Assert.Equal(second, read with { Fingerprints = [.. read!.Fingerprints] });
+        Assert.NotNull(read);
+        Assert.Equal((second.DatasetKey, second.CompletedAt), (read.DatasetKey, read.CompletedAt));
         Assert.Equal((2, 5, 5, "j2"), (read.Jobs, read.Processed, read.Cases, read.LastJob));
         Assert.Equal([7L, 9L], read.Fingerprints);
         Assert.True(read.Covers("tiny_abc", 7));
