@@ -15,7 +15,7 @@ public interface IPreprocessingGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Starts (or continues) preprocessing for the plan's latest version. While a job for that version runs this
-    /// returns its status; a job for an older version is cancelled first.
+    /// returns its status; while a job for another version runs it is refused (a run may be waiting for that one).
     /// </summary>
     [Alias("StartAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<PreprocessingStatus> StartAsync();

@@ -41,11 +41,9 @@ public sealed class FrozenDatasetTests(MigratedDatabaseFixture database) : IClas
         var gate = new CompletionGate();
         void Held(IServiceCollection services) => services.AddSingleton<ITrainingExecutor>(sp =>
             new HeldCompletionExecutor(ActivatorUtilities.CreateInstance<EngineTrainingExecutor>(sp), gate));
-        var cluster = $"fz-{Guid.NewGuid():N}"[..14];
-        await using var first = await TrainingSilo.StartAsync(database.ConnectionString, cluster, data.Root, EngineStudy.SiloSettings(), Held);
-        await using var second = await TrainingSilo.StartAsync(database.ConnectionString, cluster, data.Root, EngineStudy.SiloSettings(), Held);
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "fz", data.Root, silos: 2, EngineStudy.SiloSettings(), Held);
         TestIdentity.ActAs(TestIdentity.Admin);
-        var grains = first.Grains;
+        var grains = cluster.Grains;
         var lab = TrainingSetup.NewLabId("lab-fz");
         var folder = await EngineStudy.PrepareAsync(grains, data.Root, lab, Cases, seed: 44, CtPlan());
         var project = grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, ScannedProjects.Project));

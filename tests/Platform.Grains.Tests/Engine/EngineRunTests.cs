@@ -25,11 +25,9 @@ public sealed class EngineRunTests(MigratedDatabaseFixture database) : IClassFix
     public async Task Two_folds_started_together_train_from_one_dataset_written_once_and_store_native_space_dice_per_case_and_label()
     {
         using var data = new TempDataRoot();
-        var cluster = $"eng-{Guid.NewGuid():N}"[..14];
-        await using var first = await TrainingSilo.StartAsync(database.ConnectionString, cluster, data.Root, EngineStudy.SiloSettings());
-        await using var second = await TrainingSilo.StartAsync(database.ConnectionString, cluster, data.Root, EngineStudy.SiloSettings());
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "eng", data.Root, silos: 2, EngineStudy.SiloSettings());
         TestIdentity.ActAs(TestIdentity.Admin);
-        var grains = first.Grains;
+        var grains = cluster.Grains;
         var lab = TrainingSetup.NewLabId("lab-e");
         await EngineStudy.PrepareAsync(grains, data.Root, lab, Cases, seed: 40, EngineStudy.TinyPlan(Epochs));
         var split = grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, ScannedProjects.Project, "default"));
