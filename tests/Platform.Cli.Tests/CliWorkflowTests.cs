@@ -53,8 +53,15 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         Assert.Equal("invalid", defective["status"]!.GetValue<string>());
         Assert.NotEmpty(defective["problems"]!.AsArray());
 
+        // The fingerprint the scan stored, and the one the auto-configured version records.
+        var fingerprint = Json(await Ok("projects", "fingerprint", Project, "--json"));
+        var fingerprintFile = Path.Combine(scratch, "dataset_fingerprint.json");
+        await Ok("projects", "fingerprint", Project, "-o", fingerprintFile);
+        Assert.Equal(Cases, JsonNode.Parse(File.ReadAllText(fingerprintFile))!["caseCount"]!.GetValue<int>());
+
         var configured = Json(await Ok("plans", "auto-configure", "tiny", "-p", Project, "--json"));
         Assert.Equal("saved", configured["outcome"]!.GetValue<string>());
+        Assert.Equal(fingerprint["id"]!.GetValue<long>(), configured["current"]!["fingerprintId"]!.GetValue<long>());
 
         // Shorten the suggested plan for a CPU: export, edit the JSON, import as version 2.
         var planFile = Path.Combine(scratch, "tiny.json");

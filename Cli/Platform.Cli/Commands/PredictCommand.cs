@@ -93,9 +93,11 @@ public static class PredictCommand
     {
         var snapshot = await TrainCommand.PlanVersionAsync(session, project, plan, version);
         var usesCt = snapshot.Settings.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
-        var fingerprint = usesCt
-            ? await session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, project)).GetFingerprintAsync(snapshot.Settings.Data.Datasources is { Count: > 0 } d ? d : null)
-            : null;
+        // The statistics the plan version was configured (and trained) with, never the current data's.
+        var projectGrain = session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, project));
+        var fingerprint = !usesCt ? null
+            : snapshot.FingerprintId is { } id ? await projectGrain.GetStoredFingerprintAsync(id)
+            : await projectGrain.GetFingerprintAsync(snapshot.Settings.Data.Datasources is { Count: > 0 } d ? d : null);
         var channels = fingerprint?.Channels.Select(c => new ChannelFingerprint(c.Channel, c.Voxels, c.Mean, c.StandardDeviation, c.Min, c.Max,
             c.Percentile00_5, Median: null, c.Percentile99_5, PercentileSource.PooledSamples, c.Samples)).ToList() ?? [];
         var settings = snapshot.Settings;

@@ -6,7 +6,7 @@ using Platform.Grains.Abstractions.Projects;
 
 namespace Platform.Cli.Commands;
 
-/// <summary><c>platform projects create|list|show</c>.</summary>
+/// <summary><c>platform projects create|list|show|fingerprint</c>.</summary>
 public static class ProjectsCommands
 {
     public static Command Create(CliConsole console)
@@ -15,6 +15,7 @@ public static class ProjectsCommands
         projects.Add(CreateCommand(console));
         projects.Add(ListCommand(console));
         projects.Add(ShowCommand(console));
+        projects.Add(FingerprintCommand(console));
         return projects;
     }
 
@@ -65,6 +66,39 @@ public static class ProjectsCommands
                 w.WriteLine($"  splits:      {string.Join(", ", project.Splits)}");
                 w.WriteLine($"  runs:        {string.Join(", ", project.Runs)}");
                 w.WriteLine($"  cross-validations: {string.Join(", ", project.CrossValidations)}");
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command FingerprintCommand(CliConsole console)
+    {
+        var title = new Argument<string>("title") { Description = "The project's title." };
+        var datasources = new Option<string[]>("--datasource") { Description = "Datasources it covers (repeatable; default: all of the project's).", AllowMultipleArgumentsPerToken = false };
+        var file = CommonOptions.OutputFile();
+        var command = new Command("fingerprint", "Show the project's stored dataset fingerprint, or write it (dataset_fingerprint.json) with --output.") { title, datasources, file };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, token) =>
+        {
+            var grain = session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, parse.GetValue(title)!));
+            var chosen = parse.GetValue(datasources) is { Length: > 0 } d ? d : null;
+            if (parse.GetValue(file) is { } f)
+            {
+                var path = Path.GetFullPath(f, console.WorkingDirectory);
+                var json = await grain.GetFingerprintJsonAsync(chosen);
+                await File.WriteAllTextAsync(path, json, token);
+                output.Result(new { file = path }, w => w.WriteLine($"Wrote the stored fingerprint to {path}."));
+                return ExitCodes.Ok;
+            }
+
+            var fingerprint = await grain.GetFingerprintAsync(chosen);
+            output.Result(fingerprint, w =>
+            {
+                w.WriteLine($"fingerprint {fingerprint.Id} ({fingerprint.Hash}), stored {fingerprint.CreatedAt:u}: {fingerprint.Cases} cases of {string.Join(", ", fingerprint.Datasources)}");
+                w.WriteLine($"  spacing (median): {string.Join(" x ", fingerprint.Spacing.Select(a => a.Median.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)))} mm");
+                foreach (var c in fingerprint.Channels)
+                    w.WriteLine(System.FormattableString.Invariant($"  channel {c.Channel}: mean {c.Mean:0.##}, std {c.StandardDeviation:0.##}, p0.5 {c.Percentile00_5:0.##}, p99.5 {c.Percentile99_5:0.##}"));
+                w.WriteLine($"  {fingerprint.Excluded.Count} case(s) left out");
             });
             return ExitCodes.Ok;
         }));

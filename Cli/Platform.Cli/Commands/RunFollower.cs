@@ -18,7 +18,7 @@ public static class RunFollower
             var epochs = snapshot.Metrics.Count;
             var last = epochs > 0 ? snapshot.Metrics[^1] : null;
             var detail = last is null
-                ? snapshot.State.ToString()
+                ? snapshot.Preparation is { } waiting ? $"{snapshot.State}: {Describe(waiting)}" : snapshot.State.ToString()
                 : FormattableString.Invariant($"epochs, {snapshot.State}, train loss {last.TrainLoss:F4}{(last.ValidationLoss is { } v ? FormattableString.Invariant($", val loss {v:F4}") : "")}, pseudo-Dice {string.Join(' ', last.PseudoDice.OrderBy(d => d.Key).Select(d => FormattableString.Invariant($"{d.Key}:{d.Value:F3}")))}");
             progress.Report(epochs, totalEpochs ?? 0, detail);
             if (RunStateMachine.IsFinal(snapshot.State) || snapshot.State == RunState.Paused)
@@ -47,6 +47,10 @@ public static class RunFollower
         }
     }
 
+    /// <summary>"waiting for preprocessing of dataset X (3/10 cases)".</summary>
+    public static string Describe(RunPreparation waiting) =>
+        waiting.Total > 0 ? $"{waiting.Activity} ({waiting.Done}/{waiting.Total} cases)" : waiting.Activity;
+
     public static int ExitCodeOf(RunState state) => state is RunState.Failed or RunState.Cancelled ? ExitCodes.RunFailed : ExitCodes.Ok;
 
     /// <summary>A line for people: the state, and why when the run did not complete.</summary>
@@ -57,6 +61,7 @@ public static class RunFollower
         {
             RunState.Completed => $"Run {run.RunId} completed: {run.Result?.Summary}",
             RunState.Failed or RunState.Cancelled => $"Run {run.RunId} {run.State.ToString().ToLowerInvariant()}: {reason}",
+            RunState.Preparing when run.Preparation is { } waiting => $"Run {run.RunId} is {run.State}: {Describe(waiting)}",
             _ => $"Run {run.RunId} is {run.State}{(reason is null ? "" : $" ({reason})")}",
         };
     }

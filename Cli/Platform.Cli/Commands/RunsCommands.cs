@@ -67,6 +67,8 @@ public static class RunsCommands
             {
                 w.WriteLine(RunFollower.Describe(snapshot));
                 w.WriteLine($"  plan {snapshot.Request.PlanName} v{snapshot.Request.PlanVersion}, fold {snapshot.Request.Fold?.ToString() ?? "all"}, split {snapshot.Request.SplitName}, seed {snapshot.Request.Seed}");
+                if (snapshot.Dataset is { } dataset)
+                    w.WriteLine($"  dataset {dataset.DatasetKey} (fingerprint {dataset.FingerprintId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
                 foreach (var h in snapshot.History)
                     w.WriteLine($"  {h.At:u} {h.From} -> {h.To} ({h.By}){(h.Reason is null ? "" : $": {h.Reason}")}");
                 foreach (var m in snapshot.Metrics)

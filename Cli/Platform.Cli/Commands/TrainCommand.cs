@@ -37,6 +37,10 @@ public static class TrainCommand
             var planName = parse.GetValue(plan)!;
             var snapshot = await PlanVersionAsync(session, title, planName, parse.GetValue(version));
             var pollEvery = TimeSpan.FromSeconds(parse.GetValue(interval));
+            // Told, not decided for them: the version keeps its data; a new version would use the new data.
+            var drift = await session.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(session.Lab, title, planName)).GetDataDriftAsync(snapshot.Version);
+            if (drift.Message is { } changed)
+                output.Note($"note: {changed}");
 
             if (parse.GetValue(allFolds))
             {

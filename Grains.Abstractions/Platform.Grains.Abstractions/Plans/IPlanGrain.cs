@@ -1,5 +1,6 @@
 using Platform.Plans;
 
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Tenancy;
 
 namespace Platform.Grains.Abstractions.Plans;
@@ -35,6 +36,11 @@ public interface IPlanGrain : IGrainWithStringKey
     /// <summary>Saves a JSON plan document as a new version, like <see cref="ReviseAsync"/>; unreadable JSON is an invalid result naming the problem.</summary>
     [Alias("ImportJsonAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<PlanRevisionResult> ImportJsonAsync(string json, int basedOnVersion, string? comment);
+
+    /// <summary>Whether the project's data changed since <paramref name="version"/> was configured (cases added or removed, CT statistics).</summary>
+    /// <exception cref="PlatformNotFoundException">No such version.</exception>
+    [Alias("GetDataDriftAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<DataDrift> GetDataDriftAsync(int version);
 
     /// <summary>The fields that differ between two versions.</summary>
     [Alias("CompareAsync"), RequiresLabRole(LabRole.Viewer)]

@@ -6,14 +6,16 @@ namespace Platform.Grains.Abstractions.Preprocessing;
 /// The preprocessing job of one plan: turns the project's usable cases into training data for the plan's latest
 /// version. Keyed like the plan (<see cref="GrainKeys.Plan"/>). The job runs in the background, survives a lost
 /// silo (it resumes from the cases already stored) and can be cancelled; starting it again continues where it
-/// stopped, and a finished job for an unchanged plan does no work at all.
+/// stopped, and a finished job for an unchanged plan does no work at all. It is the only writer of its datasets:
+/// a training run whose dataset is not ready asks it (<see cref="PrepareDatasetAsync"/>) and waits; its one
+/// activation runs one job at a time, so a dataset is never written by two jobs at once.
 /// </summary>
 [Alias("Platform.Grains.Abstractions.Preprocessing.IPreprocessingGrain")]
 public interface IPreprocessingGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Starts (or continues) preprocessing for the plan's latest version. While a job for that version runs this
-    /// returns its status; a job for an older version is cancelled first.
+    /// returns its status; while a job for another version runs it is refused (a run may be waiting for that one).
     /// </summary>
     [Alias("StartAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<PreprocessingStatus> StartAsync();
@@ -21,6 +23,14 @@ public interface IPreprocessingGrain : IGrainWithStringKey
     /// <summary>The running or last job, or null before the first start.</summary>
     [Alias("GetStatusAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<PreprocessingStatus?> GetStatusAsync();
+
+    /// <summary>
+    /// For a run: the dataset of <paramref name="request"/> is ready, being written (by the job
+    /// <paramref name="followedJob"/> names, or one started now), waiting behind another dataset's job, or failed (the
+    /// job the caller followed failed or was cancelled). Call again until it is ready or failed.
+    /// </summary>
+    [Alias("PrepareDatasetAsync"), GrainToGrainOnly]
+    Task<DatasetPreparation> PrepareDatasetAsync(DatasetRequest request, string? followedJob);
 
     /// <summary>Stops the running job between cases; finished cases stay and a later start continues from them.</summary>
     [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]

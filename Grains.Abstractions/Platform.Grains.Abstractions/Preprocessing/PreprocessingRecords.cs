@@ -30,7 +30,8 @@ public sealed record PreprocessingStatus(
     [property: Id(10)] PreprocessedDatasetOverview? Summary,
     [property: Id(11)] DateTimeOffset StartedAt,
     [property: Id(12)] DateTimeOffset? FinishedAt,
-    [property: Id(13)] string? Error)
+    [property: Id(13)] string? Error,
+    [property: Id(14)] long? FingerprintId = null)
 {
     public int Finished => Done + Skipped + Failed;
 }
@@ -62,3 +63,22 @@ public sealed record PreprocessedLabelOverview(
     [property: Id(0)] int Label,
     [property: Id(1)] long Voxels,
     [property: Id(2)] int Cases);
+
+/// <summary>The dataset a run needs: its plan version, the stored fingerprint its statistics come from, and the dataset key they give.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.DatasetRequest")]
+public sealed record DatasetRequest(
+    [property: Id(0)] int PlanVersion,
+    [property: Id(1)] long? FingerprintId,
+    [property: Id(2)] string DatasetKey);
+
+[GenerateSerializer, Alias("Platform.Grains.Abstractions.Preprocessing.DatasetPreparationState")]
+public enum DatasetPreparationState { Ready = 0, Preparing = 1, Waiting = 2, Failed = 3 }
+
+/// <summary>Where a requested dataset stands: the job writing it (follow it by id), its progress in cases, and words for people.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.DatasetPreparation")]
+public sealed record DatasetPreparation(
+    [property: Id(0)] DatasetPreparationState State,
+    [property: Id(1)] string? JobId,
+    [property: Id(2)] int Done,
+    [property: Id(3)] int Total,
+    [property: Id(4)] string Message);

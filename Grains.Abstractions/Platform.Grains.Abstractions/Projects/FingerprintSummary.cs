@@ -36,7 +36,11 @@ public sealed record ExcludedCaseSummary(
     [property: Id(1)] string CaseId,
     [property: Id(2)] string Reason);
 
-/// <summary>A project's dataset fingerprint: spacing and shape statistics, intensities, labels, and the cases left out and why.</summary>
+/// <summary>
+/// A project's dataset fingerprint: spacing and shape statistics, intensities, labels, and the cases left out and why.
+/// <paramref name="Id"/>, <paramref name="Hash"/> and <paramref name="CreatedAt"/> name the stored fingerprint it was
+/// read from (computed once per scan; 0, "" and default on a summary that was never stored).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Projects.FingerprintSummary")]
 public sealed record FingerprintSummary(
     [property: Id(0)] int Cases,
@@ -46,7 +50,10 @@ public sealed record FingerprintSummary(
     [property: Id(4)] IReadOnlyList<AxisSummary> Shape,
     [property: Id(5)] IReadOnlyList<ChannelSummary> Channels,
     [property: Id(6)] IReadOnlyList<LabelSummary> Labels,
-    [property: Id(7)] IReadOnlyList<ExcludedCaseSummary> Excluded);
+    [property: Id(7)] IReadOnlyList<ExcludedCaseSummary> Excluded,
+    [property: Id(8)] long Id = 0,
+    [property: Id(9)] string Hash = "",
+    [property: Id(10)] DateTimeOffset CreatedAt = default);
 
 /// <summary>What auto-configuration should plan for.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Projects.PlanSuggestionRequest")]

@@ -33,9 +33,21 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("RestoreAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
     Task<ProjectSummary> RestoreAsync();
 
-    /// <summary>The dataset fingerprint over the usable cases of the given datasources (all of the project's when null), computed now from the case catalog.</summary>
+    /// <summary>
+    /// The current dataset fingerprint over the usable cases of the given datasources (all of the project's when null):
+    /// the one stored when their last scan completed (computed and stored on first request where none is).
+    /// </summary>
     [Alias("GetFingerprintAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<FingerprintSummary> GetFingerprintAsync(IReadOnlyList<string>? datasources);
+
+    /// <summary>The current fingerprint's stored document (nnU-Net's <c>dataset_fingerprint.json</c>), for download.</summary>
+    [Alias("GetFingerprintJsonAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<string> GetFingerprintJsonAsync(IReadOnlyList<string>? datasources);
+
+    /// <summary>A stored fingerprint by id (the one a plan version or a run recorded), however old.</summary>
+    /// <exception cref="PlatformNotFoundException">No fingerprint of this project has that id.</exception>
+    [Alias("GetStoredFingerprintAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<FingerprintSummary> GetStoredFingerprintAsync(long id);
 
     /// <summary>Auto-configuration: a plan from the fingerprint by nnU-Net's rules (target spacing, patch and batch under a memory budget, topology).</summary>
     [Alias("SuggestPlanAsync"), RequiresLabRole(LabRole.Scientist)]

@@ -1,3 +1,4 @@
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Tenancy;
 
@@ -44,6 +45,10 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("UnsubscribeAsync"), RequiresLabRole(LabRole.Viewer)]
     Task UnsubscribeAsync(IRunProgressObserver observer);
 
+    /// <summary>Whether the project's data changed since the data this run trains on (or, before it is placed, its plan version's) was fingerprinted.</summary>
+    [Alias("GetDataDriftAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<DataDrift> GetDataDriftAsync();
+
     [Alias("PauseAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> PauseAsync();
 
@@ -57,6 +62,17 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// <summary>The run as the training machinery reads it (it carries no user's credential); null when it does not exist.</summary>
     [Alias("PeekAsync"), GrainToGrainOnly]
     Task<RunSnapshot?> PeekAsync();
+
+    /// <summary>
+    /// The dataset the run trains on: recorded on the first call from its plan version's fingerprint (pinning the
+    /// current one on a version that has none), returned unchanged on every later call.
+    /// </summary>
+    [Alias("ResolveDatasetAsync"), GrainToGrainOnly]
+    Task<RunDataset> ResolveDatasetAsync();
+
+    /// <summary>What the placed run is waiting for (null: nothing more); shown in its snapshot while it is preparing.</summary>
+    [Alias("ReportPreparationAsync"), GrainToGrainOnly]
+    Task ReportPreparationAsync(RunPreparation? preparation);
 
     [Alias("MoveAsync"), GrainToGrainOnly]
     Task<RunSnapshot> MoveAsync(RunState to, string? reason);

@@ -42,7 +42,27 @@ public sealed record RunSnapshot(
     [property: Id(6)] IReadOnlyList<RunTransition> History,
     [property: Id(7)] IReadOnlyList<EpochMetrics> Metrics,
     [property: Id(8)] CheckpointRecord? LastCheckpoint = null,
-    [property: Id(9)] RunResultSummary? Result = null);
+    [property: Id(9)] RunResultSummary? Result = null,
+    [property: Id(10)] RunDataset? Dataset = null,
+    [property: Id(11)] RunPreparation? Preparation = null);
+
+/// <summary>
+/// The preprocessed dataset a run trains on, recorded once when it is first placed and kept for its whole life
+/// (resumes, other silos, the cross-validation's evaluation): the stored fingerprint its normalisation comes from
+/// (null when its plan version has none), the dataset key, and the folder relative to the work root.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunDataset")]
+public sealed record RunDataset(
+    [property: Id(0)] long? FingerprintId,
+    [property: Id(1)] string DatasetKey,
+    [property: Id(2)] string Folder);
+
+/// <summary>What a placed run waits for before its first epoch (e.g. "waiting for preprocessing"), with the job's progress in cases.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunPreparation")]
+public sealed record RunPreparation(
+    [property: Id(0)] string Activity,
+    [property: Id(1)] int Done,
+    [property: Id(2)] int Total);
 
 /// <summary>A checkpoint the trainer wrote: the epoch it holds and where it lies, relative to the platform's data root.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.CheckpointRecord")]

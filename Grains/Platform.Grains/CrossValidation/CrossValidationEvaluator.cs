@@ -53,7 +53,8 @@ public static class CrossValidationEvaluator
             testScores,
             MeanPerLabel(testScores),
             inputs.RelativeResultFolder,
-            testPerFold);
+            testPerFold,
+            inputs.DatasetKey);
         File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, ResultJsonOptions));
         return result;
     }

@@ -166,6 +166,7 @@ public sealed partial class CrossValidationGrain(
                 EpochsDone = run.Metrics.Count,
                 Reason = run.History.Count > 0 ? run.History[^1].Reason : null,
                 FinalCheckpoint = run.Result?.FinalCheckpoint,
+                Dataset = run.Dataset,
             });
         }
 
@@ -247,13 +248,30 @@ public sealed partial class CrossValidationGrain(
         }
 
         var relative = CrossValidationFolders.Relative(Key.Lab, Key.Project, Key.Name);
+        var dataset = await FoldsDatasetAsync(plan);
         return new CrossValidationInputs(
             folds,
-            await dataFolder.AbsoluteAsync(workRoot, Key.Lab, Key.Project, request.PlanName, plan.Settings),
+            dataset.DatasetKey,
+            PreprocessingDatasets.Absolute(workRoot, dataset.Folder),
             cv.State.TestCases,
             PlanInterpretation.Patch(plan.Settings),
             Path.Combine(workRoot, relative),
             relative);
+    }
+
+    /// <summary>
+    /// The dataset every fold trained on, as their runs recorded it: a rescan since then changes neither the folder
+    /// read nor the scores. Folds of runs older than that record fall back to their plan version's recorded data.
+    /// </summary>
+    private async Task<RunDataset> FoldsDatasetAsync(PlanSnapshot plan)
+    {
+        var recorded = cv.State.Folds.Select(f => f.Dataset).OfType<RunDataset>().Distinct().ToList();
+        if (recorded.Count > 1)
+            throw new InvalidOperationException($"The folds trained on different datasets ({string.Join(", ", recorded.Select(d => d.DatasetKey))}): they cannot be evaluated together.");
+        if (recorded.Count == 1)
+            return recorded[0];
+        var resolved = await dataFolder.ForVersionAsync(Key.Lab, Key.Project, plan);
+        return new RunDataset(resolved.FingerprintId, resolved.Dataset.Key, resolved.Dataset.RelativeFolder);
     }
 
     private async Task FinishAsync(CrossValidationState state, string? error)

@@ -24,4 +24,7 @@ public sealed record FoldRunRecord(int Fold, string RunId, string RunKey)
     public int EpochsDone { get; init; }
     public string? Reason { get; init; }
     public string? FinalCheckpoint { get; init; }
+
+    /// <summary>The dataset the fold's run recorded: the evaluation reads this one, never one resolved again.</summary>
+    public Abstractions.Training.RunDataset? Dataset { get; init; }
 }

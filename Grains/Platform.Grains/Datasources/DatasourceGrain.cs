@@ -6,6 +6,7 @@ using Platform.Datasources.Validation;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Fingerprints;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Datasources;
@@ -14,11 +15,13 @@ namespace Platform.Grains.Datasources;
 /// Scans run in the background of the activation (reading and statistics on the thread pool, catalog writes
 /// back on the grain), so status and case queries are answered while a scan goes on. State says "Scanning"
 /// until the scan's results are stored; a reminder re-activates the grain after a lost silo and the scan
-/// starts again, incrementally, from what the catalog already holds.
+/// starts again, incrementally, from what the catalog already holds. A completed scan stores the new dataset
+/// fingerprints of its project before it reports Idle, so readers find them stored and never recompute them.
 /// </summary>
 public sealed partial class DatasourceGrain(
     [PersistentState("datasource", StorageNames.Platform)] IPersistentState<DatasourceState> datasource,
     CaseCatalogStore catalog,
+    DatasetFingerprints fingerprints,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<DatasourceGrain> logger) : Grain, IDatasourceGrain, IRemindable
@@ -137,6 +140,7 @@ public sealed partial class DatasourceGrain(
             await catalog.UpsertAsync(CatalogKey, ScanRows.From(result));
             var (valid, flagged, invalid) = await catalog.CountsAsync(CatalogKey);
             var read = result.Cases.Count(c => c.Report is not null);
+            await RefreshFingerprintsAsync();
             datasource.State = datasource.State with
             {
                 Scan = ScanState.Idle,
@@ -161,6 +165,19 @@ public sealed partial class DatasourceGrain(
         }
     }
 
+    /// <summary>A fingerprint that cannot be stored (no usable case yet, the database away) never fails the scan; readers compute it then.</summary>
+    private async Task RefreshFingerprintsAsync()
+    {
+        try
+        {
+            await fingerprints.RefreshAfterScanAsync(Key.Lab, Key.Project, Key.Name);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or System.Text.Json.JsonException)
+        {
+            LogFingerprintFailed(logger, e, this.GetPrimaryKeyString());
+        }
+    }
+
     private DatasourceStatus Status() => new(
         Key.Name,
         datasource.State.Folder ?? "",
@@ -182,6 +199,9 @@ public sealed partial class DatasourceGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Datasource {Key} scanned: {Read} read, {Removed} removed; {Valid} valid, {Flagged} flagged, {Invalid} invalid in {Seconds:0.0} s")]
     private static partial void LogScanned(ILogger logger, string key, int read, int removed, int valid, int flagged, int invalid, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Datasource {Key}: the fingerprint could not be stored after the scan")]
+    private static partial void LogFingerprintFailed(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Datasource {Key} scan failed")]
     private static partial void LogScanFailed(ILogger logger, Exception exception, string key);

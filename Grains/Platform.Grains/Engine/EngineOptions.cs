@@ -14,9 +14,6 @@ public sealed class EngineOptions
     /// <summary>A checkpoint at least this often (minutes) besides every N epochs: the most work a lost machine costs.</summary>
     public double CheckpointIntervalMinutes { get; set; } = 15;
 
-    /// <summary>Cases a run preprocesses at once when its plan's data is not ready.</summary>
-    public int PreprocessingParallelism { get; set; } = 2;
-
     /// <summary>Test-time mirroring in the final validation (8× the inference in 3D, as nnU-Net does by default).</summary>
     public bool MirrorAtValidation { get; set; } = true;
 }

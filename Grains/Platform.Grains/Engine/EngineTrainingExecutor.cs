@@ -19,16 +19,14 @@ using TrainingOutcome = Platform.Grains.Training.Execution.TrainingOutcome;
 namespace Platform.Grains.Engine;
 
 /// <summary>
-/// The real training on a silo: preprocess the plan's data if it is not complete (the same folder the
-/// preprocessing job writes, so finished cases are never redone), train the run's fold with the engine (resuming
-/// from the fold's last checkpoint after a pause or a lost machine), report every epoch and checkpoint, then score
-/// the validation cases in native space and store the scores once. Reads plans, splits and the case catalog from
-/// PostgreSQL directly: it runs outside any grain call, with no caller to ask other grains for them.
+/// The real training on a silo: wait for the run's dataset (recorded on the run, written only by its preprocessing
+/// job: this executor never preprocesses), train the run's fold with the engine (resuming from the fold's last
+/// checkpoint after a pause or a lost machine), report every epoch and checkpoint, then score the validation cases in
+/// native space and store the scores once. Reads plans and splits from PostgreSQL directly: it runs outside any grain
+/// call, with no caller to ask other grains for them (the dataset comes through the worker, on its grain).
 /// </summary>
 public sealed partial class EngineTrainingExecutor(
     PlanVersionStore plans,
-    CaseCatalogStore catalog,
-    PlanDataFolder dataFolder,
     SplitStore splits,
     RunScoreStore scores,
     IOptions<StorageOptions> storage,
@@ -51,9 +49,10 @@ public sealed partial class EngineTrainingExecutor(
         string folder;
         try
         {
-            folder = await PrepareDataAsync(assignment, plan, cancellationToken);
+            var dataset = await progress.WaitForDatasetAsync(cancellationToken);
+            folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.Folder);
         }
-        catch (Abstractions.PlatformValidationException e)
+        catch (Abstractions.PlatformException e)
         {
             return TrainingOutcome.Failed($"The plan's data cannot be prepared: {e.Message}");
         }
@@ -119,24 +118,6 @@ public sealed partial class EngineTrainingExecutor(
         await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
         return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, storage.Value.RequireWorkRoot()));
-    }
-
-    /// <summary>Preprocesses what is missing of the plan's data and returns its folder.</summary>
-    private async Task<string> PrepareDataAsync(TrainingAssignment assignment, PlanSettings plan, CancellationToken cancellationToken)
-    {
-        var (datasources, dataset, folder) = await dataFolder.ResolveAsync(storage.Value.RequireWorkRoot(), assignment.Lab, assignment.Project, assignment.Request.PlanName, plan);
-        var rows = await catalog.UsableCaseFilesAsync(assignment.Lab, assignment.Project, datasources);
-        var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, plan.Preprocessing.ImportedFolder);
-        var report = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest
-        {
-            OutputFolder = folder,
-            Cases = inputs.Cases,
-            Settings = dataset.Settings,
-            MaxParallelism = engine.Value.PreprocessingParallelism,
-        }, null, cancellationToken);
-        if (report.Processed > 0 || report.Failed > 0)
-            LogPrepared(logger, assignment.RunKey, report.Processed, report.Skipped, report.Failed);
-        return folder;
     }
 
     /// <summary>Training and validation cases of the run's fold, among those preprocessed. No fold: all train, none validate.</summary>
@@ -205,9 +186,6 @@ public sealed partial class EngineTrainingExecutor(
     {
         public void Report(EpochReport value) => report(value);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: preprocessed {Processed} cases ({Skipped} ready, {Failed} failed)")]
-    private static partial void LogPrepared(ILogger logger, string runKey, int processed, int skipped, int failed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: trained {Epochs} epochs, stored {Scores} case scores")]
     private static partial void LogTrained(ILogger logger, string runKey, int epochs, int scores);

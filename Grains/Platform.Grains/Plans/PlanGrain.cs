@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Fingerprints;
+using Platform.Grains.Preprocessing;
 using Platform.Grains.Tenancy;
 using Platform.Plans;
 
@@ -10,9 +12,15 @@ namespace Platform.Grains.Plans;
 /// <summary>
 /// Versions live in plan_version (no grain state to keep in step); the activation caches the latest one.
 /// Saves are serialised by the grain, and the table's primary key refuses a duplicate version even across
-/// activations, so a stale save can never overwrite a newer one.
+/// activations, so a stale save can never overwrite a newer one. Every save records the stored fingerprint of the
+/// plan's data at that moment: the statistics the version preprocesses, trains and evaluates with.
 /// </summary>
-public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider clock, ILogger<PlanGrain> logger) : Grain, IPlanGrain
+public sealed partial class PlanGrain(
+    PlanVersionStore versions,
+    PlanDataFolder data,
+    DatasetFingerprints fingerprints,
+    TimeProvider clock,
+    ILogger<PlanGrain> logger) : Grain, IPlanGrain
 {
     private string _lab = "", _project = "", _name = "";
     private PlanSnapshot? _latest;
@@ -23,7 +31,13 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
         _latest = await versions.LatestAsync(_lab, _project, _name);
     }
 
-    public Task<PlanSnapshot?> GetAsync() => Task.FromResult(_latest);
+    public async Task<PlanSnapshot?> GetAsync()
+    {
+        // A version saved before its data was scanned gets its fingerprint pinned by its first run, in the table.
+        if (_latest is { FingerprintId: null })
+            _latest = await versions.LatestAsync(_lab, _project, _name);
+        return _latest;
+    }
 
     public async Task<PlanRevisionResult> ReviseAsync(PlanSettings settings, int basedOnVersion, string? comment)
     {
@@ -39,7 +53,7 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
         await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, _project)).RegisterPlanAsync(_name);
 
         var snapshot = new PlanSnapshot(_name, basedOnVersion + 1, settings, VerifiedCaller.Require().PrincipalId, clock.GetUtcNow(),
-            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), await data.CurrentFingerprintIdAsync(_lab, _project, settings));
         if (!await versions.TryInsertAsync(_lab, _project, snapshot))
         {
             _latest = await versions.LatestAsync(_lab, _project, _name);
@@ -54,6 +68,9 @@ public sealed partial class PlanGrain(PlanVersionStore versions, TimeProvider cl
     public async Task<PlanSnapshot> GetVersionAsync(int version) =>
         await versions.GetAsync(_lab, _project, _name, version)
         ?? throw new PlatformNotFoundException($"Plan '{_name}' has no version {version}.");
+
+    public async Task<DataDrift> GetDataDriftAsync(int version) =>
+        await fingerprints.DriftAsync(_lab, _project, (await GetVersionAsync(version)).FingerprintId, "this plan version was configured");
 
     public Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync() => versions.ListAsync(_lab, _project, _name);
 

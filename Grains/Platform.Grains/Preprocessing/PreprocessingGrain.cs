@@ -5,8 +5,8 @@ using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Datasources;
+using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
-using Platform.Grains.Projects;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 using Platform.Plans;
@@ -21,12 +21,16 @@ namespace Platform.Grains.Preprocessing;
 /// on the grain), so status is answered while the job goes on. The job is durable in two ways: every finished
 /// case is committed on disk by the library (a restarted job skips it), and a reminder re-activates the grain
 /// after a lost silo, where the job starts again from the stored record without needing a caller.
+/// It is the only writer of the plan's datasets: people start it, and runs ask it for theirs
+/// (<see cref="PrepareDatasetAsync"/>); one job runs at a time, and a completed one marks its folder last
+/// (<see cref="DatasetCompletion"/>).
 /// </summary>
 public sealed partial class PreprocessingGrain(
     [PersistentState("preprocessing", StorageNames.Platform)] IPersistentState<PreprocessingJobRecord> job,
     CaseCatalogStore catalog,
     PlanVersionStore plans,
-    ProjectPlanning planning,
+    PlanDataFolder data,
+    DatasetFingerprints fingerprints,
     IOptions<StorageOptions> storage,
     IOptions<PreprocessingOptions> options,
     TimeProvider clock,
@@ -66,43 +70,90 @@ public sealed partial class PreprocessingGrain(
         {
             if (job.State.PlanVersion == plan.Version)
                 return Status();
-            await StopRunAsync();
+            // Never cancelled for another: a run may be waiting for that dataset.
+            throw new PlatformConflictException($"Preprocessing of version {job.State.PlanVersion} (dataset {job.State.DatasetKey}) is running: wait for it, or cancel it first.");
         }
 
         var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
             ?? throw new PlatformNotFoundException($"Project '{Key.Project}' does not exist.");
         var datasources = ChooseDatasources(plan.Settings, project);
-        string? sourceFolder = null;
-        List<Platform.Preprocessing.Cases.ChannelNormalization> normalization;
-        string datasetKey;
+        var by = VerifiedCaller.Require().PrincipalId;
         if (plan.Settings.Preprocessing.Mode == PreprocessingMode.Patch)
         {
-            (sourceFolder, normalization) = await SourcePlanAsync(plan.Settings);
-            datasetKey = PreprocessedDatasetKey.For(Key.Name, new { mode = "patch", source = sourceFolder, patch = plan.Settings.Network.PatchSize, overlap = plan.Settings.Preprocessing.PatchOverlap });
+            var (sourceFolder, normalization) = await SourcePlanAsync(plan.Settings);
+            var datasetKey = PreprocessedDatasetKey.For(Key.Name, new { mode = "patch", source = sourceFolder, patch = plan.Settings.Network.PatchSize, overlap = plan.Settings.Preprocessing.PatchOverlap });
+            await StartJobAsync(new PreprocessingJobRecord
+            {
+                PlanVersion = plan.Version,
+                DatasetKey = datasetKey,
+                Folder = PreprocessingDatasets.Folder(Key.Lab, Key.Project, datasetKey),
+                Datasources = [.. datasources],
+                Normalization = normalization,
+                SourceFolder = sourceFolder,
+            }, by);
         }
         else
         {
-            var needsFingerprint = plan.Settings.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
-            var fingerprint = needsFingerprint ? await planning.FingerprintAsync(Key.Lab, Key.Project, datasources) : null;
-            normalization = [.. PlanInterpretation.Normalization(plan.Settings, fingerprint?.Channels ?? [])];
-            datasetKey = PreprocessingDatasets.For(Key.Lab, Key.Project, Key.Name, plan.Settings, normalization).Key;
+            await StartJobAsync(await data.ForVersionAsync(Key.Lab, Key.Project, plan), plan.Version, by);
         }
 
-        job.State = new PreprocessingJobRecord
+        return Status();
+    }
+
+    public async Task<DatasetPreparation> PrepareDatasetAsync(DatasetRequest request, string? followedJob)
+    {
+        var record = job.State;
+        var running = _run is not null && record.State == PreprocessingJobState.Running;
+        if (running && record.DatasetKey == request.DatasetKey && record.FingerprintId == request.FingerprintId)
+            return PreprocessingStatuses.Preparing(record, _progress);
+        if (followedJob is not null && record.JobId == followedJob && record.State is PreprocessingJobState.Failed or PreprocessingJobState.Cancelled)
+            return PreprocessingStatuses.Failed(followedJob, $"Preprocessing of dataset {record.DatasetKey} {(record.State == PreprocessingJobState.Failed ? "failed: " + record.Error : "was cancelled")}.");
+        var folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), PreprocessingDatasets.Folder(Key.Lab, Key.Project, request.DatasetKey));
+        if (await DatasetCompletion.ReadAsync(folder) is { } done && done.Covers(request.DatasetKey, request.FingerprintId ?? 0))
+            return new DatasetPreparation(DatasetPreparationState.Ready, done.LastJob, done.Cases, done.Cases, $"Dataset {request.DatasetKey} is ready.");
+        if (running)
+            return new DatasetPreparation(DatasetPreparationState.Waiting, null, 0, 0,
+                $"Waiting for preprocessing: the plan's job for dataset {record.DatasetKey} (version {record.PlanVersion}) runs first.");
+
+        var version = await plans.GetAsync(Key.Lab, Key.Project, Key.Name, request.PlanVersion);
+        if (version is null)
+            return PreprocessingStatuses.Failed(null, $"Plan '{Key.Name}' version {request.PlanVersion} is no longer stored.");
+        try
         {
-            PlanVersion = plan.Version,
-            DatasetKey = datasetKey,
-            Folder = PreprocessingDatasets.Folder(Key.Lab, Key.Project, datasetKey),
-            Datasources = [.. datasources],
-            Normalization = normalization,
-            SourceFolder = sourceFolder,
+            var resolved = await data.ForFingerprintAsync(Key.Lab, Key.Project, Key.Name, version.Settings, request.FingerprintId);
+            if (resolved.Dataset.Key != request.DatasetKey)
+                return PreprocessingStatuses.Failed(null, $"Version {request.PlanVersion} with fingerprint {request.FingerprintId} gives dataset {resolved.Dataset.Key}, not {request.DatasetKey}.");
+            await StartJobAsync(resolved, request.PlanVersion, "platform");
+        }
+        catch (PlatformException e)
+        {
+            return PreprocessingStatuses.Failed(null, $"The dataset cannot be prepared: {e.Message}");
+        }
+
+        return PreprocessingStatuses.Preparing(job.State, _progress);
+    }
+
+    private Task StartJobAsync(PlanDataFolder.Resolved resolved, int planVersion, string startedBy) => StartJobAsync(new PreprocessingJobRecord
+    {
+        PlanVersion = planVersion,
+        DatasetKey = resolved.Dataset.Key,
+        Folder = resolved.Dataset.RelativeFolder,
+        Datasources = [.. resolved.Datasources],
+        Normalization = [.. resolved.Normalization],
+        FingerprintId = resolved.FingerprintId,
+    }, startedBy);
+
+    private async Task StartJobAsync(PreprocessingJobRecord record, string startedBy)
+    {
+        job.State = record with
+        {
+            JobId = Guid.NewGuid().ToString("N"),
             State = PreprocessingJobState.Running,
             StartedAt = clock.GetUtcNow(),
-            StartedBy = VerifiedCaller.Require().PrincipalId,
+            StartedBy = startedBy,
         };
         await job.WriteStateAsync();
         await StartRunAsync();
-        return Status();
     }
 
     public Task<PreprocessingStatus?> GetStatusAsync() => Task.FromResult(job.State.PlanVersion == 0 ? null : Status());
@@ -171,7 +222,7 @@ public sealed partial class PreprocessingGrain(
             else
             {
                 var settings = PlanInterpretation.Case(snapshot.Settings, record.Normalization);
-                var rows = await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources);
+                var rows = await FrozenCasesAsync(await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources), record.FingerprintId);
                 var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, snapshot.Settings.Preprocessing.ImportedFolder);
                 unresolved = inputs.Failures;
                 var request = new DatasetPreprocessingRequest
@@ -186,6 +237,8 @@ public sealed partial class PreprocessingGrain(
             }
 
             var failures = unresolved.Concat(report.Failures.Select(f => new PreprocessingFailure(f.CaseId, f.Reason))).ToList();
+            // Last of all the dataset's files: readers that find it know every case of this job is committed.
+            await DatasetCompletion.RecordAsync(output, record.DatasetKey, record.FingerprintId ?? 0, report.Summary.CaseCount, report.Processed, record.JobId, clock.GetUtcNow());
             job.State = job.State with
             {
                 State = PreprocessingJobState.Completed,
@@ -224,6 +277,18 @@ public sealed partial class PreprocessingGrain(
         }
     }
 
+    /// <summary>The usable cases that the job's fingerprint was taken from: cases scanned later belong to a later version's data.</summary>
+    private async Task<IReadOnlyList<(string CaseId, string Datasource, string FilesJson)>> FrozenCasesAsync(
+        IReadOnlyList<(string CaseId, string Datasource, string FilesJson)> rows, long? fingerprintId)
+    {
+        if (fingerprintId is not { } id)
+            return rows;
+        var stored = await fingerprints.GetAsync(Key.Lab, Key.Project, id)
+            ?? throw new InvalidOperationException($"Fingerprint {id} is no longer stored.");
+        var frozen = stored.CaseIds.ToHashSet(StringComparer.Ordinal);
+        return [.. rows.Where(r => frozen.Contains(StoredFingerprint.CaseKey(r.Datasource, r.CaseId)))];
+    }
+
     private async Task DropReminderAsync()
     {
         if (await this.GetReminder(WatchdogReminder) is { } reminder)
@@ -252,14 +317,7 @@ public sealed partial class PreprocessingGrain(
             : throw new PlatformValidationException("data.datasources", $"Not datasources of project '{project.Title}': {string.Join(", ", unknown)}.");
     }
 
-    private PreprocessingStatus Status()
-    {
-        var s = job.State;
-        var live = s.State == PreprocessingJobState.Running ? _progress : null;
-        return new PreprocessingStatus(Key.Name, s.PlanVersion, s.DatasetKey, s.State,
-            live?.Total ?? s.Total, live?.Done ?? s.Done, live?.Skipped ?? s.Skipped, live?.Failed ?? s.Failed,
-            live?.CurrentCase, s.Failures, s.Summary, s.StartedAt, s.FinishedAt, s.Error);
-    }
+    private PreprocessingStatus Status() => PreprocessingStatuses.Of(Key.Name, job.State, _progress);
 
     /// <summary>Keeps the latest progress report; the library reports from worker threads.</summary>
     private sealed class Progress(Action<DatasetPreprocessingProgress> report) : IProgress<DatasetPreprocessingProgress>

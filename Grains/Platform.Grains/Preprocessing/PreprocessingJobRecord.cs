@@ -6,10 +6,12 @@ namespace Platform.Grains.Preprocessing;
 /// <summary>
 /// Stored shape of a plan's preprocessing job (System.Text.Json). It keeps what a resumed job needs to do exactly
 /// the same work without a caller to ask other grains: the plan version, the datasources, the normalisation
-/// numbers resolved at start, and the source plan's folder in patch mode.
+/// numbers resolved at start, the fingerprint whose cases it preprocesses, and the source plan's folder in patch mode.
 /// </summary>
 public sealed record PreprocessingJobRecord
 {
+    /// <summary>New for every start, so a run can tell the job it follows from a later one.</summary>
+    public string JobId { get; init; } = "";
     public int PlanVersion { get; init; }
     public string DatasetKey { get; init; } = "";
 
@@ -17,6 +19,9 @@ public sealed record PreprocessingJobRecord
     public string Folder { get; init; } = "";
     public List<string> Datasources { get; init; } = [];
     public List<ChannelNormalization> Normalization { get; init; } = [];
+
+    /// <summary>The stored fingerprint the normalisation and the case list come from (null: none, all usable cases).</summary>
+    public long? FingerprintId { get; init; }
 
     /// <summary>Patch mode: the source plan's output folder, relative to the work root.</summary>
     public string? SourceFolder { get; init; }

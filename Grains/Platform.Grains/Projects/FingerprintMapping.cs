@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Datasources;
+using Platform.Grains.Fingerprints;
 using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Fingerprint;
 
@@ -31,6 +32,10 @@ public static class FingerprintMapping
         return new CaseStatistics(row.CaseId, row.Datasource, shape, spacing,
             row.Labels.Select(l => new LabelVoxels(l.Key, l.Value)).ToList(), channels, exclusion);
     }
+
+    /// <summary>A stored fingerprint with its id, hash and time, so readers can tell which one they see.</summary>
+    public static FingerprintSummary ToSummary(StoredFingerprint stored) =>
+        ToSummary(stored.Fingerprint) with { Id = stored.Id, Hash = stored.Hash, CreatedAt = stored.CreatedAt };
 
     public static FingerprintSummary ToSummary(ProjectFingerprint fingerprint) => new(
         fingerprint.CaseCount,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Fingerprints;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 
@@ -9,7 +10,7 @@ namespace Platform.Grains.Projects;
 
 public sealed partial class ProjectGrain(
     [PersistentState("project", StorageNames.Platform)] IPersistentState<ProjectState> project,
-    ProjectPlanning planning,
+    DatasetFingerprints fingerprints,
     TimeProvider clock,
     ILogger<ProjectGrain> logger) : Grain, IProjectGrain
 {
@@ -60,14 +61,25 @@ public sealed partial class ProjectGrain(
 
     public Task<ProjectSummary> RestoreAsync() => UpdateAsync(state => state with { ArchivedAt = null });
 
+    // Served from the stored fingerprint (computed when the datasources' last scan completed), never rebuilt per call.
     public async Task<FingerprintSummary> GetFingerprintAsync(IReadOnlyList<string>? datasources) =>
-        FingerprintMapping.ToSummary(await planning.FingerprintAsync(Key.Lab, Key.Title, ChooseDatasources(datasources)));
+        FingerprintMapping.ToSummary(await fingerprints.CurrentAsync(Key.Lab, Key.Title, ChooseDatasources(datasources)));
+
+    public async Task<string> GetFingerprintJsonAsync(IReadOnlyList<string>? datasources) =>
+        (await fingerprints.CurrentAsync(Key.Lab, Key.Title, ChooseDatasources(datasources))).Document;
+
+    public async Task<FingerprintSummary> GetStoredFingerprintAsync(long id)
+    {
+        RequireExists();
+        return FingerprintMapping.ToSummary(await fingerprints.GetAsync(Key.Lab, Key.Title, id)
+            ?? throw new PlatformNotFoundException($"Project '{Key.Title}' has no fingerprint {id}."));
+    }
 
     public async Task<PlanSuggestion> SuggestPlanAsync(PlanSuggestionRequest request)
     {
         ProjectPlanning.Check(request);
         var datasources = ChooseDatasources(request.Datasources);
-        return ProjectPlanning.Suggest(await planning.FingerprintAsync(Key.Lab, Key.Title, datasources), request, datasources);
+        return ProjectPlanning.Suggest(await fingerprints.CurrentAsync(Key.Lab, Key.Title, datasources), request, datasources);
     }
 
     private IReadOnlyList<string> ChooseDatasources(IReadOnlyList<string>? requested)

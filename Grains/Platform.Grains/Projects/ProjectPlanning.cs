@@ -1,35 +1,17 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Projects;
-using Platform.Grains.Datasources;
-using Platform.Preprocessing.Fingerprint;
+using Platform.Grains.Fingerprints;
 using Platform.Preprocessing.Planning;
 using Platform.Training.Plans;
 
 namespace Platform.Grains.Projects;
 
 /// <summary>
-/// The project's fingerprint, built from the case catalog, and auto-configuration on top of it. Kept out of
-/// the project grain: it reads many rows and computes, where the grain only decides which datasources count.
+/// Auto-configuration on top of a stored fingerprint (see <see cref="DatasetFingerprints"/>), kept out of
+/// the project grain, which only decides which datasources count.
 /// </summary>
-public sealed class ProjectPlanning(CaseCatalogStore catalog)
+public static class ProjectPlanning
 {
-    public async Task<ProjectFingerprint> FingerprintAsync(string lab, string project, IReadOnlyList<string> datasources)
-    {
-        var cases = new List<CaseStatistics>();
-        await foreach (var row in catalog.FingerprintRowsAsync(lab, project, datasources))
-            cases.Add(FingerprintMapping.ToCaseStatistics(row));
-        if (!cases.Any(c => !c.Excluded))
-            throw new PlatformValidationException("datasources", "No usable case yet: wait for the datasource scans, or fix the problems they reported.");
-        try
-        {
-            return FingerprintBuilder.Build(cases);
-        }
-        catch (FingerprintException e)
-        {
-            throw new PlatformValidationException("datasources", string.Join("; ", e.Problems.Take(10)));
-        }
-    }
-
     public static void Check(PlanSuggestionRequest request)
     {
         if (request.Dimensions is not (2 or 3))
@@ -38,8 +20,9 @@ public sealed class ProjectPlanning(CaseCatalogStore catalog)
             throw new PlatformValidationException("gpuMemoryGb", "Give the GPU memory budget in GB, from 1 to 1000.");
     }
 
-    public static PlanSuggestion Suggest(ProjectFingerprint fingerprint, PlanSuggestionRequest request, IReadOnlyList<string> datasources)
+    public static PlanSuggestion Suggest(StoredFingerprint stored, PlanSuggestionRequest request, IReadOnlyList<string> datasources)
     {
+        var fingerprint = stored.Fingerprint;
         var options = new PlanningOptions
         {
             Dimensions = request.Dimensions == 2 ? NetworkDimensions.TwoD : NetworkDimensions.ThreeD,
@@ -56,6 +39,6 @@ public sealed class ProjectPlanning(CaseCatalogStore catalog)
         }
 
         var (settings, notes) = SuggestedPlan.From(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
-        return new PlanSuggestion(settings, notes, auto.EstimatedMemoryBytes, FingerprintMapping.ToSummary(fingerprint));
+        return new PlanSuggestion(settings, notes, auto.EstimatedMemoryBytes, FingerprintMapping.ToSummary(stored));
     }
 }

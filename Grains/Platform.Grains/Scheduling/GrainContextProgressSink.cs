@@ -9,6 +9,9 @@ namespace Platform.Grains.Scheduling;
 /// </summary>
 internal sealed class GrainContextProgressSink(TaskScheduler grainScheduler, ITrainingProgressSink onGrain) : ITrainingProgressSink
 {
+    public Task<RunDataset> WaitForDatasetAsync(CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => onGrain.WaitForDatasetAsync(cancellationToken), CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap();
+
     public Task StartedAsync(int firstEpoch, int totalEpochs) => OnGrain(() => onGrain.StartedAsync(firstEpoch, totalEpochs));
 
     public Task EpochCompletedAsync(EpochMetrics metrics, int totalEpochs) => OnGrain(() => onGrain.EpochCompletedAsync(metrics, totalEpochs));

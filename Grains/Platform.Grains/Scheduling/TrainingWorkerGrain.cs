@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Scheduling.Placement;
@@ -26,6 +27,9 @@ public sealed partial class TrainingWorkerGrain(
     ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain, ITrainingProgressSink
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a run waiting for its dataset asks the preprocessing job again.</summary>
+    private static readonly TimeSpan DatasetPoll = TimeSpan.FromMilliseconds(500);
 
     private WorkerAssignment? _current;
     private CancellationTokenSource? _cancel;
@@ -169,6 +173,33 @@ public sealed partial class TrainingWorkerGrain(
     }
 
     // Progress reports, brought onto this grain's scheduler by GrainContextProgressSink.
+
+    async Task<RunDataset> ITrainingProgressSink.WaitForDatasetAsync(CancellationToken cancellationToken)
+    {
+        var current = _current ?? throw new InvalidOperationException($"Training slot {WorkerKey} has no run.");
+        var run = GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey);
+        var dataset = await run.ResolveDatasetAsync();
+        var (lab, project, _) = GrainKeys.Parse(current.RunKey);
+        var job = GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, project, current.Request.PlanName));
+        var request = new DatasetRequest(current.Request.PlanVersion, dataset.FingerprintId, dataset.DatasetKey);
+        string? followed = null;
+        while (true)
+        {
+            var preparation = await job.PrepareDatasetAsync(request, followed);
+            switch (preparation.State)
+            {
+                case DatasetPreparationState.Ready:
+                    await run.ReportPreparationAsync(null);
+                    return dataset;
+                case DatasetPreparationState.Failed:
+                    throw new PlatformConflictException(preparation.Message);
+            }
+
+            followed = preparation.JobId ?? followed;
+            await run.ReportPreparationAsync(new RunPreparation(preparation.Message, preparation.Done, preparation.Total));
+            await Task.Delay(DatasetPoll, cancellationToken);
+        }
+    }
 
     async Task ITrainingProgressSink.StartedAsync(int firstEpoch, int totalEpochs)
     {

@@ -8,7 +8,9 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
+using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
+using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -19,6 +21,8 @@ public sealed partial class TrainingRunGrain(
     [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
     RunScoreStore scores,
     PlanVersionStore plans,
+    PlanDataFolder data,
+    DatasetFingerprints fingerprints,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
@@ -28,6 +32,7 @@ public sealed partial class TrainingRunGrain(
         typeof(TrainingRunGrain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private readonly Dictionary<IRunProgressObserver, DateTimeOffset> _subscribers = [];
+    private RunPreparation? _preparation;
 
     private (string Lab, string Project, string RunId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
@@ -130,7 +135,40 @@ public sealed partial class TrainingRunGrain(
         return RunPredictions.ReadAsync(storage.Value.RequireWorkRoot(), Key.Lab, Key.Project, Key.RunId, caseId);
     }
 
-    public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId));
+    public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId, _preparation));
+
+    public async Task<DataDrift> GetDataDriftAsync()
+    {
+        RequireExists();
+        var request = run.State.Request!;
+        var recorded = run.State.Dataset is { } dataset
+            ? dataset.FingerprintId
+            : (await plans.GetAsync(Key.Lab, Key.Project, request.PlanName, request.PlanVersion))?.FingerprintId;
+        return await fingerprints.DriftAsync(Key.Lab, Key.Project, recorded,
+            run.State.Dataset is null ? "this run's plan version was configured" : "this run's data was fingerprinted");
+    }
+
+    public async Task<RunDataset> ResolveDatasetAsync()
+    {
+        RequireExists();
+        if (run.State.Dataset is { } recorded)
+            return recorded;
+        var request = run.State.Request!;
+        var version = await plans.GetAsync(Key.Lab, Key.Project, request.PlanName, request.PlanVersion)
+            ?? throw new PlatformNotFoundException($"Plan '{request.PlanName}' version {request.PlanVersion} is no longer stored.");
+        var resolved = await data.ForVersionAsync(Key.Lab, Key.Project, version);
+        var dataset = new RunDataset(resolved.FingerprintId, resolved.Dataset.Key, resolved.Dataset.RelativeFolder);
+        run.State = run.State with { Dataset = dataset };
+        await run.WriteStateAsync();
+        return dataset;
+    }
+
+    public Task ReportPreparationAsync(RunPreparation? preparation)
+    {
+        RequireExists();
+        _preparation = preparation;
+        return Task.CompletedTask;
+    }
 
     public async Task<RunSnapshot> PauseAsync()
     {
@@ -194,6 +232,7 @@ public sealed partial class TrainingRunGrain(
         RunStateMachine.RequireMove(Key.RunId, from, to);
         var transition = new RunTransition(from, to, clock.GetUtcNow(), VerifiedCaller.Current?.PrincipalId ?? "platform", reason);
         run.State = run.State with { State = to, History = [.. run.State.History, transition] };
+        _preparation = null;
         await run.WriteStateAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), to, reason));
         LogMoved(logger, this.GetPrimaryKeyString(), from, to, reason);

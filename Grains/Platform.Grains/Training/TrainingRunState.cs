@@ -18,6 +18,11 @@ public sealed record TrainingRunState
     public CheckpointRecord? LastCheckpoint { get; init; }
     public RunResultSummary? Result { get; init; }
 
-    public RunSnapshot ToSnapshot(string runId) =>
-        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result);
+    /// <summary>The dataset it trains on, recorded once when first placed (see <see cref="TrainingRunGrain.ResolveDatasetAsync"/>).</summary>
+    public RunDataset? Dataset { get; init; }
+
+    // preparation: what a preparing run waits for, kept in memory by the grain (it changes every second).
+    public RunSnapshot ToSnapshot(string runId, RunPreparation? preparation = null) =>
+        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result,
+            Dataset, State == RunState.Preparing ? preparation : null);
 }

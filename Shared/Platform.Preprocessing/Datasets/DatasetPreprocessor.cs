@@ -15,6 +15,11 @@ namespace Platform.Preprocessing.Datasets;
 /// go on, and a <see cref="PreprocessedDatasetSummary"/> ends the run. The API is described in the
 /// repository's preprocessing notes (prep-api.md).
 /// </summary>
+/// <remarks>
+/// Every temporary file has a unique name and is removed by the write that made it, whatever happens; a run never
+/// sweeps the folder for other temporaries, because they may belong to a writer still at work there. What a killed
+/// process leaves behind matches no case file and is never read.
+/// </remarks>
 public static class DatasetPreprocessor
 {
     public const string NativeLabelFolder = "native";
@@ -31,7 +36,6 @@ public static class DatasetPreprocessor
         var clock = Stopwatch.StartNew();
         var folder = request.OutputFolder;
         Directory.CreateDirectory(Path.Combine(folder, NativeLabelFolder));
-        DeleteLeftovers(folder);
 
         var tally = new Tally(request.Cases.Count, progress);
         tally.Report(null);
@@ -81,16 +85,6 @@ public static class DatasetPreprocessor
                 throw new ArgumentException($"Case '{source.CaseId}' has no channel files.", nameof(request));
             request.Settings.Validate(source.ChannelPaths.Count);
         }
-    }
-
-    /// <summary>Temporaries of interrupted runs: the storage writer's and our partial native labels.</summary>
-    private static void DeleteLeftovers(string folder)
-    {
-        PreprocessedCaseWriter.DeleteTemporaryFiles(folder);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, NativeLabelFolder), "*" + PartialMarker + "*"))
-            File.Delete(file);
-        foreach (var file in Directory.EnumerateFiles(folder, PreprocessedDatasetSummary.FileName + ".*.tmp"))
-            File.Delete(file);
     }
 
     /// <summary>A case whose headers cannot be read costs nothing to schedule: it fails at once when it runs.</summary>

@@ -44,8 +44,16 @@ public static class DatasetSummaryBuilder
     {
         var path = Path.Combine(folder, PreprocessedDatasetSummary.FileName);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(summary, CaseMetadataJson.Options));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(summary, CaseMetadataJson.Options));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
     }
 
     public static PreprocessedDatasetSummary Read(string folder) =>

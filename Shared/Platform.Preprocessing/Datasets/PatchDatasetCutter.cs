@@ -33,8 +33,8 @@ public static class PatchDatasetCutter
             throw new ArgumentException("Patch cases must go to another folder than their source cases.", nameof(request));
         var clock = Stopwatch.StartNew();
         var sources = request.CaseIds ?? PreprocessedCaseRecords.CompleteCaseIds(request.SourceFolder);
+        // No sweep of temporaries: each write removes its own (see DatasetPreprocessor).
         Directory.CreateDirectory(request.OutputFolder);
-        PreprocessedCaseWriter.DeleteTemporaryFiles(request.OutputFolder);
 
         var tally = new DatasetPreprocessor.Tally(sources.Count, progress);
         var written = new System.Collections.Concurrent.ConcurrentBag<string>();

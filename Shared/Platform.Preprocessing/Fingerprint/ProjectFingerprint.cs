@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Imaging.Volumes;
 
 namespace Platform.Preprocessing.Fingerprint;
@@ -8,7 +9,11 @@ public sealed record AxisStatistics(double Median, double Min, double Max, doubl
 /// <summary>The same statistics for x, y and z.</summary>
 public sealed record AxisSet(AxisStatistics X, AxisStatistics Y, AxisStatistics Z)
 {
+    // Derived from the axes: left out of the stored document (FingerprintJson), which holds each number once.
+    [JsonIgnore]
     public Vector3D Median => new(X.Median, Y.Median, Z.Median);
+
+    [JsonIgnore]
     public Vector3D Percentile10 => new(X.Percentile10, Y.Percentile10, Z.Percentile10);
 }
 

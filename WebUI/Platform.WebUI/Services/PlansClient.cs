@@ -29,6 +29,9 @@ public sealed class PlansClient(IClusterClient cluster)
 
     public Task<PlanSnapshot> GetVersionAsync(string labId, string project, string plan, int version) => Plan(labId, project, plan).GetVersionAsync(version);
 
+    /// <summary>Whether the project's data changed since <paramref name="version"/> was configured.</summary>
+    public Task<DataDrift> GetDataDriftAsync(string labId, string project, string plan, int version) => Plan(labId, project, plan).GetDataDriftAsync(version);
+
     public Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync(string labId, string project, string plan) => Plan(labId, project, plan).ListVersionsAsync();
 
     public Task<IReadOnlyList<PlanFieldChange>> CompareAsync(string labId, string project, string plan, int fromVersion, int toVersion) =>

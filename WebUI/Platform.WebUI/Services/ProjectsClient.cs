@@ -16,5 +16,8 @@ public sealed class ProjectsClient(IClusterClient cluster)
 
     public Task<FingerprintSummary> GetFingerprintAsync(string labId, string title) => Project(labId, title).GetFingerprintAsync(null);
 
+    /// <summary>The stored document of the project's current fingerprint (dataset_fingerprint.json).</summary>
+    public Task<string> GetFingerprintJsonAsync(string labId, string title) => Project(labId, title).GetFingerprintJsonAsync(null);
+
     private IProjectGrain Project(string labId, string title) => cluster.GetGrain<IProjectGrain>(GrainKeys.Project(labId, title));
 }

@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 using Platform.Plans;
 
@@ -21,6 +22,9 @@ public sealed class RunsClient(IClusterClient cluster, TimeProvider clock)
         var snapshots = await Task.WhenAll(runIds.Where(RunIds.IsValid).Select(id => Run(labId, project, id).GetAsync()));
         return snapshots.OfType<RunSnapshot>().OrderByDescending(r => r.CreatedAt).ToList();
     }
+
+    /// <summary>Whether the project's data changed since the data the run trains on was fingerprinted.</summary>
+    public Task<DataDrift> GetDataDriftAsync(string labId, string project, string runId) => Run(labId, project, runId).GetDataDriftAsync();
 
     public Task<RunSnapshot> PauseAsync(string labId, string project, string runId) => Run(labId, project, runId).PauseAsync();
 

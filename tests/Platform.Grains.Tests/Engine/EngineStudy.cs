@@ -71,8 +71,9 @@ public static class EngineStudy
     /// Writes <paramref name="cases"/> phantoms (32×32×12 at 3×3×8 mm unless <paramref name="phantoms"/> or
     /// <paramref name="shape"/> says otherwise) into the data root, registers and scans them in the lab's project, and
     /// saves <paramref name="plan"/> as version 1 of <see cref="Plan"/>. The caller acts as the administrator.
+    /// Returns the datasource folder (absolute), for tests that change the data afterwards.
     /// </summary>
-    public static async Task PrepareAsync(IGrainFactory grains, string dataRoot, string lab, int cases, int seed, PlanSettings plan, Shape3? shape = null, PhantomOptions? phantoms = null)
+    public static async Task<string> PrepareAsync(IGrainFactory grains, string dataRoot, string lab, int cases, int seed, PlanSettings plan, Shape3? shape = null, PhantomOptions? phantoms = null)
     {
         var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
         DemoDataset.WriteFran(Path.Combine(dataRoot, folder), "phantom", cases, seed,
@@ -80,5 +81,6 @@ public static class EngineStudy
         await ScannedProjects.RegisterAndScanAsync(grains, lab, folder);
         var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, Plan)).ReviseAsync(plan, 0, null);
         Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        return Path.Combine(dataRoot, folder);
     }
 }

@@ -28,6 +28,10 @@ public static class TrainingSetup
         return key;
     }
 
+    /// <summary>Waits until every training silo's metadata has reached the scheduler, as the lab's queue view counts slots.</summary>
+    public static Task<TrainingQueueView> WaitForSlotsAsync(IGrainFactory grains, string lab, int slots) =>
+        WaitForAsync(() => grains.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync(), q => q.TrainingSlots == slots, $"{slots} training slots");
+
     public static async Task<RunSnapshot> RunAsync(IGrainFactory grains, string runKey) =>
         (await grains.GetGrain<ITrainingRunGrain>(runKey).GetAsync())!;
 

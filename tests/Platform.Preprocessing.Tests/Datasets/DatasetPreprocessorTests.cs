@@ -55,7 +55,7 @@ public sealed class DatasetPreprocessorTests
     }
 
     [Fact]
-    public async Task A_rerun_skips_complete_cases_and_redoes_incomplete_ones()
+    public async Task A_rerun_skips_complete_cases_redoes_incomplete_ones_and_leaves_other_writers_temporaries_alone()
     {
         using var input = new TempFolder();
         using var output = new TempFolder();
@@ -64,7 +64,8 @@ public sealed class DatasetPreprocessorTests
         var firstWrite = PreprocessedCaseReader.Open(output.Path, "a").WriteIdAndDispose();
         // A crash after the arrays but before the native label: the case is not complete.
         File.Delete(Path.Combine(output.Path, DatasetPreprocessor.NativeLabelFile("b")));
-        File.WriteAllText(Path.Combine(output.Path, "a.img.0123.tmp"), "left by a crash");
+        // Another writer's temporary (or a killed one's): not ours to delete, and never read as a case.
+        File.WriteAllText(Path.Combine(output.Path, "a.img.0123.tmp"), "another writer's bytes");
 
         var progress = new List<DatasetPreprocessingProgress>();
         var report = await DatasetPreprocessor.RunAsync(request, new SynchronousProgress(progress));
@@ -72,7 +73,8 @@ public sealed class DatasetPreprocessorTests
         Assert.Equal((1, 1, 0), (report.Processed, report.Skipped, report.Failed));
         Assert.Equal(firstWrite, PreprocessedCaseReader.Open(output.Path, "a").WriteIdAndDispose());
         Assert.True(PreprocessedCaseRecords.IsComplete(output.Path, "b"));
-        Assert.False(File.Exists(Path.Combine(output.Path, "a.img.0123.tmp")));
+        Assert.Equal("another writer's bytes", File.ReadAllText(Path.Combine(output.Path, "a.img.0123.tmp")));
+        Assert.Equal(["a", "b"], PreprocessedCaseRecords.CompleteCaseIds(output.Path));
         Assert.Equal(2, report.Summary.CaseCount);
         Assert.Equal(new DatasetPreprocessingProgress(2, 0, 0, 0, null), progress[0]);
         Assert.Equal(2, progress[^1].Finished);

@@ -35,6 +35,21 @@ public sealed class FingerprintViewTests : MudBlazorContext
         Assert.Contains("shape differs", Context.Render<ExcludedCases>(p => p.Add(c => c.Excluded, Fingerprint.Excluded)).Find("[data-testid=excluded-table]").TextContent);
 
     [Fact]
+    public void The_stored_fingerprint_is_named_and_its_document_can_be_downloaded()
+    {
+        var downloads = 0;
+        var stored = Fingerprint with { Id = 42, Hash = "0123456789abcdef", CreatedAt = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero) };
+
+        var view = Context.Render<FingerprintIdentity>(p => p.Add(c => c.Fingerprint, stored).Add(c => c.OnDownload, () => downloads++));
+        view.Find("button[data-testid=fingerprint-download]").Click();
+
+        Assert.Equal("#42", view.Find("[data-testid=fingerprint-id]").TextContent);
+        Assert.Contains("0123456789abcdef", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 09:30 UTC", view.Markup, StringComparison.Ordinal);
+        Assert.Equal(1, downloads);
+    }
+
+    [Fact]
     public void Spacing_and_intensity_charts_are_drawn()
     {
         var charts = Context.Render<FingerprintCharts>(p => p.Add(c => c.Fingerprint, Fingerprint));

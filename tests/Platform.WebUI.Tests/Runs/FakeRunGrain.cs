@@ -1,3 +1,4 @@
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Abstractions.Training;
@@ -53,6 +54,12 @@ internal sealed class FakeRunGrain(RunSnapshot snapshot, TimeProvider clock) : I
     public Task<RunSnapshot> CreateForAsync(RunRequest request, string requestedBy) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<CaseScore>> GetScoresAsync() => throw new NotSupportedException();
+
+    public Task<DataDrift> GetDataDriftAsync() => throw new NotSupportedException();
+
+    public Task<RunDataset> ResolveDatasetAsync() => throw new NotSupportedException();
+
+    public Task ReportPreparationAsync(RunPreparation? preparation) => throw new NotSupportedException();
 
     public Task<CasePrediction?> GetPredictionAsync(string caseId) => throw new NotSupportedException();
 

@@ -39,6 +39,21 @@ public sealed class RunMonitorTests : MudBlazorContext
         view.Find("[data-testid=loss-chart] polyline[data-series='train loss']").GetAttribute("data-points")!;
 
     [Fact]
+    public async Task A_run_waiting_for_preprocessing_says_so_with_the_jobs_progress_and_names_its_dataset()
+    {
+        var waiting = Run(RunState.Preparing) with
+        {
+            Preparation = new RunPreparation("Waiting for preprocessing of dataset tiny_0123456789", 3, 10),
+            Dataset = new RunDataset(7, "tiny_0123456789", "preprocessed/lab/kits/tiny_0123456789"),
+        };
+
+        var view = await RenderMonitorAsync(waiting);
+
+        Assert.Equal("Waiting for preprocessing of dataset tiny_0123456789: 3 of 10 cases", view.Find("[data-testid=run-preparation]").TextContent.Trim());
+        Assert.Contains("tiny_0123456789 (fingerprint #7)", view.Find("[data-testid=run-dataset]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_pushed_epoch_adds_a_point_to_every_curve_without_reloading()
     {
         var view = await RenderMonitorAsync(Run(RunState.Running, Epoch(0, 1.0), Epoch(1, 0.8)));

@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Runs;
 using Xunit;
 
@@ -8,15 +9,35 @@ namespace Platform.WebUI.Tests.Runs;
 public sealed class StartRunFormTests : MudBlazorContext
 {
     private readonly List<NewRun> _started = [];
+    private readonly List<(string Plan, int Version)> _chosen = [];
 
-    private IRenderedComponent<StartRunForm> RenderForm(IReadOnlyList<string> splits)
+    private IRenderedComponent<StartRunForm> RenderForm(IReadOnlyList<string> splits, DataDrift? drift = null)
     {
         Context.Render<MudPopoverProvider>();
         return Context.Render<StartRunForm>(p => p
             .Add(c => c.Plans, new Dictionary<string, int> { ["tiny"] = 3, ["big"] = 1 })
             .Add(c => c.Splits, splits)
-            .Add(c => c.OnStart, run => _started.Add(run)));
+            .Add(c => c.OnStart, run => _started.Add(run))
+            .Add(c => c.OnVersionChosen, chosen => _chosen.Add(chosen))
+            .Add(c => c.Drift, drift));
     }
+
+    [Fact]
+    public void The_page_is_asked_about_the_chosen_version_and_its_data_change_is_shown()
+    {
+        var changed = new DataDrift(4, 9, true, 2, 0, true, "Data changed since this plan version was configured: 2 cases added/0 removed, CT statistics changed.");
+        var form = RenderForm(["default"], changed);
+
+        Assert.Equal([("tiny", 3)], _chosen);
+        Assert.Contains("2 cases added/0 removed, CT statistics changed", form.Find("[data-testid=data-drift]").TextContent, StringComparison.Ordinal);
+
+        form.Find("input[data-testid=start-run-version-input]").Input("2");
+        form.WaitForAssertion(() => Assert.Equal(("tiny", 2), _chosen[^1]));
+    }
+
+    [Fact]
+    public void Unchanged_data_shows_no_notice() =>
+        Assert.Empty(RenderForm(["default"], new DataDrift(4, 4, false, 0, 0, false, null)).FindAll("[data-testid=data-drift]"));
 
     [Theory]
     [InlineData("all", true, null)]

@@ -8,6 +8,13 @@ namespace Platform.Grains.Training.Execution;
 /// </summary>
 public interface ITrainingProgressSink
 {
+    /// <summary>
+    /// The run's dataset (recorded on the run the first time), once its preprocessing job has completed it: asks the
+    /// job and waits, showing the wait on the run. Never writes the dataset itself.
+    /// </summary>
+    /// <exception cref="Abstractions.PlatformException">The dataset cannot be prepared (the job failed or was cancelled; the reason says why).</exception>
+    Task<RunDataset> WaitForDatasetAsync(CancellationToken cancellationToken);
+
     /// <summary>Preparation is over and epochs begin at <paramref name="firstEpoch"/> (above 0 when resuming from a checkpoint).</summary>
     Task StartedAsync(int firstEpoch, int totalEpochs);
 

@@ -43,6 +43,7 @@ public sealed class RunsPageTests : MudBlazorContext
         Context.Services.AddScoped<LabAccessLoader>();
         Context.Services.AddScoped<ProjectsClient>();
         Context.Services.AddScoped<RunsClient>();
+        Context.Services.AddScoped<PlansClient>();
         Context.Services.AddTransient<SignedPolling>();
         Context.AddAuthorization().SetAuthorized("alice");
 

@@ -16,6 +16,7 @@ namespace Platform.WebUI.Components.Pages.Plans;
 public sealed partial class PlanEditorPage(PlansClient plans, ProjectsClient projects, LabAccessLoader accessLoader, FileDownloads downloads, NavigationManager navigation)
 {
     private PlanSnapshot? _latest;
+    private DataDrift? _drift;
     private IReadOnlyList<string> _datasources = [];
     private LabAccess _access = LabAccess.None;
     private bool _loaded;
@@ -68,6 +69,7 @@ public sealed partial class PlanEditorPage(PlansClient plans, ProjectsClient pro
 
             _datasources = project.Datasources;
             _latest = await plans.GetAsync(LabId, Project, Plan);
+            _drift = _latest is null ? null : await plans.GetDataDriftAsync(LabId, Project, Plan, _latest.Version);
             _loaded = true;
             _loadedKey = Key;
         }
@@ -101,6 +103,8 @@ public sealed partial class PlanEditorPage(PlansClient plans, ProjectsClient pro
     private void Saved(PlanSnapshot saved)
     {
         _latest = saved;
+        // A version saved now is configured from the current data: nothing to warn about.
+        _drift = null;
         // A new plan's address loses "?new=true" once saved, so a reload shows the saved version instead of auto-configuring again.
         if (New)
             navigation.NavigateTo(LabRoutes.Plan(LabId, Project, Plan), new NavigationOptions { ReplaceHistoryEntry = true });

@@ -12,7 +12,8 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Projects;
 
 /// <summary>A project's overview: datasources (validated live), fingerprint charts, label set and validation problems.</summary>
-public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClient datasources, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar)
+public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClient datasources, LabAccessLoader accessLoader, SignedPolling polling,
+    FileDownloads downloads, ISnackbar snackbar)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -95,6 +96,20 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
         {
             _fingerprint = null;
             _fingerprintNote = GrainErrors.Describe(e, "compute the fingerprint");
+        }
+    }
+
+    /// <summary>The stored document itself, as nnU-Net names it, so it can be compared with (or fed to) other tools.</summary>
+    private async Task DownloadFingerprintAsync()
+    {
+        try
+        {
+            var json = await projects.GetFingerprintJsonAsync(LabId, Title);
+            await downloads.DownloadTextAsync($"{Title}_dataset_fingerprint.json", json);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            snackbar.Add(GrainErrors.Describe(e, "download the fingerprint"), Severity.Error);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
@@ -17,6 +18,7 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
     private LabAccess _access = LabAccess.None;
     private int? _totalEpochs;
     private QueueEntryView? _queueEntry;
+    private DataDrift? _drift;
     private string? _loadError;
     private string? _actionError;
     private string? _userId;
@@ -66,6 +68,7 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
 
             _totalEpochs = await runs.GetPlannedEpochsAsync(LabId, Project, run.Request.PlanName, run.Request.PlanVersion);
             _queueEntry = await QueueEntryAsync(run);
+            _drift = await runs.GetDataDriftAsync(LabId, Project, RunId);
             feed.SnapshotRefreshed -= SnapshotRefreshed;
             feed.SnapshotRefreshed += SnapshotRefreshed;
             await feed.FollowAsync(LabId, Project, RunId, _userId);

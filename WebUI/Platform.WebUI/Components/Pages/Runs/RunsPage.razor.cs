@@ -13,7 +13,8 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Runs;
 
 /// <summary>A project's runs and cross-validations, and starting training for scientists; the lists refresh while any is under way.</summary>
-public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar, NavigationManager navigation)
+public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, PlansClient plans, LabAccessLoader accessLoader, SignedPolling polling,
+    ISnackbar snackbar, NavigationManager navigation)
     : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -26,6 +27,7 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, L
     private string? _loadError;
     private string? _startError;
     private bool _starting;
+    private DataDrift? _drift;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -132,6 +134,19 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, L
         }
 
         return _plannedEpochs;
+    }
+
+    /// <summary>Tells before a start whether the chosen version's data changed since it was configured (it still trains on its own).</summary>
+    private async Task ShowDataDriftAsync((string Plan, int Version) chosen)
+    {
+        try
+        {
+            _drift = await plans.GetDataDriftAsync(LabId, Project, chosen.Plan, chosen.Version);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _drift = null;
+        }
     }
 
     private async Task StartAsync(NewRun run)
