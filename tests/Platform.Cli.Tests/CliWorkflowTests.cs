@@ -67,6 +67,11 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         Assert.Equal(Cases, split["cases"]!.GetValue<int>());
         Assert.Equal(3, split["folds"]!.AsArray().Count);
 
+        // A fold the split does not have is refused when asked for, and the message names the split's folds.
+        var wrongFold = await _cli.RunAsync("train", "tiny", "--fold", "7", "-p", Project);
+        Assert.Equal(ExitCodes.Usage, wrongFold.ExitCode);
+        Assert.Contains("Split 'default' has 3 folds, 0 to 2; there is no fold 7.", wrongFold.Error, StringComparison.Ordinal);
+
         var preprocessed = Json(await Ok("preprocess", "tiny", "-p", Project, "--json", "--interval", "0.2"));
         Assert.Equal("completed", preprocessed["state"]!.GetValue<string>());
         Assert.Equal(Cases, preprocessed["total"]!.GetValue<int>());

@@ -37,8 +37,21 @@ public sealed partial class SplitGrain(
         var set = await LoadAsync();
         return fold >= 0 && fold < set.Folds.Count
             ? new SplitFoldCases(fold, set.Folds[fold].Train, set.Folds[fold].Validation)
-            : throw new PlatformNotFoundException($"Split '{Key.Name}' has folds 0 to {set.Folds.Count - 1}; there is no fold {fold}.");
+            : throw new PlatformNotFoundException(NoSuchFold(fold));
     }
+
+    public Task RequireFoldAsync(int fold)
+    {
+        if (split.State.Version == 0)
+            throw new PlatformValidationException("split", $"Split '{Key.Name}' of project '{Key.Project}' has not been saved yet: generate or import it before training on one of its folds.");
+        return fold >= 0 && fold < split.State.FoldCount
+            ? Task.CompletedTask
+            : throw new PlatformValidationException("fold", NoSuchFold(fold));
+    }
+
+    private string NoSuchFold(int fold) => split.State.FoldCount == 1
+        ? $"Split '{Key.Name}' has one fold, fold 0; there is no fold {fold}."
+        : $"Split '{Key.Name}' has {split.State.FoldCount} folds, 0 to {split.State.FoldCount - 1}; there is no fold {fold}.";
 
     public async Task<IReadOnlyList<string>> GetTestCasesAsync() => (await LoadAsync()).Test;
 

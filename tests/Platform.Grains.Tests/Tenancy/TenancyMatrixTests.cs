@@ -110,6 +110,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "IProjectGrain.RegisterSplitAsync", (g, lab) => ProjectOf(g, lab).RegisterSplitAsync("forged") },
         { "IProjectGrain.RegisterCrossValidationAsync", (g, lab) => ProjectOf(g, lab).RegisterCrossValidationAsync("forged") },
         { "IProjectGrain.RegisterSweepAsync", (g, lab) => ProjectOf(g, lab).RegisterSweepAsync("forged") },
+        { "ISplitGrain.RequireFoldAsync", (g, lab) => SplitOf(g, lab).RequireFoldAsync(0) },
         { "ITrainingRunGrain.MoveAsync", (g, lab) => RunOf(g, lab).MoveAsync(RunState.Completed, "forged") },
         { "ITrainingRunGrain.RecordEpochAsync", (g, lab) => RunOf(g, lab).RecordEpochAsync(new EpochMetrics(0, 0, null, new Dictionary<int, double>(), 0, 0)) },
         { "ITrainingRunGrain.CreateForAsync", (g, lab) => RunOf(g, lab).CreateForAsync(TenancyFixture.RunRequest, "forger") },
