@@ -67,7 +67,8 @@ public sealed partial class ProjectGrain(
     {
         ProjectPlanning.Check(request);
         var datasources = ChooseDatasources(request.Datasources);
-        return ProjectPlanning.Suggest(await planning.FingerprintAsync(Key.Lab, Key.Title, datasources), request, datasources);
+        var fingerprint = await planning.FingerprintAsync(Key.Lab, Key.Title, datasources);
+        return ProjectPlanning.Suggest(fingerprint, request, await planning.ModalitiesAsync(Key.Lab, Key.Title, datasources));
     }
 
     private IReadOnlyList<string> ChooseDatasources(IReadOnlyList<string>? requested)

@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Datasources;
+using Platform.Plans;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
 using Platform.Training.Plans;
@@ -11,7 +12,7 @@ namespace Platform.Grains.Projects;
 /// The project's fingerprint, built from the case catalog, and auto-configuration on top of it. Kept out of
 /// the project grain: it reads many rows and computes, where the grain only decides which datasources count.
 /// </summary>
-public sealed class ProjectPlanning(CaseCatalogStore catalog)
+public sealed class ProjectPlanning(CaseCatalogStore catalog, ModalityStore modalities)
 {
     public async Task<ProjectFingerprint> FingerprintAsync(string lab, string project, IReadOnlyList<string> datasources)
     {
@@ -38,7 +39,14 @@ public sealed class ProjectPlanning(CaseCatalogStore catalog)
             throw new PlatformValidationException("gpuMemoryGb", "Give the GPU memory budget in GB, from 1 to 1000.");
     }
 
-    public static PlanSuggestion Suggest(ProjectFingerprint fingerprint, PlanSuggestionRequest request, IReadOnlyList<string> datasources)
+    /// <summary>Each datasource with the channel modalities set for it (none where none is set), in the order given.</summary>
+    public async Task<IReadOnlyList<DatasourceModalities>> ModalitiesAsync(string lab, string project, IReadOnlyList<string> datasources)
+    {
+        var stored = await modalities.ForDatasourcesAsync(lab, project, datasources);
+        return datasources.Select(d => new DatasourceModalities(d, stored.GetValueOrDefault(d) ?? [])).ToList();
+    }
+
+    public static PlanSuggestion Suggest(ProjectFingerprint fingerprint, PlanSuggestionRequest request, IReadOnlyList<DatasourceModalities> datasources)
     {
         var options = new PlanningOptions
         {
@@ -55,7 +63,17 @@ public sealed class ProjectPlanning(CaseCatalogStore catalog)
             throw new PlatformValidationException("fingerprint", e.Message);
         }
 
-        var (settings, notes) = SuggestedPlan.From(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
+        PlanSettings settings;
+        IReadOnlyList<string> notes;
+        try
+        {
+            (settings, notes) = SuggestedPlan.From(auto, fingerprint, datasources, request.Dimensions == 2 ? 512 : 320);
+        }
+        catch (PlanningException e)
+        {
+            throw new PlatformValidationException("datasources", e.Message);
+        }
+
         return new PlanSuggestion(settings, notes, auto.EstimatedMemoryBytes, FingerprintMapping.ToSummary(fingerprint));
     }
 }

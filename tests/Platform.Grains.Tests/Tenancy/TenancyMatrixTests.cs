@@ -66,6 +66,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IPlanSheetGrain.ImportFranAsync", LabRole.Scientist, (g, lab) => g.GetGrain<IPlanSheetGrain>(GrainKeys.Project(lab, TenancyFixture.Project)).ImportFranAsync([])),
         new("IPlanGrain.CompareAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).CompareAsync(1, 1)),
         new("IDatasourceGrain.RegisterAsync", LabRole.Scientist, (g, lab) => DatasourceOf(g, lab).RegisterAsync("no-such-folder")),
+        new("IDatasourceGrain.SetModalitiesAsync", LabRole.Scientist, (g, lab) => DatasourceOf(g, lab).SetModalitiesAsync(["CT"])),
         new("IDatasourceGrain.RescanAsync", LabRole.Scientist, (g, lab) => DatasourceOf(g, lab).RescanAsync()),
         new("IDatasourceGrain.GetStatusAsync", LabRole.Viewer, (g, lab) => DatasourceOf(g, lab).GetStatusAsync()),
         new("IDatasourceGrain.ListCasesAsync", LabRole.Viewer, (g, lab) => DatasourceOf(g, lab).ListCasesAsync(new CaseQuery())),
