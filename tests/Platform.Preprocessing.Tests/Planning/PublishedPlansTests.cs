@@ -9,6 +9,9 @@ namespace Platform.Preprocessing.Tests.Planning;
 /// must come out. nnU-Net's arrays are (z, y, x); ours are (x, y, z), so every figure below is nnU-Net's reversed.
 /// Where nnU-Net's file gives the median image at target spacing (its median_image_size_in_voxels) it is the median
 /// shape here, at that spacing.
+/// Known difference outside the planner: nnU-Net's shapes are after cropping to the nonzero region, the platform's
+/// fingerprint holds whole images. For CT (air is not zero) they agree; for skull-stripped MR they do not (BraTS:
+/// 140 × 171 × 137 cropped, 240 × 240 × 155 whole), so the same planner gets a larger median image from the platform.
 /// </summary>
 public sealed class PublishedPlansTests
 {
