@@ -31,6 +31,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<PlanVersionStore>();
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<CaseCatalogStore>();
+        services.AddSingleton<ModalityStore>();
         services.AddSingleton<SplitStore>();
         services.AddSingleton<FingerprintStore>();
         services.AddSingleton<DatasetFingerprints>();

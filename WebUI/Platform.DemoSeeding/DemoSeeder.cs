@@ -11,7 +11,7 @@ namespace Platform.DemoSeeding;
 
 /// <summary>
 /// Seeds the demo through the grain API, as <paramref name="administrator"/> would in the browser: lab (with the
-/// administrator as principal investigator), project, datasource (waiting for its scan), plan version 1 from
+/// administrator as principal investigator), project, datasource (registered as CT, waiting for its scan), plan version 1 from
 /// auto-configuration, and a k-fold split. Each step creates only what is missing, so a pass is idempotent and a
 /// pass interrupted half-way is completed by the next one. What is in the database decides; files alone never do.
 /// It never changes what exists: a demo project someone archived, or a lab the administrator left, stays as it is.
@@ -60,7 +60,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, string dataRoot, st
         var datasource = grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(demo.LabId, demo.Project, demo.Datasource));
         if (await datasource.GetStatusAsync() is null)
         {
-            await datasource.RegisterAsync(demo.Folder);
+            await datasource.RegisterAsync(demo.Folder, demo.Modalities);
             report = report with { RegisteredDatasource = true };
         }
 

@@ -27,7 +27,8 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
 
     // What the shortened plan reaches on the two held-out phantoms, measured twice with identical figures (training is
     // deterministic on CPU): organ 0.888 (0.934 and 0.842), lesion 0.679 (0.506 and 0.851); fold 0's own validation
-    // 0.853 / 0.638. With the auto-configured per-case z-score instead of CT normalisation the lesion stayed at 0.000.
+    // 0.853 / 0.638. With a per-case z-score instead of CT normalisation (the datasource without its modality) the
+    // lesion stayed at 0.000.
     private const double OrganDice = 0.8;
     private const double LesionDice = 0.5;
     private readonly CliRunner _cli = new(cluster);
@@ -42,8 +43,12 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         var project = Json(await Ok("projects", "create", Project, "--description", "CLI workflow", "--json"));
         Assert.Equal(Project, project["title"]!.GetValue<string>());
 
-        var registered = Json(await Ok("datasources", "register", "phantoms", "phantoms", "-p", Project, "--json", "--interval", "0.2"));
+        // The phantoms are CT, which a FRAN folder does not say: the scientist says it at registration.
+        var registered = Json(await Ok("datasources", "register", "phantoms", "phantoms", "--modality", "CT", "-p", Project, "--json", "--interval", "0.2"));
         Assert.Equal("idle", registered["state"]!.GetValue<string>());
+        Assert.Equal("CT", Assert.Single(registered["modalities"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("chosen", registered["modalitySource"]!.GetValue<string>());
+        Assert.Contains("modality: CT\n", (await Ok("datasources", "modality", "phantoms", "CT", "-p", Project)).Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(Cases, registered["counts"]!["valid"]!.GetValue<int>());
         Assert.Equal(1, registered["counts"]!["invalid"]!.GetValue<int>());
 
@@ -66,6 +71,7 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         // Shorten the suggested plan for a CPU: export, edit the JSON, import as version 2.
         var planFile = Path.Combine(scratch, "tiny.json");
         await Ok("plans", "export", "tiny", "-p", Project, "-o", planFile);
+        Assert.Equal("CT", Assert.Single(JsonNode.Parse(File.ReadAllText(planFile))!["preprocessing"]!["normalization"]!.AsArray())!.GetValue<string>());
         File.WriteAllText(planFile, Shrink(File.ReadAllText(planFile)));
         var imported = Json(await Ok("plans", "import", planFile, "--plan", "tiny", "-p", Project, "-m", "tiny for CI", "--json"));
         Assert.Equal(2, imported["current"]!["version"]!.GetValue<int>());
@@ -73,6 +79,11 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         var split = Json(await Ok("splits", "generate", "-p", Project, "--folds", "3", "--seed", "5", "--json"));
         Assert.Equal(Cases, split["cases"]!.GetValue<int>());
         Assert.Equal(3, split["folds"]!.AsArray().Count);
+
+        // A fold the split does not have is refused when asked for, and the message names the split's folds.
+        var wrongFold = await _cli.RunAsync("train", "tiny", "--fold", "7", "-p", Project);
+        Assert.Equal(ExitCodes.Usage, wrongFold.ExitCode);
+        Assert.Contains("Split 'default' has 3 folds, 0 to 2; there is no fold 7.", wrongFold.Error, StringComparison.Ordinal);
 
         var preprocessed = Json(await Ok("preprocess", "tiny", "-p", Project, "--json", "--interval", "0.2"));
         Assert.Equal("completed", preprocessed["state"]!.GetValue<string>());
@@ -141,17 +152,13 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
 
     /// <summary>
     /// The exported plan cut down to what learns on a CPU in about a minute (the engine learning test's configuration):
-    /// CT normalisation, 2 × 2 × 4 mm voxels, 32 × 32 × 16 patches, three stages of 16 to 64 features, 12 epochs of
+    /// 2 × 2 × 4 mm voxels, 32 × 32 × 16 patches, three stages of 16 to 64 features, 12 epochs of
     /// 25 iterations.
     /// </summary>
     private static string Shrink(string json)
     {
         var plan = JsonNode.Parse(json)!.AsObject();
         plan["preprocessing"]!["spacing"] = new JsonArray(2.0, 2.0, 4.0);
-        // The phantoms are CT, but their foreground (organ and lesions) lies above -200 HU, so auto-configuration
-        // reads the channel as non-CT and picks a per-case z-score over the whole image, air included, which leaves
-        // the lesion's contrast to the organ a small fraction of a unit. CT normalisation, as in the learning test.
-        plan["preprocessing"]!["normalization"] = new JsonArray("CT");
         var network = plan["network"]!;
         network["patchSize"] = new JsonArray(32, 32, 16);
         network["batchSize"] = 2;

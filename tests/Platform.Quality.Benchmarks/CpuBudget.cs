@@ -51,7 +51,7 @@ internal sealed record CpuBudget(int Threads, double StepSeconds, int Epochs, in
         var scaled = planned with { BatchSize = Batch };
         var why = new List<string>
         {
-            F($"patch: the planner's start volume 256³ (nnU-Net's, for a GPU) → {options.InitialPatchEdge}³ voxels, the largest whose patch (shaped like the median image, rounded up to the pooling) has at most ~{PatchVoxels:0} voxels, so a step of batch {Batch} takes ~{StepSeconds:0.0#} s on {Threads} thread(s): {ReferenceStepSeconds} s was measured for 2 × 32³ on 2 threads"),
+            F($"patch: the planner's start volume 256³ (nnU-Net's, for a GPU) → {options.InitialPatchEdge}³ voxels, the largest whose patch (shaped by the inverse spacing, clipped to the median image, rounded up to the pooling) has at most ~{PatchVoxels:0} voxels, so a step of batch {Batch} takes ~{StepSeconds:0.0#} s on {Threads} thread(s): {ReferenceStepSeconds} s was measured for 2 × 32³ on 2 threads"),
             F($"features halved: base {defaults.BaseFeatures} → {options.BaseFeatures}, cap 320 → {options.MaxFeatures} (a CPU step costs about 4× less per halving of the widths)"),
             F($"batch: the planner chose {planned.BatchSize} for a {defaults.GpuMemoryBudgetGb:0} GB GPU; {Batch} on a CPU, where a step's time grows with the batch"),
             F($"epochs × iterations: {Epochs} × {IterationsPerEpoch} = {TrainingMinutesPerFold:0.##} min per fold at {StepSeconds:0.0#} s per step (nnU-Net: 1000 × 250 on a GPU)"),

@@ -8,7 +8,6 @@ using Platform.Training.Augmentation;
 using Platform.Training.Networks;
 using Platform.Training.Plans;
 using Platform.Training.Trainer;
-using PlanNormalization = Platform.Plans.NormalizationScheme;
 
 namespace Platform.Quality.Benchmarks;
 
@@ -33,16 +32,13 @@ internal sealed class PlanTraining
     /// <param name="scaled">The auto-configured plan, re-planned for the CPU budget.</param>
     /// <param name="fingerprint">The training cases' fingerprint (CT statistics come from it).</param>
     /// <param name="budget">Epochs and iterations.</param>
-    /// <param name="modality">The dataset's modality, known here (a FRAN folder does not say it; the mapping would guess).</param>
+    /// <param name="modality">The dataset's modality, set on its datasource as a scientist would (a FRAN folder does not say it).</param>
     public static PlanTraining From(AutoPlan scaled, ProjectFingerprint fingerprint, CpuBudget budget, AbdomenModality modality)
     {
-        var (settings, _) = SuggestedPlan.From(scaled, fingerprint, [DatasetFingerprint.Datasource], scaled.Stages.Max(s => s.Features));
+        var datasource = new DatasourceModalities(DatasetFingerprint.Datasource, [modality == AbdomenModality.Ct ? "CT" : "MR"]);
+        var (settings, _) = SuggestedPlan.From(scaled, fingerprint, [datasource], scaled.Stages.Max(s => s.Features));
         settings = settings with
         {
-            Preprocessing = settings.Preprocessing with
-            {
-                Normalization = [modality == AbdomenModality.Ct ? PlanNormalization.CT : PlanNormalization.ZScore],
-            },
             Training = settings.Training with
             {
                 Epochs = budget.Epochs,

@@ -6,13 +6,14 @@ using Platform.Grains.Abstractions.Datasources;
 
 namespace Platform.Cli.Commands;
 
-/// <summary><c>platform datasources register|status|cases</c>.</summary>
+/// <summary><c>platform datasources register|modality|status|cases</c>.</summary>
 public static class DatasourcesCommands
 {
     public static Command Create(CliConsole console)
     {
         var datasources = new Command("datasources", "Register folders of cases and see what validation found.");
         datasources.Add(RegisterCommand(console));
+        datasources.Add(ModalityCommand(console));
         datasources.Add(StatusCommand(console));
         datasources.Add(CasesCommand(console));
         return datasources;
@@ -23,19 +24,46 @@ public static class DatasourcesCommands
         var project = CommonOptions.Project();
         var name = new Argument<string>("name") { Description = "Datasource name: lower-case letters, digits and _." };
         var folder = new Argument<string>("folder") { Description = "Folder relative to the platform's data root (FRAN images/+lms/ or nnU-Net imagesTr/+labelsTr/)." };
+        var modality = ModalityOption();
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the scan started instead of following it." };
         var interval = CommonOptions.Interval();
-        var command = new Command("register", "Register (or re-scan) a folder and follow its validation scan.") { project, name, folder, noWait, interval };
+        var command = new Command("register", "Register (or re-scan) a folder and follow its validation scan.") { project, name, folder, modality, noWait, interval };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, token) =>
         {
             var title = ProjectLookup.Title(parse.GetValue(project), console);
             await ProjectLookup.RequireAsync(session, title);
             var grain = session.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(session.Lab, title, parse.GetValue(name)!));
-            var status = await grain.RegisterAsync(parse.GetValue(folder)!);
+            var status = await grain.RegisterAsync(parse.GetValue(folder)!, Modalities(parse.GetValue(modality)));
             if (!parse.GetValue(noWait))
                 status = await FollowScanAsync(grain, output.Progress("scan"), TimeSpan.FromSeconds(parse.GetValue(interval)), token);
             output.Result(status, w => WriteStatus(w, status));
             return status.State == ScanState.Failed ? ExitCodes.RunFailed : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>One modality per image channel, in channel order: repeated (--modality CT --modality MR) or comma-separated.</summary>
+    private static Option<string[]> ModalityOption() => new("--modality")
+    {
+        Description = $"Modality of each image channel, in order ({string.Join(", ", ChannelModalities.Choices)}, or a channel name of nnU-Net's dataset.json). A FRAN folder does not say it; an nnU-Net folder's dataset.json does and wins. It decides each channel's normalisation in auto-configure.",
+    };
+
+    private static IReadOnlyList<string>? Modalities(string[]? values) =>
+        values is { Length: > 0 } ? [.. values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))] : null;
+
+    private static Command ModalityCommand(CliConsole console)
+    {
+        var project = CommonOptions.Project();
+        var name = new Argument<string>("name") { Description = "Datasource name." };
+        var modalities = new Argument<string[]>("modalities") { Description = $"Modality of each image channel, in order ({string.Join(", ", ChannelModalities.Choices)}).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("modality", "Set the modality of a datasource's image channels (FRAN folders; an nnU-Net folder's dataset.json decides its own).") { project, name, modalities };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
+        {
+            var title = ProjectLookup.Title(parse.GetValue(project), console);
+            var grain = session.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(session.Lab, title, parse.GetValue(name)!));
+            var status = await grain.SetModalitiesAsync(Modalities(parse.GetValue(modalities)) ?? []);
+            output.Result(status, w => WriteStatus(w, status));
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -120,6 +148,12 @@ public static class DatasourcesCommands
     {
         w.WriteLine($"Datasource '{status.Name}' ({status.Layout}, {status.Folder}): {status.State}");
         w.WriteLine($"  {status.Counts.Valid} valid, {status.Counts.Flagged} flagged, {status.Counts.Invalid} invalid");
+        w.WriteLine($"  modality: {ChannelModalities.Describe(status.Modalities)}{status.ModalitySource switch
+        {
+            ModalitySource.DatasetJson => " (from dataset.json)",
+            ModalitySource.Chosen => "",
+            _ => " - set it with 'platform datasources modality <name> CT|MR|other' so auto-configure normalises each channel as it should",
+        }}");
         foreach (var p in status.DatasourceProblems)
             w.WriteLine($"  {p.Kind}: {p.Reason}");
         if (status.Error is not null)

@@ -11,9 +11,20 @@ namespace Platform.Grains.Abstractions.Datasources;
 [Alias("Platform.Grains.Abstractions.Datasources.IDatasourceGrain")]
 public interface IDatasourceGrain : IGrainWithStringKey
 {
-    /// <summary>Registers (or re-scans) <paramref name="folder"/>, relative to the data root; returns at once with the scan started.</summary>
+    /// <summary>
+    /// Registers (or re-scans) <paramref name="folder"/>, relative to the data root; returns at once with the scan started.
+    /// <paramref name="modalities"/> names each image channel's modality (<see cref="ChannelModalities"/>), which a FRAN
+    /// folder does not say; null keeps what is set. An nnU-Net folder's dataset.json, when readable, decides instead.
+    /// </summary>
     [Alias("RegisterAsync"), RequiresLabRole(LabRole.Scientist)]
-    Task<DatasourceStatus> RegisterAsync(string folder);
+    Task<DatasourceStatus> RegisterAsync(string folder, IReadOnlyList<string>? modalities = null);
+
+    /// <summary>
+    /// Sets the modality of each image channel. Refused (conflict) for a datasource whose dataset.json names its
+    /// channels: edit dataset.json and rescan instead.
+    /// </summary>
+    [Alias("SetModalitiesAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<DatasourceStatus> SetModalitiesAsync(IReadOnlyList<string> modalities);
 
     /// <summary>Scans the registered folder again, reading only new or changed cases.</summary>
     [Alias("RescanAsync"), RequiresLabRole(LabRole.Scientist)]

@@ -23,6 +23,13 @@ public interface ISplitGrain : IGrainWithStringKey
     [Alias("GetFoldAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<SplitFoldCases> GetFoldAsync(int fold);
 
+    /// <summary>
+    /// Refuses a fold the saved split does not have (naming the split and its folds), or any fold while the split is
+    /// not saved: what a run or a sweep asks when it is requested, so a wrong fold fails then and not in training.
+    /// </summary>
+    [Alias("RequireFoldAsync"), GrainToGrainOnly]
+    Task RequireFoldAsync(int fold);
+
     [Alias("GetTestCasesAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<string>> GetTestCasesAsync();
 

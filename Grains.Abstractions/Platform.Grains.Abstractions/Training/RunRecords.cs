@@ -11,7 +11,14 @@ public sealed record RunRequest(
     [property: Id(2)] int? Fold,
     [property: Id(3)] int Seed,
     [property: Id(4)] string? SplitName,
-    [property: Id(5)] int Priority = 0);
+    [property: Id(5)] int Priority = 0)
+{
+    /// <summary>The split a run without a split name takes its fold from.</summary>
+    public const string DefaultSplit = "default";
+
+    /// <summary>The split whose folds this run trains on: <see cref="SplitName"/>, or <see cref="DefaultSplit"/>.</summary>
+    public string Split => SplitName ?? DefaultSplit;
+}
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunTransition")]
 public sealed record RunTransition(

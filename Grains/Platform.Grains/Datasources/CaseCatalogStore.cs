@@ -88,22 +88,26 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return await command.ExecuteScalarAsync() as string;
     }
 
+    /// <summary>A usable case of a project: its foreground labels, and its first image file (whose name nnU-Net knows it by).</summary>
+    public sealed record UsableCase(string CaseId, string Datasource, int[] Labels, string FirstImage);
+
     /// <summary>Usable (valid or flagged) cases of a project's datasources, with the foreground labels each contains.</summary>
-    public async Task<IReadOnlyList<(string CaseId, string Datasource, int[] Labels)>> UsableCasesAsync(string lab, string project, IReadOnlyList<string> datasources)
+    public async Task<IReadOnlyList<UsableCase>> UsableCasesAsync(string lab, string project, IReadOnlyList<string> datasources)
     {
         await using var command = database.CreateCommand("""
             SELECT case_id, datasource,
-                   ARRAY(SELECT k::integer FROM jsonb_object_keys(labels) AS k WHERE k::integer > 0 ORDER BY 1)
+                   ARRAY(SELECT k::integer FROM jsonb_object_keys(labels) AS k WHERE k::integer > 0 ORDER BY 1),
+                   files->0->>'path'
               FROM datasource_case
              WHERE lab_id = @lab AND project = @project AND datasource = ANY(@datasources) AND status IN (0, 1)
             """);
         command.Parameters.AddWithValue("lab", lab);
         command.Parameters.AddWithValue("project", project);
         command.Parameters.AddWithValue("datasources", datasources.ToArray());
-        var cases = new List<(string, string, int[])>();
+        var cases = new List<UsableCase>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            cases.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<int[]>(2)));
+            cases.Add(new UsableCase(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<int[]>(2), reader.IsDBNull(3) ? "" : reader.GetString(3)));
         return cases;
     }
 

@@ -22,6 +22,7 @@ public sealed partial class DatasourceGrain(
     [PersistentState("datasource", StorageNames.Platform)] IPersistentState<DatasourceState> datasource,
     CaseCatalogStore catalog,
     DatasetFingerprints fingerprints,
+    ModalityStore modalities,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<DatasourceGrain> logger) : Grain, IDatasourceGrain, IRemindable
@@ -32,19 +33,23 @@ public sealed partial class DatasourceGrain(
 
     private Task? _scan;
     private ScanProgress _progress;
+    /// <summary>The stored modalities (table datasource_modality), read on activation and kept in step with every write.</summary>
+    private ModalityStore.Stored? _modalities;
 
     private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
     private CaseCatalogStore.DatasourceKey CatalogKey => new(Key.Lab, Key.Project, Key.Name);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _modalities = await modalities.GetAsync(CatalogKey);
         if (datasource.State.Scan == ScanState.Scanning)
             await StartScanAsync();
     }
 
-    public async Task<DatasourceStatus> RegisterAsync(string folder)
+    public async Task<DatasourceStatus> RegisterAsync(string folder, IReadOnlyList<string>? modalities = null)
     {
         DatasourceNames.Require(Key.Name);
+        var chosen = modalities is null ? null : ChannelModalities.Require(modalities);
         var relative = folder?.Trim().Trim('/') ?? "";
         try
         {
@@ -68,10 +73,30 @@ public sealed partial class DatasourceGrain(
             await finishing;
 
         await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterDatasourceAsync(Key.Name);
+        // Chosen before the scan; a readable dataset.json found by the scan names the channels instead.
+        if (chosen is not null)
+            await StoreModalitiesAsync(chosen, ModalitySource.Chosen);
         datasource.State = datasource.State with { Folder = relative, Scan = ScanState.Scanning, Error = null };
         await datasource.WriteStateAsync();
         await StartScanAsync();
         return Status();
+    }
+
+    public async Task<DatasourceStatus> SetModalitiesAsync(IReadOnlyList<string> modalities)
+    {
+        var chosen = ChannelModalities.Require(modalities);
+        if (datasource.State.Folder is null)
+            throw new PlatformNotFoundException($"Datasource '{Key.Name}' is not registered yet.");
+        if (_modalities?.Source == ModalitySource.DatasetJson)
+            throw new PlatformConflictException($"Datasource '{Key.Name}' takes its channel modalities from its dataset.json ({ChannelModalities.Describe(_modalities.Modalities)}): change channel_names there and rescan.");
+        await StoreModalitiesAsync(chosen, ModalitySource.Chosen);
+        return Status();
+    }
+
+    private async Task StoreModalitiesAsync(IReadOnlyList<string> names, ModalitySource source)
+    {
+        await modalities.ReplaceAsync(CatalogKey, names, source);
+        _modalities = new ModalityStore.Stored(names, source);
     }
 
     public Task<DatasourceStatus> RescanAsync() =>
@@ -138,6 +163,8 @@ public sealed partial class DatasourceGrain(
 
             await catalog.DeleteAsync(CatalogKey, result.Removed);
             await catalog.UpsertAsync(CatalogKey, ScanRows.From(result));
+            if (result.DatasetJson is { } datasetJson)
+                await StoreModalitiesAsync(ScanRows.Modalities(datasetJson), ModalitySource.DatasetJson);
             var (valid, flagged, invalid) = await catalog.CountsAsync(CatalogKey);
             var read = result.Cases.Count(c => c.Report is not null);
             await RefreshFingerprintsAsync();
@@ -189,7 +216,9 @@ public sealed partial class DatasourceGrain(
         datasource.State.Counts,
         datasource.State.DatasourceProblems,
         datasource.State.LastScanFinishedAt,
-        datasource.State.Error);
+        datasource.State.Error,
+        _modalities?.Modalities,
+        _modalities?.Source ?? ModalitySource.NotSet);
 
     /// <summary>Keeps the latest progress report; the scanner reports from pool threads.</summary>
     private sealed class Progress(Action<ScanProgress> report) : IProgress<ScanProgress>

@@ -27,6 +27,10 @@ public static class ScanRows
         return rows.Values.ToList();
     }
 
+    /// <summary>dataset.json's channel names in channel order, as nnU-Net reads them (the parser checked they are numbered 0, 1, ...).</summary>
+    public static IReadOnlyList<string> Modalities(NnUnetDatasetJson datasetJson) =>
+        datasetJson.Channels.OrderBy(c => c.Key).Select(c => c.Value.Trim()).ToList();
+
     /// <summary>Problems that belong to no case (a dataset.json disagreement, an unknown layout).</summary>
     public static IReadOnlyList<CaseProblem> DatasourceProblems(ScanResult scan) =>
         scan.ListingProblems.Where(p => p.CaseId is null).Select(ToCaseProblem).ToList();

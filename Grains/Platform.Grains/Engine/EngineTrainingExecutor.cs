@@ -59,7 +59,7 @@ public sealed partial class EngineTrainingExecutor(
 
         var (training, validation) = await FoldCasesAsync(assignment, folder);
         if (training.Count == 0)
-            return TrainingOutcome.Failed($"Fold {request.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"} of split '{SplitName(request)}' has no preprocessed training case.");
+            return TrainingOutcome.Failed($"Fold {request.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"} of split '{request.Split}' has no preprocessed training case.");
 
         var summary = DatasetSummaryBuilder.Read(folder);
         int classes;
@@ -126,14 +126,12 @@ public sealed partial class EngineTrainingExecutor(
         var stored = PreprocessedCaseRecords.CompleteCaseIds(folder).ToHashSet(StringComparer.Ordinal);
         if (assignment.Request.Fold is not int fold)
             return (stored.Order(StringComparer.Ordinal).ToList(), []);
-        var codes = await splits.LoadAsync(assignment.Lab, assignment.Project, SplitName(assignment.Request));
+        var codes = await splits.LoadAsync(assignment.Lab, assignment.Project, assignment.Request.Split);
         var training = codes.Where(c => stored.Contains(c.Key) && (c.Value == FoldCodes.TrainOnly || (c.Value >= 0 && c.Value != fold)))
             .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
         var validation = codes.Where(c => stored.Contains(c.Key) && c.Value == fold).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
         return (training, validation);
     }
-
-    private static string SplitName(RunRequest request) => request.SplitName ?? "default";
 
     /// <summary>Epochs the run's last checkpoint holds (0 without one); an unreadable one is named, not silently restarted.</summary>
     private static int ExistingCheckpointEpoch(string workFolder, out string? unreadable)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Datasources;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -11,6 +12,7 @@ namespace Platform.Grains.Projects;
 public sealed partial class ProjectGrain(
     [PersistentState("project", StorageNames.Platform)] IPersistentState<ProjectState> project,
     DatasetFingerprints fingerprints,
+    ModalityStore modalities,
     TimeProvider clock,
     ILogger<ProjectGrain> logger) : Grain, IProjectGrain
 {
@@ -79,7 +81,8 @@ public sealed partial class ProjectGrain(
     {
         ProjectPlanning.Check(request);
         var datasources = ChooseDatasources(request.Datasources);
-        return ProjectPlanning.Suggest(await fingerprints.CurrentAsync(Key.Lab, Key.Title, datasources), request, datasources);
+        return ProjectPlanning.Suggest(await fingerprints.CurrentAsync(Key.Lab, Key.Title, datasources), request,
+            await ProjectPlanning.ModalitiesAsync(modalities, Key.Lab, Key.Title, datasources));
     }
 
     private IReadOnlyList<string> ChooseDatasources(IReadOnlyList<string>? requested)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Platform.Datasources.Layouts;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
@@ -37,15 +38,30 @@ public sealed partial class SplitGrain(
         var set = await LoadAsync();
         return fold >= 0 && fold < set.Folds.Count
             ? new SplitFoldCases(fold, set.Folds[fold].Train, set.Folds[fold].Validation)
-            : throw new PlatformNotFoundException($"Split '{Key.Name}' has folds 0 to {set.Folds.Count - 1}; there is no fold {fold}.");
+            : throw new PlatformNotFoundException(NoSuchFold(fold));
     }
+
+    public Task RequireFoldAsync(int fold)
+    {
+        if (split.State.Version == 0)
+            throw new PlatformValidationException("split", $"Split '{Key.Name}' of project '{Key.Project}' has not been saved yet: generate or import it before training on one of its folds.");
+        return fold >= 0 && fold < split.State.FoldCount
+            ? Task.CompletedTask
+            : throw new PlatformValidationException("fold", NoSuchFold(fold));
+    }
+
+    private string NoSuchFold(int fold) => split.State.FoldCount == 1
+        ? $"Split '{Key.Name}' has one fold, fold 0; there is no fold {fold}."
+        : $"Split '{Key.Name}' has {split.State.FoldCount} folds, 0 to {split.State.FoldCount - 1}; there is no fold {fold}.";
 
     public async Task<IReadOnlyList<string>> GetTestCasesAsync() => (await LoadAsync()).Test;
 
     public async Task<string> ExportAsync(SplitFileFormat format)
     {
         var set = await LoadAsync();
-        return format == SplitFileFormat.NnUnet ? NnUNetSplitsFile.Write(set) : AsparagusSplitFile.Write(set);
+        return format == SplitFileFormat.NnUnet
+            ? NnUNetSplitsFile.Write(set, NnUnetNames(await UsableCasesAsync()))
+            : AsparagusSplitFile.Write(set);
     }
 
     public async Task<SplitSummary> ImportAsync(SplitFileFormat format, string content)
@@ -57,7 +73,7 @@ public sealed partial class SplitGrain(
         try
         {
             set = format == SplitFileFormat.NnUnet
-                ? NnUNetSplitsFile.Read(content, usable.Keys.ToList())
+                ? NnUNetSplitsFile.Read(content, NnUnetNames(usable))
                 : AsparagusSplitFile.Read(content, usable.Keys.ToList());
         }
         catch (SplitException e)
@@ -65,13 +81,26 @@ public sealed partial class SplitGrain(
             throw new PlatformValidationException("content", $"The {format} split file was refused: {string.Join("; ", e.Problems.Take(10))}{(e.Problems.Count > 10 ? $" (and {e.Problems.Count - 10} more)" : "")}.");
         }
 
-        return await SaveAsync(set, usable, spec: null, $"imported ({format})");
+        return await SaveAsync(set, usable.ToDictionary(c => c.Key, c => c.Value.Labels, StringComparer.Ordinal), spec: null, $"imported ({format})");
+    }
+
+    /// <summary>nnU-Net's identifier of every usable case (the image file name); two cases with one identifier cannot be told apart in its files.</summary>
+    private static CaseNameMap NnUnetNames(IReadOnlyDictionary<string, CaseCatalogStore.UsableCase> usable)
+    {
+        try
+        {
+            return new CaseNameMap(usable.Values.Select(c => (c.CaseId, NnUnetCaseIdentifier.Of(c.CaseId, c.FirstImage))));
+        }
+        catch (SplitException e)
+        {
+            throw new PlatformConflictException($"nnU-Net's identifiers of the project's cases repeat across datasources: {string.Join("; ", e.Problems.Take(5))}.");
+        }
     }
 
     private async Task<(SplitSet Set, IReadOnlyDictionary<string, int[]> Labels)> ComputeAsync(SplitSpec spec)
     {
         PlanCheck(spec);
-        var usable = await UsableCasesAsync();
+        var usable = (await UsableCasesAsync()).ToDictionary(c => c.Key, c => c.Value.Labels, StringComparer.Ordinal);
         if (usable.Count == 0)
             throw new PlatformValidationException("cases", "The project has no usable cases yet: register a datasource and wait for its scan.");
         var request = new SplitRequest
@@ -110,8 +139,8 @@ public sealed partial class SplitGrain(
             throw new PlatformValidationException("holdoutFraction", "The test hold-out is a fraction from 0 to below 1.");
     }
 
-    /// <summary>Usable cases of all the project's datasources, by case id, with their foreground labels. Ids must be unique across datasources.</summary>
-    private async Task<IReadOnlyDictionary<string, int[]>> UsableCasesAsync()
+    /// <summary>Usable cases of all the project's datasources, by case id. Ids must be unique across datasources.</summary>
+    private async Task<IReadOnlyDictionary<string, CaseCatalogStore.UsableCase>> UsableCasesAsync()
     {
         var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
             ?? throw new PlatformNotFoundException($"Project '{Key.Project}' does not exist.");
@@ -120,7 +149,7 @@ public sealed partial class SplitGrain(
             .Select(g => $"'{g.Key}' in {string.Join(" and ", g.Select(c => c.Datasource))}").ToList();
         if (clashes.Count > 0)
             throw new PlatformConflictException($"Case ids repeat across datasources ({string.Join("; ", clashes)}): rename the cases in one datasource (for example prefix them with its name) and rescan.");
-        return cases.ToDictionary(c => c.CaseId, c => c.Labels, StringComparer.Ordinal);
+        return cases.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
     }
 
     private async Task<SplitSummary> SaveAsync(SplitSet set, IReadOnlyDictionary<string, int[]> labels, SplitSpec? spec, string origin)

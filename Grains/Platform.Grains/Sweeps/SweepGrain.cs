@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Storage;
@@ -45,6 +46,9 @@ public sealed partial class SweepGrain(
         if (sweep.State.Request is not null)
             throw new PlatformConflictException($"Sweep '{Key.Name}' was started already ({sweep.State.State}); choose another name for a new sweep.");
         Validate(request);
+        // Every trial trains this fold: refused now, naming the split's folds, not when the first trial starts.
+        if (request.Fold is { } fold)
+            await GrainFactory.GetGrain<ISplitGrain>(GrainKeys.Split(Key.Lab, Key.Project, request.SplitName ?? RunRequest.DefaultSplit)).RequireFoldAsync(fold);
 
         var basePlan = await Plan(request.BasePlan).GetVersionAsync(request.BasePlanVersion);
         var rungs = Asha.RungEpochs(request.Asha.GracePeriodEpochs, request.Asha.ReductionFactor, basePlan.Settings.Training.Epochs);

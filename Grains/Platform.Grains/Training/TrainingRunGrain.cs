@@ -6,6 +6,7 @@ using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Fingerprints;
@@ -97,6 +98,9 @@ public sealed partial class TrainingRunGrain(
 
         if (request.Fold is < 0)
             throw new PlatformValidationException("fold", "A fold is 0 or above (or none, to train on all cases).");
+        // Refused now, naming the split's folds, rather than failing in training for want of cases.
+        if (request.Fold is { } fold)
+            await GrainFactory.GetGrain<ISplitGrain>(GrainKeys.Split(lab, project, request.Split)).RequireFoldAsync(fold);
         // The version must exist: a run always names exactly what it trains. Read from the store, because a call
         // made for someone else carries no credential the plan grain would accept.
         PlanNameRules.Require(request.PlanName);

@@ -3,6 +3,9 @@ namespace Platform.Datasources.Layouts;
 /// <summary>A FRAN file name taken apart: <c>{Name}_{CaseId}{Extension}</c>.</summary>
 public sealed record FranFileName(string Name, string CaseId, string Extension)
 {
+    /// <summary>The file name without its extension, <c>{Name}_{CaseId}</c>.</summary>
+    public string Stem => $"{Name}_{CaseId}";
+
     /// <summary>The extensions FRAN reads, longest first so ".nii.gz" is not taken for ".gz".</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".nii.gz", ".nii", ".nrrd"];
 

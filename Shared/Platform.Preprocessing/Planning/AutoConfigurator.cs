@@ -4,19 +4,22 @@ using static Platform.Preprocessing.Planning.TargetSpacingRule;
 namespace Platform.Preprocessing.Planning;
 
 /// <summary>
-/// nnU-Net-style auto-configuration, implemented from its published rules:
+/// nnU-Net v2's auto-configuration (its default ExperimentPlanner), implemented from its rules:
 /// <list type="number">
 /// <item>Target spacing (<see cref="TargetSpacingRule"/>); median shape at that spacing =
 ///   median physical extent / target spacing, rounded.</item>
-/// <item>First patch: a volume of 256³ voxels (2048² in 2D) with the median image's aspect ratio,
+/// <item>First patch: a volume of 256³ voxels (2048² in 2D) shaped by the inverse target spacing (a cube in mm),
 ///   clipped to the median shape.</item>
 /// <item>Topology for that patch (<see cref="NetworkTopology"/>); the patch is rounded up to a
 ///   multiple of the pooling factor per axis (as nnU-Net does; the border is padding).</item>
-/// <item>While the estimated memory at the reference batch (2 in 3D, 12 in 2D) exceeds the budget:
-///   shrink the axis largest relative to the median shape by its pooling factor, rebuild the topology.</item>
-/// <item>Batch: the largest that fits the budget, capped so one batch covers at most 5% of the
-///   dataset's voxels (cases × median shape at target spacing), never below 2.</item>
+/// <item>While the estimated memory (<see cref="MemoryEstimator"/>) at batch 2 exceeds the budget: shrink the axis
+///   largest relative to the median shape by the pooling factor of the patch shrunk once, rebuild the topology.</item>
+/// <item>Batch: what the budget holds, rounded (so it may run slightly over it, as nnU-Net's does), capped so one
+///   batch covers at most 5% of the dataset's voxels (cases × median 3D image at target spacing), never below 2.</item>
 /// </list>
+/// Ties go as in nnU-Net, whose arrays run (z, y, x) and put the coarsest axis first: among equally large axes the
+/// one shrunk first is x, then y. nnU-Net also plans 3d_lowres (a cascade) for large images; the platform plans one
+/// configuration per plan.
 /// </summary>
 public static class AutoConfigurator
 {
@@ -45,17 +48,22 @@ public static class AutoConfigurator
 
         var spacing = new[] { target.X, target.Y, target.Z }[..axes];
         var shape = medianShape[..axes];
-        var patch = InitialPatch(shape, options, notes);
+        var patch = InitialPatch(spacing, shape, options, notes);
         var topology = NetworkTopology.Build(patch, spacing, options);
         patch = RoundUp(patch, topology.PoolingFactor, notes);
 
         var budget = options.BudgetBytes;
+        var shrinkOrder = ShrinkOrder(new[] { target.X, target.Y, target.Z }, axes);
         var shrinks = 0;
-        while (MemoryEstimator.EstimateBytes(patch, topology.Stages, options.FitBatch) > budget)
+        while (MemoryEstimator.EstimateBytes(patch, topology.Stages, data.Classes, options.FitBatch) > budget)
         {
-            var axis = AxisToShrink(patch, shape, topology.PoolingFactor)
+            var axis = AxisToShrink(patch, shape, topology.PoolingFactor, shrinkOrder)
                 ?? throw new PlanningException(F($"no patch fits {options.GpuMemoryBudgetGb} GB at batch {options.FitBatch}"));
-            patch[axis] -= topology.PoolingFactor[axis];
+            // The step is the pooling factor of the patch once shrunk, so no size the topology allows is skipped
+            // (256 with factor 64 goes to 224, not 192).
+            var shrunk = (int[])patch.Clone();
+            shrunk[axis] -= topology.PoolingFactor[axis];
+            patch[axis] -= NetworkTopology.Build(shrunk, spacing, options).PoolingFactor[axis];
             topology = NetworkTopology.Build(patch, spacing, options);
             patch = RoundUp(patch, topology.PoolingFactor, notes: null);
             shrinks++;
@@ -63,8 +71,8 @@ public static class AutoConfigurator
         if (shrinks > 0)
             notes.Add(F($"shrank the patch {shrinks} times (each time the axis largest relative to the median shape, by its pooling factor) to fit {options.GpuMemoryBudgetGb} GB at batch {options.FitBatch}: {Join(patch)}"));
 
-        var batch = ChooseBatch(patch, topology, data.CaseCount, medianShape, options, notes);
-        var estimate = MemoryEstimator.EstimateBytes(patch, topology.Stages, batch);
+        var batch = ChooseBatch(patch, topology, data, medianShape, options, notes);
+        var estimate = MemoryEstimator.EstimateBytes(patch, topology.Stages, data.Classes, batch);
         notes.Add(F($"{topology.Stages.Count} stages, pooling {Join(topology.PoolingFactor)}, features {string.Join(", ", topology.Stages.Select(s => s.Features))}; estimated memory {estimate / 1e9:0.00} GB of {options.GpuMemoryBudgetGb} GB"));
 
         return new AutoPlan(options.Dimensions, target, medianShape, patch, batch, topology.Stages,
@@ -80,21 +88,23 @@ public static class AutoConfigurator
             if (!(data.MedianSpacing[a] > 0 && data.Spacing10thPercentile[a] > 0 && data.MedianShape[a] > 0 && data.MedianExtent[a] > 0))
                 throw new PlanningException(F($"median spacing, shape and extent must be positive on every axis ({Axis(a)})"));
         }
+        if (data.Classes < 1)
+            throw new PlanningException("a dataset has at least one class");
         if (options.GpuMemoryBudgetGb <= 0 || options.BaseFeatures <= 0 || options.MinBatchSize < 1
             || options.StageCap < 1 || options.MinFeatureMapEdge < 1 || options.MaxBatchFractionOfDataset <= 0)
             throw new PlanningException("planning options must be positive");
     }
 
-    private static int[] InitialPatch(int[] shape, PlanningOptions options, List<string> notes)
+    private static int[] InitialPatch(double[] spacing, int[] shape, PlanningOptions options, List<string> notes)
     {
-        // Scale the median shape uniformly so the product is edge^dims: same aspect ratio as the median image.
-        var volume = Math.Pow(options.StartEdge, shape.Length);
-        var scale = Math.Pow(volume / shape.Aggregate(1.0, (p, s) => p * s), 1.0 / shape.Length);
-        var patch = shape.Select(s => Math.Max(1, (int)Math.Round(s * scale, MidpointRounding.AwayFromZero))).ToArray();
+        // Proportional to 1/spacing (the same extent in mm on every axis), scaled to a volume of edge^dims voxels.
+        var inverse = spacing.Select(s => 1 / s).ToArray();
+        var scale = Math.Pow(Math.Pow(options.StartEdge, spacing.Length) / inverse.Aggregate(1.0, (p, v) => p * v), 1.0 / spacing.Length);
+        var patch = inverse.Select(v => Math.Max(1, (int)Math.Round(v * scale, MidpointRounding.ToEven))).ToArray();
         var clipped = patch.Select((p, a) => Math.Min(p, shape[a])).ToArray();
-        notes.Add(scale >= 1
-            ? F($"the median image ({Join(shape)}) is smaller than {options.StartEdge}^{shape.Length} voxels: the patch starts as the whole median image")
-            : F($"patch starts at {options.StartEdge}^{shape.Length} voxels shaped like the median image: {Join(clipped)}"));
+        notes.Add(clipped.SequenceEqual(shape)
+            ? F($"the median image ({Join(shape)}) is within {options.StartEdge}^{shape.Length} voxels of equal extent in mm: the patch starts as the whole median image")
+            : F($"patch starts at {options.StartEdge}^{shape.Length} voxels of equal extent in mm ({Join(patch)}), clipped to the median image: {Join(clipped)}"));
         return clipped;
     }
 
@@ -106,35 +116,46 @@ public static class AutoConfigurator
         return rounded;
     }
 
-    /// <summary>The axis with the largest patch/median-shape ratio that can still shrink; ties to the lower axis.</summary>
-    private static int? AxisToShrink(int[] patch, int[] shape, int[] factor)
+    /// <summary>
+    /// nnU-Net's axis order: its arrays run (z, y, x), the reverse of ours, with the coarsest axis moved to the front
+    /// (the last of equally coarse ones in our order). Of equally shrinkable axes it shrinks the last in that order.
+    /// </summary>
+    private static int[] ShrinkOrder(double[] target, int axes)
+    {
+        var coarsest = Enumerable.Range(0, 3).Aggregate((best, a) => target[a] >= target[best] ? a : best);
+        return Enumerable.Range(0, axes).OrderBy(a => a == coarsest ? 0 : 1).ThenByDescending(a => a).ToArray();
+    }
+
+    /// <summary>The axis with the largest patch/median-shape ratio that can still shrink; ties to the last in <paramref name="order"/>.</summary>
+    private static int? AxisToShrink(int[] patch, int[] shape, int[] factor, int[] order)
     {
         int? best = null;
-        for (var a = 0; a < patch.Length; a++)
+        foreach (var a in order)
         {
             if (patch[a] <= factor[a])
                 continue;
-            if (best is null || (double)patch[a] / shape[a] > (double)patch[best.Value] / shape[best.Value])
+            if (best is null || (double)patch[a] / shape[a] >= (double)patch[best.Value] / shape[best.Value])
                 best = a;
         }
         return best;
     }
 
-    private static int ChooseBatch(int[] patch, NetworkTopology topology, int cases, int[] medianShape, PlanningOptions options, List<string> notes)
+    private static int ChooseBatch(int[] patch, NetworkTopology topology, DatasetSummary data, int[] medianShape, PlanningOptions options, List<string> notes)
     {
-        var perSample = MemoryEstimator.EstimateBytes(patch, topology.Stages, 1);
-        var fits = (int)Math.Min(int.MaxValue, Math.Floor((options.BudgetBytes / perSample) + Tolerance));
-        var datasetVoxels = cases * medianShape.Aggregate(1.0, (p, s) => p * s);
+        var perSample = MemoryEstimator.EstimateBytes(patch, topology.Stages, data.Classes, 1);
+        var fits = (int)Math.Min(int.MaxValue, Math.Round(options.BudgetBytes / perSample, MidpointRounding.ToEven));
+        // The 3D dataset's voxels, in 2D too: nnU-Net's cap counts the whole images, not one slice each.
+        var datasetVoxels = data.CaseCount * medianShape.Aggregate(1.0, (p, s) => p * s);
         var patchVoxels = patch.Aggregate(1.0, (p, s) => p * s);
-        var capped = (int)Math.Min(int.MaxValue, Math.Floor((options.MaxBatchFractionOfDataset * datasetVoxels / patchVoxels) + Tolerance));
+        var capped = (int)Math.Min(int.MaxValue, Math.Round((options.MaxBatchFractionOfDataset * datasetVoxels / patchVoxels) + Tolerance, MidpointRounding.ToEven));
         var batch = Math.Max(Math.Min(fits, capped), options.MinBatchSize);
 
         var why = capped < fits
-            ? F($"capped at {capped} so one batch covers at most {options.MaxBatchFractionOfDataset:P0} of the dataset's {datasetVoxels:0} voxels ({cases} cases × median image)")
-            : F($"the largest that fits the budget");
+            ? F($"capped at {capped} so one batch covers about {options.MaxBatchFractionOfDataset:P0} of the dataset's {datasetVoxels:0} voxels ({data.CaseCount} cases × median image)")
+            : F($"what the budget holds, rounded");
         if (batch > Math.Min(fits, capped))
             why += F($"; raised to the minimum {options.MinBatchSize}");
-        notes.Add(F($"batch size {batch}: {fits} would fit the memory budget, ") + why);
+        notes.Add(F($"batch size {batch}: the memory budget holds {options.BudgetBytes / perSample:0.##} patches, ") + why);
         return batch;
     }
 

@@ -12,12 +12,14 @@ namespace Platform.Preprocessing.Planning;
 /// <param name="MedianShape">Median size in voxels per axis, at each case's own spacing.</param>
 /// <param name="MedianExtent">Median physical size per axis (mm); divided by the target spacing it gives the median shape at target spacing.</param>
 /// <param name="CaseCount">Training cases.</param>
+/// <param name="Classes">Output classes, background included (nnU-Net counts the network's segmentation outputs in its memory estimate).</param>
 public sealed record DatasetSummary(
     Vector3D MedianSpacing,
     Vector3D Spacing10thPercentile,
     Vector3D MedianShape,
     Vector3D MedianExtent,
-    int CaseCount)
+    int CaseCount,
+    int Classes = 2)
 {
     public static DatasetSummary From(ProjectFingerprint fingerprint)
     {
@@ -27,6 +29,7 @@ public sealed record DatasetSummary(
             fingerprint.Spacing.Percentile10,
             fingerprint.Shape.Median,
             fingerprint.Extent.Median,
-            fingerprint.CaseCount);
+            fingerprint.CaseCount,
+            Math.Max(2, fingerprint.Labels.Select(l => l.Label).Append(0).Distinct().Count()));
     }
 }

@@ -4,54 +4,61 @@ namespace Platform.Preprocessing.Planning;
 internal sealed record NetworkTopology(IReadOnlyList<NetworkStage> Stages, int[] PoolingFactor)
 {
     /// <summary>
-    /// Pooling and kernels from nnU-Net's rules, written from their description:
+    /// Pooling and kernels by nnU-Net v2's rules (get_pool_and_conv_props), written from them:
     /// <list type="bullet">
-    /// <item>Each new stage pools (stride 2) every axis whose feature-map edge is still ≥ 2 × the
-    ///   minimum edge (so it never drops below it) and whose current spacing is at most 2× the finest
-    ///   current spacing: a much coarser axis waits until pooling the others catches it up.</item>
-    /// <item>Kernel 3 on axes whose current spacing is at most 2× the finest, 1 on coarser ones (the
-    ///   out-of-plane axis of thick-slice data); once an axis has kernel 3 it keeps it, since in-plane
-    ///   pooling that later overtakes it must not take its context away again.</item>
-    /// <item>Features: base, doubling per stage, capped; stages up to the cap.</item>
+    /// <item>An axis may pool while its feature-map edge is at least 2 × the minimum edge (4) and its current spacing
+    ///   is less than 2× the finest current spacing among the axes that may pool; a much coarser axis waits until
+    ///   pooling the others catches it up. When only one axis may pool, its edge must be at least 3 × the minimum.
+    ///   A pooled edge is halved rounding up.</item>
+    /// <item>Kernel 3 on an axis once its current spacing is less than 2× the finest, 1 before (the out-of-plane axis
+    ///   of thick-slice data); once 3 it stays 3. The bottleneck always convolves with 3.</item>
+    /// <item>Features: base, doubling per stage, capped. nnU-Net has no cap on the number of stages; ours is optional.</item>
     /// </list>
     /// </summary>
     public static NetworkTopology Build(int[] patch, double[] spacing, PlanningOptions options)
     {
         var n = patch.Length;
-        var edge = (int[])patch.Clone();
+        var edge = patch.Select(p => (double)p).ToArray();
         var current = (double[])spacing.Clone();
         var factor = Enumerable.Repeat(1, n).ToArray();
-        var stages = new List<NetworkStage>
-        {
-            new(options.BaseFeatures, Kernels(current, null), Enumerable.Repeat(1, n).ToArray(), options.ConvolutionsPerStage),
-        };
+        var kernel = Enumerable.Repeat(1, n).ToArray();
+        var strides = new List<int[]> { Enumerable.Repeat(1, n).ToArray() };
+        var kernels = new List<int[]>();
+        var minEdge = options.MinFeatureMapEdge;
 
-        while (stages.Count < options.StageCap)
+        while (strides.Count < options.StageCap)
         {
-            var finest = current.Min();
-            var pool = Enumerable.Range(0, n)
-                .Where(a => edge[a] >= 2 * options.MinFeatureMapEdge && current[a] <= 2 * finest)
-                .ToHashSet();
-            if (pool.Count == 0)
+            var poolable = Enumerable.Range(0, n).Where(a => edge[a] >= 2 * minEdge).ToList();
+            if (poolable.Count == 0)
+                break;
+            var finestPoolable = poolable.Min(a => current[a]);
+            poolable = poolable.Where(a => current[a] / finestPoolable < 2).ToList();
+            if (poolable.Count == 1 && edge[poolable[0]] < 3 * minEdge)
                 break;
 
+            var finest = current.Min();
+            for (var a = 0; a < n; a++)
+            {
+                if (current[a] / finest < 2)
+                    kernel[a] = 3;
+            }
+
+            kernels.Add((int[])kernel.Clone());
             var stride = new int[n];
             for (var a = 0; a < n; a++)
             {
-                stride[a] = pool.Contains(a) ? 2 : 1;
-                edge[a] /= stride[a];
+                stride[a] = poolable.Contains(a) ? 2 : 1;
+                edge[a] = Math.Ceiling(edge[a] / stride[a]);
                 current[a] *= stride[a];
                 factor[a] *= stride[a];
             }
-            var features = (int)Math.Min((long)options.BaseFeatures << stages.Count, options.FeatureCap);
-            stages.Add(new NetworkStage(features, Kernels(current, stages[^1].KernelSize), stride, options.ConvolutionsPerStage));
-        }
-        return new NetworkTopology(stages, factor);
-    }
 
-    private static int[] Kernels(double[] spacing, IReadOnlyList<int>? previous)
-    {
-        var finest = spacing.Min();
-        return spacing.Select((s, a) => s <= 2 * finest || previous?[a] == 3 ? 3 : 1).ToArray();
+            strides.Add(stride);
+        }
+
+        kernels.Add(Enumerable.Repeat(3, n).ToArray());
+        var stages = strides.Select((stride, s) => new NetworkStage(
+            (int)Math.Min((long)options.BaseFeatures << s, options.FeatureCap), kernels[s], stride, options.ConvolutionsPerStage)).ToList();
+        return new NetworkTopology(stages, factor);
     }
 }

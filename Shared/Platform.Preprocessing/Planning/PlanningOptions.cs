@@ -10,7 +10,7 @@ public enum NetworkDimensions
 
 /// <summary>
 /// Knobs of auto-configuration. Defaults are nnU-Net v2's (8 GB reference budget, 32 base features,
-/// 320/512 cap, batch 2/12 while fitting the patch, 5% dataset cap, feature maps ≥ 4 voxels).
+/// 320/512 cap, batch 2 while fitting the patch, 5% dataset cap, feature maps ≥ 4 voxels, no cap on stages).
 /// </summary>
 public sealed record PlanningOptions
 {
@@ -24,7 +24,7 @@ public sealed record PlanningOptions
     /// <summary>Feature cap; null means 320 in 3D, 512 in 2D.</summary>
     public int? MaxFeatures { get; init; }
 
-    /// <summary>Most resolution stages (the first stage plus one per pooling); null means 7 in 3D, 8 in 2D.</summary>
+    /// <summary>Most resolution stages (the first stage plus one per pooling); null means no cap, as in nnU-Net.</summary>
     public int? MaxStages { get; init; }
 
     public int ConvolutionsPerStage { get; init; } = 2;
@@ -35,7 +35,7 @@ public sealed record PlanningOptions
     /// <summary>Edge of the cube whose volume the first patch has: 256 (3D, 256³) / 2048 (2D, 2048²) when null.</summary>
     public int? InitialPatchEdge { get; init; }
 
-    /// <summary>Batch size used while shrinking the patch to fit: null means 2 in 3D, 12 in 2D.</summary>
+    /// <summary>Batch size that must fit while the patch shrinks: null means 2, nnU-Net's smallest batch, in 2D and 3D.</summary>
     public int? ReferenceBatchSize { get; init; }
 
     public int MinBatchSize { get; init; } = 2;
@@ -45,8 +45,8 @@ public sealed record PlanningOptions
 
     internal int Axes => (int)Dimensions;
     internal int FeatureCap => MaxFeatures ?? (Dimensions == NetworkDimensions.ThreeD ? 320 : 512);
-    internal int StageCap => MaxStages ?? (Dimensions == NetworkDimensions.ThreeD ? 7 : 8);
+    internal int StageCap => MaxStages ?? int.MaxValue;
     internal int StartEdge => InitialPatchEdge ?? (Dimensions == NetworkDimensions.ThreeD ? 256 : 2048);
-    internal int FitBatch => ReferenceBatchSize ?? (Dimensions == NetworkDimensions.ThreeD ? 2 : 12);
+    internal int FitBatch => ReferenceBatchSize ?? 2;
     internal double BudgetBytes => GpuMemoryBudgetGb * 1e9;
 }

@@ -5,11 +5,11 @@ namespace Platform.Preprocessing.Planning;
 
 /// <summary>
 /// nnU-Net's target spacing: the median spacing per axis; but if the coarsest axis is more than
-/// 3× the finest other axis and has 3× fewer voxels than every other axis (median shapes), its 10th
-/// percentile spacing is used instead, so the many thin-slice cases are not blurred to the typical
-/// thick-slice resolution. (ANCHORS says "3× the others"; nnU-Net v2 compares with the smallest other
-/// spacing, and where the two differ we follow nnU-Net.) The 10th percentile is never allowed below the
-/// coarsest other axis (the out-of-plane axis must not become the finest one).
+/// 3× every other axis (nnU-Net v2 compares with the coarsest other axis) and has 3× fewer voxels than every other
+/// axis (median shapes), its 10th percentile spacing is used instead, so the many thin-slice cases are not blurred to
+/// the typical thick-slice resolution. The 10th percentile is never allowed below the coarsest other axis (the
+/// out-of-plane axis must not become the finest one); nnU-Net then adds 1e-5 mm so that axis stays the coarsest for
+/// its transpose, which the platform does not do (it does not transpose).
 /// </summary>
 public static class TargetSpacingRule
 {
@@ -26,16 +26,15 @@ public static class TargetSpacingRule
         }
         var others = Enumerable.Range(0, 3).Where(a => a != coarsest).ToArray();
         var coarsestOther = others.Max(a => median[a]);
-        var finestOther = others.Min(a => median[a]);
         var fewestOtherVoxels = others.Min(a => data.MedianShape[a]);
 
-        var anisotropicSpacing = median[coarsest] > AnisotropyRatio * finestOther;
+        var anisotropicSpacing = median[coarsest] > AnisotropyRatio * coarsestOther;
         var fewerVoxels = data.MedianShape[coarsest] * AnisotropyRatio < fewestOtherVoxels;
         var medianNote = F($"target spacing = median spacing {data.MedianSpacing} mm");
         if (!anisotropicSpacing || !fewerVoxels)
         {
             var why = anisotropicSpacing
-                ? F($"; {Axis(coarsest)} spacing is {median[coarsest] / finestOther:0.#}× the finest other axis but its median size {data.MedianShape[coarsest]:0.#} voxels is not 3× fewer than {fewestOtherVoxels:0.#}, so the median stays")
+                ? F($"; {Axis(coarsest)} spacing is {median[coarsest] / coarsestOther:0.#}× every other axis but its median size {data.MedianShape[coarsest]:0.#} voxels is not 3× fewer than {fewestOtherVoxels:0.#}, so the median stays")
                 : "";
             return (data.MedianSpacing, medianNote + why);
         }
@@ -43,7 +42,7 @@ public static class TargetSpacingRule
         var p10 = data.Spacing10thPercentile[coarsest];
         var chosen = Math.Max(p10, coarsestOther);
         median[coarsest] = chosen;
-        var note = F($"{Axis(coarsest)} spacing {data.MedianSpacing[coarsest]:0.###} mm is {data.MedianSpacing[coarsest] / finestOther:0.#}× the finest other axis ({finestOther:0.###} mm) and has 3× fewer voxels ({data.MedianShape[coarsest]:0.#} vs {fewestOtherVoxels:0.#}): using its 10th percentile {p10:0.###} mm");
+        var note = F($"{Axis(coarsest)} spacing {data.MedianSpacing[coarsest]:0.###} mm is {data.MedianSpacing[coarsest] / coarsestOther:0.#}× every other axis (up to {coarsestOther:0.###} mm) and has 3× fewer voxels ({data.MedianShape[coarsest]:0.#} vs {fewestOtherVoxels:0.#}): using its 10th percentile {p10:0.###} mm");
         if (chosen > p10)
             note += F($", raised to {chosen:0.###} mm so it is not finer than the other axes");
         return (Vector3D.Create(median), note + F($"; target spacing {Vector3D.Create(median)} mm"));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Platform.Plans;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
@@ -8,32 +7,25 @@ namespace Platform.Training.Plans;
 /// <summary>An auto-configured plan written into a plan document: nnU-Net's defaults, with the decisions taken from the fingerprint.</summary>
 public static class SuggestedPlan
 {
-    /// <summary>
-    /// Foreground intensities reaching below this are read as CT (Hounsfield units: air and fat are negative),
-    /// so the channel gets CT normalisation. nnU-Net decides from the channel's name; our datasources do not
-    /// always carry one, so the intensities decide, and the note says so.
-    /// </summary>
-    public const double CtLowerPercentileBelow = -200;
-
-    public static (PlanSettings Settings, IReadOnlyList<string> Notes) From(AutoPlan auto, ProjectFingerprint fingerprint, IReadOnlyList<string> datasources, int maxFeatures)
+    /// <param name="auto">The rule-based decisions (spacing, patch, batch, topology).</param>
+    /// <param name="fingerprint">The plan's datasources' fingerprint.</param>
+    /// <param name="datasources">The plan's datasources with their channel modalities, which decide each channel's normalisation.</param>
+    /// <param name="maxFeatures">nnU-Net's cap on feature maps (320 in 3D, 512 in 2D).</param>
+    /// <exception cref="PlanningException">The datasources disagree on a channel's modality.</exception>
+    public static (PlanSettings Settings, IReadOnlyList<string> Notes) From(AutoPlan auto, ProjectFingerprint fingerprint, IReadOnlyList<DatasourceModalities> datasources, int maxFeatures)
     {
         var notes = auto.Notes.ToList();
-        var normalization = fingerprint.Channels.Select(channel =>
-        {
-            var ct = channel.Percentile00_5 < CtLowerPercentileBelow;
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"channel {channel.Channel}: foreground 0.5th percentile {channel.Percentile00_5:0.#} → {(ct ? "CT normalisation (clip to the dataset's 0.5-99.5 percentiles, z-score with its foreground mean and std)" : "per-case z-score")}"));
-            return ct ? NormalizationScheme.CT : NormalizationScheme.ZScore;
-        }).ToList();
+        var (normalization, normalizationNotes) = ModalityNormalization.Choose(Math.Max(1, fingerprint.Channels.Count), datasources);
+        notes.AddRange(normalizationNotes);
 
         var defaults = PlanSettings.Default;
         var settings = defaults with
         {
-            Data = defaults.Data with { Datasources = datasources },
+            Data = defaults.Data with { Datasources = datasources.Select(d => d.Datasource).ToList() },
             Preprocessing = defaults.Preprocessing with
             {
                 Spacing = [auto.TargetSpacing.X, auto.TargetSpacing.Y, auto.TargetSpacing.Z],
-                Normalization = normalization.Count > 0 ? normalization : [NormalizationScheme.ZScore],
+                Normalization = normalization,
             },
             Network = defaults.Network with
             {

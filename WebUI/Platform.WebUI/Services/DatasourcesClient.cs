@@ -6,8 +6,11 @@ namespace Platform.WebUI.Services;
 /// <summary>What pages need of datasources, through the grain API.</summary>
 public sealed class DatasourcesClient(IClusterClient cluster)
 {
-    public Task<DatasourceStatus> RegisterAsync(string labId, string project, string name, string folder) =>
-        Datasource(labId, project, name).RegisterAsync(folder);
+    public Task<DatasourceStatus> RegisterAsync(string labId, string project, string name, string folder, IReadOnlyList<string>? modalities) =>
+        Datasource(labId, project, name).RegisterAsync(folder, modalities);
+
+    public Task<DatasourceStatus> SetModalitiesAsync(string labId, string project, string name, IReadOnlyList<string> modalities) =>
+        Datasource(labId, project, name).SetModalitiesAsync(modalities);
 
     public Task<DatasourceStatus> RescanAsync(string labId, string project, string name) => Datasource(labId, project, name).RescanAsync();
 

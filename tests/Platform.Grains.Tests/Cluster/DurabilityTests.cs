@@ -65,7 +65,7 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
             await plan.ReviseAsync(SamplePlans.Small(2), 0, null);
             await plan.ReviseAsync(SamplePlans.Small(5), 1, "second");
             var run = first.Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, "kidney", runId));
-            await run.CreateAsync(new RunRequest("base", 2, 2, 9, null));
+            await run.CreateAsync(new RunRequest("base", 2, null, 9, null));
             await run.CancelAsync("before restart");
         }
 

@@ -63,7 +63,7 @@ public sealed partial class TrainingFailoverTests(MigratedDatabaseFixture databa
             await CreateLabAsync(grains, lab);
             var queue = grains.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab));
             await WaitForAsync(queue.GetAsync, q => q.TrainingSlots == 2, "two training slots", TimeSpan.FromSeconds(60));
-            var run = await SubmitAsync(grains, lab, 0);
+            var run = await SubmitAsync(grains, lab);
 
             // Past the first checkpoint, and not finished: kill the silo that trains it.
             await WaitForRunAsync(grains, run, r => r.State == RunState.Running && r.LastCheckpoint is not null, "checkpointed");

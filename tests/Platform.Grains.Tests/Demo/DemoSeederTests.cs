@@ -50,13 +50,15 @@ public sealed class DemoSeederTests(SiloFixture silo)
         Assert.Equal((DemoProject.CpuEpochs, DemoProject.CpuIterationsPerEpoch), (plan.Settings.Training.Epochs, plan.Settings.Training.IterationsPerEpoch));
         Assert.Equal([32, 32, 16], plan.Settings.Network.PatchSize);
         Assert.Equal([16, 32, 64], plan.Settings.Network.Stages.Select(s => s.Features));
-        // The CPU version cuts the network and training down and normalises as CT (the demo's modality, which
-        // auto-configure cannot read from a FRAN folder and guesses as per-case z-score).
-        Assert.Equal([NormalizationScheme.ZScore], suggested.Settings.Preprocessing.Normalization);
+        // The datasource is registered as CT, so the suggestion itself normalises as CT; the CPU version cuts the
+        // network and training down and leaves the normalisation as it is.
+        Assert.Equal([ChannelModalities.CT], status.Modalities);
+        Assert.Equal(ModalitySource.Chosen, status.ModalitySource);
+        Assert.Equal([NormalizationScheme.CT], suggested.Settings.Preprocessing.Normalization);
         Assert.Equal([NormalizationScheme.CT], plan.Settings.Preprocessing.Normalization);
         var changed = await plans.CompareAsync(1, 2);
         Assert.Contains(changed, c => c.Field == "network.patchSize");
-        Assert.Contains(changed, c => c.Field.StartsWith("preprocessing.normalization", StringComparison.Ordinal));
+        Assert.DoesNotContain(changed, c => c.Field.StartsWith("preprocessing.normalization", StringComparison.Ordinal));
         Assert.Equal([demo.Datasource], plan.Settings.Data.Datasources);
         Assert.Empty(PlanRules.Check(plan.Settings));
 

@@ -62,9 +62,9 @@ public sealed class ClusterSchedulingTests(MigratedDatabaseFixture database) : I
         // Every silo's metadata has reached the scheduler: two CPU slots, none on the web-facing silo.
         await WaitForAsync(() => QueueOf(labA), q => q.TrainingSlots == 2, "two training slots");
 
-        var a1 = await SubmitAsync(Grains, labA, 0);
+        var a1 = await SubmitAsync(Grains, labA);
         await RunningAsync(a1);
-        var a2 = await SubmitAsync(Grains, labA, 1);
+        var a2 = await SubmitAsync(Grains, labA);
 
         // A slot is free, but lab A already runs as many trainings as it may (1): a2 waits.
         var queue = await WaitForAsync(() => QueueOf(labA), q => q.Entries.Any(e => e.RunKey == a2), "a2 in the queue");
@@ -73,10 +73,10 @@ public sealed class ClusterSchedulingTests(MigratedDatabaseFixture database) : I
         Assert.Equal(RunState.Queued, (await RunAsync(Grains, a2)).State);
 
         // Another lab's run goes ahead into the free slot; then every slot is busy.
-        var b1 = await SubmitAsync(Grains, labB, 0);
+        var b1 = await SubmitAsync(Grains, labB);
         await RunningAsync(b1);
-        var b2 = await SubmitAsync(Grains, labB, 1);
-        var c1 = await SubmitAsync(Grains, labC, 0, priority: 5);
+        var b2 = await SubmitAsync(Grains, labB);
+        var c1 = await SubmitAsync(Grains, labC, priority: 5);
 
         queue = await WaitForAsync(() => QueueOf(labA), q => q.Entries.Count(e => e.Status == QueueEntryStatus.Waiting) == 3, "three waiting runs");
         var order = queue.Entries.Where(e => e.Status == QueueEntryStatus.Waiting).OrderBy(e => e.Position).ToList();

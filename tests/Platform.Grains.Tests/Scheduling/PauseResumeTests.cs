@@ -30,8 +30,8 @@ public sealed class PauseResumeTests(MigratedDatabaseFixture database) : IClassF
         var lab = NewLabId("lab-p");
         await CreateLabAsync(silo.Grains, lab);
 
-        var first = await SubmitAsync(silo.Grains, lab, 0);
-        var second = await SubmitAsync(silo.Grains, lab, 1);
+        var first = await SubmitAsync(silo.Grains, lab);
+        var second = await SubmitAsync(silo.Grains, lab);
         await WaitForRunAsync(silo.Grains, first, r => r.State == RunState.Running && r.Metrics.Count >= 1, "running an epoch");
         Assert.Equal(RunState.Queued, (await RunAsync(silo.Grains, second)).State);
 
@@ -64,7 +64,7 @@ public sealed class PauseResumeTests(MigratedDatabaseFixture database) : IClassF
         var lab = NewLabId("lab-n");
         await CreateLabAsync(silo.Grains, lab);
 
-        var run = await SubmitAsync(silo.Grains, lab, 0);
+        var run = await SubmitAsync(silo.Grains, lab);
 
         var failed = await WaitForRunAsync(silo.Grains, run, r => r.State == RunState.Failed, "failed");
         Assert.Contains(NoTrainingEngineExecutor.Reason, failed.History[^1].Reason);
@@ -79,7 +79,7 @@ public sealed class PauseResumeTests(MigratedDatabaseFixture database) : IClassF
         TestIdentity.ActAs(TestIdentity.Admin);
         var lab = NewLabId("lab-u");
         await CreateLabAsync(silo.Grains, lab);
-        var run = await SubmitAsync(silo.Grains, lab, 0);
+        var run = await SubmitAsync(silo.Grains, lab);
         var paused = await PauseAfterCheckpointAsync(silo, run);
 
         await File.WriteAllTextAsync(Path.Combine(data.Root, paused.LastCheckpoint!.Path), "not an epoch");

@@ -41,7 +41,7 @@ public sealed class RunProgressTests(MigratedDatabaseFixture database) : IClassF
         var recorder = new Recorder();
         var observer = silo.Grains.CreateObjectReference<IRunProgressObserver>(recorder);
 
-        var key = await SubmitAsync(silo.Grains, lab, 0);
+        var key = await SubmitAsync(silo.Grains, lab);
         await silo.Grains.GetGrain<ITrainingRunGrain>(key).SubscribeAsync(observer);
         await WaitForRunAsync(silo.Grains, key, r => r.State == RunState.Completed, "completed");
         await WaitForAsync(() => Task.FromResult(recorder.Events.ToArray()), e => e.Contains("state Completed"), "the completion to reach the subscriber");

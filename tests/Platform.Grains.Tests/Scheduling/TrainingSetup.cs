@@ -21,10 +21,11 @@ public static class TrainingSetup
         await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, Project, Plan)).ReviseAsync(SamplePlans.Small(), 0, null);
     }
 
-    public static async Task<string> SubmitAsync(IGrainFactory grains, string lab, int fold, int priority = 0)
+    /// <summary>A run on all cases (no fold: these labs have no cases to split, and the scheduler never looks at the fold).</summary>
+    public static async Task<string> SubmitAsync(IGrainFactory grains, string lab, int priority = 0)
     {
-        var key = GrainKeys.Run(lab, Project, RunIds.New(Plan, fold, DateTimeOffset.UtcNow));
-        await grains.GetGrain<ITrainingRunGrain>(key).CreateAsync(new RunRequest(Plan, 1, fold, 7, null, priority));
+        var key = GrainKeys.Run(lab, Project, RunIds.New(Plan, null, DateTimeOffset.UtcNow));
+        await grains.GetGrain<ITrainingRunGrain>(key).CreateAsync(new RunRequest(Plan, 1, null, 7, null, priority));
         return key;
     }
 

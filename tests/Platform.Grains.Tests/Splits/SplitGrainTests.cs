@@ -23,11 +23,15 @@ public sealed class SplitGrainTests
 
     private ISplitGrain Split(string name) => _fixture.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(_lab, "kidney", name));
 
-    /// <summary>A project with one datasource of <see cref="Cases"/> good cases, scanned.</summary>
-    private async Task RegisterCasesAsync()
+    /// <summary>A project with one datasource of <see cref="Cases"/> good cases (FRAN's layout, or nnU-Net's), scanned.</summary>
+    private async Task RegisterCasesAsync(bool nnUnetLayout = false)
     {
         var folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(folder, goodCases: Cases);
+        var builder = new DatasetBuilder(_fixture.Data.Root);
+        if (nnUnetLayout)
+            builder.WriteNnUnet(folder, goodCases: Cases);
+        else
+            builder.WriteFran(folder, goodCases: Cases);
         await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, folder);
     }
 
@@ -87,6 +91,55 @@ public sealed class SplitGrainTests
         Assert.True(json.RootElement[0].TryGetProperty("train", out _) && json.RootElement[0].TryGetProperty("val", out _));
         Assert.Equal("imported (NnUnet)", imported.Origin);
         Assert.Equal((await FoldsAsync(Split("default"), 3)).Select(f => f.Validation.Order()), (await FoldsAsync(Split("copy"), 3)).Select(f => f.Validation.Order()));
+    }
+
+    /// <summary>
+    /// nnU-Net names a case by its image file without channel suffix and ending: FRAN's images/kits_00001.nii.gz is case
+    /// 00001 here and kits_00001 there; in nnU-Net's layout imagesTr/00001_0000.nii.gz is 00001 in both.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "kits_")]
+    [InlineData(true, "")]
+    public async Task The_nnunet_splits_file_names_cases_by_nnunets_identifiers_and_one_nnunet_wrote_imports(bool nnUnetLayout, string prefix)
+    {
+        await RegisterCasesAsync(nnUnetLayout);
+        await Split("default").GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 4));
+        var folds = await FoldsAsync(Split("default"), 2);
+
+        var exported = await Split("default").ExportAsync(SplitFileFormat.NnUnet);
+
+        using (var json = JsonDocument.Parse(exported))
+        {
+            var listed = json.RootElement.EnumerateArray().SelectMany(f => f.GetProperty("val").EnumerateArray()).Select(e => e.GetString()!);
+            Assert.Equal(Enumerable.Range(0, Cases).Select(i => prefix + DatasetBuilder.GoodId(i)), listed.Order(StringComparer.Ordinal));
+            Assert.Equal(folds[0].Validation.Select(id => prefix + id).Order(), json.RootElement[0].GetProperty("val").EnumerateArray().Select(e => e.GetString()).Order());
+        }
+
+        // As nnU-Net writes it: its own identifiers, in no particular order.
+        var byNnUnet = JsonSerializer.Serialize(folds.Select(f => new
+        {
+            train = f.Train.Select(id => prefix + id).Reverse().ToList(),
+            val = f.Validation.Select(id => prefix + id).ToList(),
+        }));
+        var imported = await Split("from-nnunet").ImportAsync(SplitFileFormat.NnUnet, byNnUnet);
+        var roundTrip = await Split("round-trip").ImportAsync(SplitFileFormat.NnUnet, exported);
+
+        Assert.Equal((Cases, 2), (imported.Cases, imported.Folds.Count));
+        Assert.Equal(folds.Select(f => f.Validation.Order()), (await FoldsAsync(Split("from-nnunet"), 2)).Select(f => f.Validation.Order()));
+        Assert.Equal(folds.Select(f => f.Train.Order()), (await FoldsAsync(Split("round-trip"), 2)).Select(f => f.Train.Order()));
+    }
+
+    [Fact]
+    public async Task An_nnunet_splits_file_naming_an_identifier_no_case_has_is_refused_naming_it()
+    {
+        await RegisterCasesAsync();
+
+        var error = await Assert.ThrowsAsync<PlatformValidationException>(() =>
+            Split("bad").ImportAsync(SplitFileFormat.NnUnet, """[{"train": ["kits_00001", "kits_99999"], "val": ["kits_00002", "lits_00003"]}]"""));
+
+        Assert.Contains("unknown case 'kits_99999' in fold 0 train", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown case 'lits_00003' in fold 0 val", error.Message, StringComparison.Ordinal);
+        Assert.Null(await Split("bad").GetAsync());
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TenancyFixture : IAsyncLifetime
     public string ScientistKeyA { get; private set; } = "";
     /// <summary>Fixed, so theory data (built before the fixture) can name it; lab ids are unique per fixture.</summary>
     public const string RunId = "base-f0-matrix";
-    public static readonly RunRequest RunRequest = new(Plan, 1, 0, 7, null);
+    public static readonly RunRequest RunRequest = new(Plan, 1, null, 7, null);
     public IGrainFactory Grains => _silo!.Grains;
 
     public ILabGrain Lab(string id) => Grains.GetGrain<ILabGrain>(GrainKeys.Lab(id));

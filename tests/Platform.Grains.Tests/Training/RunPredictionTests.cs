@@ -32,7 +32,7 @@ public sealed class RunPredictionTests
         await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
         await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).CreateAsync("Kidney");
         await _fixture.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(_lab, "kidney", "base")).ReviseAsync(SamplePlans.Small(), 0, null);
-        await Run.CreateAsync(new RunRequest("base", 1, 0, 42, null));
+        await Run.CreateAsync(new RunRequest("base", 1, null, 42, null));
     }
 
     /// <summary>Where the engine's evaluation writes a validation case's prediction (FoldTraining under the run's work folder).</summary>

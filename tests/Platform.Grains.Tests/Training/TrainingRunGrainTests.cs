@@ -34,10 +34,10 @@ public sealed class TrainingRunGrainTests
     {
         var run = await NewRunGrainAsync();
 
-        var created = await run.CreateAsync(new RunRequest("base", 1, 0, 42, "default"));
+        var created = await run.CreateAsync(new RunRequest("base", 1, null, 42, "default"));
 
         Assert.Equal(RunState.Queued, created.State);
-        Assert.Equal(new RunRequest("base", 1, 0, 42, "default"), created.Request);
+        Assert.Equal(new RunRequest("base", 1, null, 42, "default"), created.Request);
         Assert.False(string.IsNullOrWhiteSpace(created.SoftwareVersion));
         Assert.Equal(TestIdentity.Admin, created.CreatedBy);
         var project = await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).GetAsync();
@@ -49,7 +49,7 @@ public sealed class TrainingRunGrainTests
     {
         var run = await NewRunGrainAsync();
 
-        await Assert.ThrowsAsync<PlatformNotFoundException>(() => run.CreateAsync(new RunRequest("base", 7, 0, 42, null)));
+        await Assert.ThrowsAsync<PlatformNotFoundException>(() => run.CreateAsync(new RunRequest("base", 7, null, 42, null)));
         Assert.Null(await run.GetAsync());
     }
 
@@ -73,7 +73,7 @@ public sealed class TrainingRunGrainTests
     public async Task Progress_and_outcome_can_only_be_reported_by_platform_grains()
     {
         var run = await NewRunGrainAsync();
-        await run.CreateAsync(new RunRequest("base", 1, 0, 1, null));
+        await run.CreateAsync(new RunRequest("base", 1, null, 1, null));
 
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => run.MoveAsync(RunState.Completed, "forged"));
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() =>

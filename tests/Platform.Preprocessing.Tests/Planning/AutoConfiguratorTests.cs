@@ -5,8 +5,8 @@ using Platform.Preprocessing.Planning;
 namespace Platform.Preprocessing.Tests.Planning;
 
 /// <summary>
-/// Expected values are worked out by hand from the rules (memory units: Σ features × voxels, ×4 for
-/// encoder+decoder stages and ×2 for the bottleneck; bytes = 2.79 × 4 × batch × units).
+/// Expected values are worked out by hand from nnU-Net's rules (memory: feature-map values per patch,
+/// Σ (5·F + classes)·V above the bottleneck plus 2·F·V at it, against 560,000,000 at batch 2 in 8 GB).
 /// </summary>
 public sealed class AutoConfiguratorTests
 {
@@ -16,12 +16,11 @@ public sealed class AutoConfiguratorTests
     [Fact]
     public void Configure_isotropic_ct_shrinks_160_cubed_to_128_cubed()
     {
-        // 1 mm isotropic, median 160³, 50 cases. Target 1 mm; 160³ < 256³ so the patch starts as the
-        // whole image. Pooling 160→80→40→20→10→5: 5 pools, factor 32, 6 stages (32…320).
-        // Batch 2: 4·(32·160³ + 64·80³ + 128·40³ + 256·20³ + 320·10³) + 2·320·5³ = 697,680,000 units
-        //   × 22.32 = 15.57 GB > 8. Shrink x (ratios tie, lowest axis) to 128: 558,144,000 units = 12.46 GB.
-        // Shrink y (x is now 0.8 of the median): 446,515,200 units = 9.97 GB. Shrink z: 128³ =
-        // 357,212,160 units = 7.97 GB: fits. Batch: 8 / 3.99 → 2; 5% cap 0.05·50·160³ / 128³ = 4.88 → 4; batch 2.
+        // 1 mm isotropic, median 160³, 50 cases, 2 classes. Target 1 mm; the 256³ start is clipped to the whole
+        // image. Pooling 160→80→40→20→10→5: 5 pools, factor 32, 6 stages (32…320). 881,442,000 values > 560,000,000.
+        // Shrink x (ratios tie; nnU-Net's (z, y, x) order shrinks x first) to 128: 705,153,600. Then y (x is now
+        // 0.8 of the median): 564,122,880. Then z: 128³ = 451,298,304, fits. Batch: 2 × 560,000,000 / 451,298,304 =
+        // 2.48 → 2; 5% cap 0.05·50·160³ / 128³ = 4.88 → 5; batch 2, 451,298,304 / 560,000,000 × 8 GB.
         var plan = AutoConfigurator.Configure(Data(new(1, 1, 1), new(1, 1, 1), new(160, 160, 160), 50));
 
         Assert.Equal(new Vector3D(1, 1, 1), plan.TargetSpacing);
@@ -32,7 +31,7 @@ public sealed class AutoConfiguratorTests
         Assert.All(plan.Stages, s => Assert.Equal([3, 3, 3], s.KernelSize));
         Assert.All(plan.Stages, s => Assert.Equal(2, s.Convolutions));
         Assert.Equal([32, 32, 32], plan.PoolingFactor);
-        Assert.Equal(7_972_975_411, plan.EstimatedMemoryBytes, 1.0);
+        Assert.Equal(8e9 * 451_298_304 / 560_000_000, plan.EstimatedMemoryBytes, 1.0);
         Assert.Contains(plan.Notes, n => n.Contains("shrank the patch 3 times", StringComparison.Ordinal));
     }
 
@@ -41,19 +40,18 @@ public sealed class AutoConfiguratorTests
     {
         // Median spacing 0.8×0.8×5.0 mm, z 10th percentile 3.0, median 128×128×30 voxels, 200 cases.
         // z: 5.0 > 3·0.8 and 30·3 < 128 → target z = 3.0. Extent z = 150 mm → 50 voxels; x, y 128.
-        // 128·128·50 < 256³ → patch = whole image. Stage 0 spacing (0.8, 0.8, 3.0): z > 2·0.8 → kernel
-        // (3,3,1). Pool 1: x, y only (z too coarse) → spacing (1.6, 1.6, 3.0), kernel (3,3,3) from then on.
-        // Pools 2–4: all axes (z 50→25→12→6). Pool 5: x, y (8→4); z edge 6 < 8 stops. x, y then 4 < 8:
-        // 6 stages, factors 32, 32, 8 → z rounded up from 50 to 56. Memory at batch 2:
-        // 4·(32·128·128·56 + 64·64·64·56 + 128·32·32·28 + 256·16·16·14 + 320·8·8·7) + 2·320·4·4·7
-        // = 195,155,968 units = 4.36 GB: no shrink. Batch: 8 GB / 2.18 GB per sample → 3; 5% cap
-        // 0.05·200·128·128·50 / (128·128·56) = 8.93 → 8; batch 3.
+        // The 256³ start shaped by 1/spacing (398 × 398 × 106) is clipped to the whole image. Stage 0 spacing
+        // (0.8, 0.8, 3.0): z is not below 2·0.8 → kernel (3,3,1). Pool 1: x, y only → spacing (1.6, 1.6, 3.0),
+        // kernel (3,3,3) from then on. Pools 2–4: all axes (z 50→25→13→7, halved rounding up). Pool 5: x, y (8→4);
+        // z edge 7 < 8 stops. 6 stages, factors 32, 32, 8 → z rounded up from 50 to 56. 246,286,208 values at
+        // 128 × 128 × 56: no shrink. Batch: 2 × 560,000,000 / 246,286,208 = 4.55 → 5; 5% cap
+        // 0.05·200·128·128·50 / (128·128·56) = 8.93 → 9; batch 5.
         var plan = AutoConfigurator.Configure(Data(new(0.8, 0.8, 5.0), new(0.7, 0.7, 3.0), new(128, 128, 30), 200));
 
         Assert.Equal(new Vector3D(0.8, 0.8, 3.0), plan.TargetSpacing);
         Assert.Equal([128, 128, 50], plan.MedianShapeAtTarget);
         Assert.Equal([128, 128, 56], plan.PatchSize);
-        Assert.Equal(3, plan.BatchSize);
+        Assert.Equal(5, plan.BatchSize);
         Assert.Equal([32, 32, 8], plan.PoolingFactor);
         Assert.Equal([1, 1, 1], plan.Stages[0].Stride);
         Assert.Equal([2, 2, 1], plan.Stages[1].Stride);
@@ -66,12 +64,12 @@ public sealed class AutoConfiguratorTests
     }
 
     [Theory]
-    // 1 mm, median 64³: patch = whole image 64³, pools 64→4 (4 pools, 5 stages).
-    // 4·(32·64³ + 64·32³ + 128·16³ + 256·8³) + 2·320·4³ = 44,605,440 units; per sample ×11.16 = 0.498 GB
-    // → 16 fit in 8 GB. 5% cap: 110 cases → 0.05·110·64³ / 64³ = 5.5 → 5; 20 cases → 1 → raised to 2.
-    [InlineData(110, 5)]
+    // 1 mm, median 64³: patch = whole image 64³, pools 64→4 (4 pools, 5 stages), 56,345,600 values:
+    // 2 × 560,000,000 / 56,345,600 = 19.9 → 20 fit in 8 GB. 5% cap: 110 cases → 0.05·110·64³ / 64³ = 5.5 → 6
+    // (rounded half to even, as Python's round); 20 cases → 1 → raised to 2.
+    [InlineData(110, 6)]
     [InlineData(20, 2)]
-    [InlineData(1000, 16)]
+    [InlineData(1000, 20)]
     public void Configure_small_images_batch_is_capped_by_the_dataset_share(int cases, int expectedBatch)
     {
         var plan = AutoConfigurator.Configure(Data(new(1, 1, 1), new(1, 1, 1), new(64, 64, 64), cases));
@@ -84,8 +82,8 @@ public sealed class AutoConfiguratorTests
     [Fact]
     public void Configure_tiny_images_patch_is_the_whole_image_rounded_to_pooling()
     {
-        // 1 mm, median 50×40×20. Whole image. Pool 1: all (→ 25, 20, 10); pool 2: all (→ 12, 10, 5);
-        // pool 3: x, y (z edge 5 < 8) (→ 6, 5, 5); then nothing ≥ 8: 4 stages, factors 8, 8, 4.
+        // 1 mm, median 50×40×20. Whole image. Pool 1: all (→ 25, 20, 10); pool 2: all (→ 13, 10, 5);
+        // pool 3: x, y (z edge 5 < 8) (→ 7, 5, 5); then nothing ≥ 8: 4 stages, factors 8, 8, 4.
         // 50 → 56, 40 stays, 20 stays.
         var plan = AutoConfigurator.Configure(Data(new(1, 1, 1), new(1, 1, 1), new(50, 40, 20), 30));
 
@@ -98,7 +96,7 @@ public sealed class AutoConfiguratorTests
     [Fact]
     public void Configure_2d_uses_in_plane_axes_and_caps_features_at_512()
     {
-        // 2D on 512×512 slices: 512 → 4 is 7 pools, 8 stages (cap 8): 32, 64, …, 512, 512.
+        // 2D on 512×512 slices: 512 → 4 is 7 pools, 8 stages: 32, 64, …, 512, 512.
         var plan = AutoConfigurator.Configure(
             Data(new(0.7, 0.7, 2.5), new(0.7, 0.7, 2.5), new(512, 512, 120), 100),
             new PlanningOptions { Dimensions = NetworkDimensions.TwoD });
@@ -129,7 +127,7 @@ public sealed class AutoConfiguratorTests
     public void Configure_budget_too_small_is_an_explicit_error()
     {
         Assert.Throws<PlanningException>(() => AutoConfigurator.Configure(
-            Data(new(1, 1, 1), new(1, 1, 1), new(64, 64, 64), 10), new PlanningOptions { GpuMemoryBudgetGb = 1e-6 }));
+            Data(new(1, 1, 1), new(1, 1, 1), new(64, 64, 64), 10), new PlanningOptions { GpuMemoryBudgetGb = 1e-9 }));
         Assert.Throws<PlanningException>(() => AutoConfigurator.Configure(Data(new(1, 1, 1), new(1, 1, 1), new(64, 64, 64), 0)));
     }
 }

@@ -24,7 +24,7 @@ public sealed class TargetSpacingRuleTests
         var (spacing, note) = TargetSpacingRule.Choose(Data(new(0.8, 0.8, 5.0), new(0.7, 0.7, 3.0), new(320, 320, 30)));
 
         Assert.Equal(new Vector3D(0.8, 0.8, 3.0), spacing);
-        Assert.Contains("z spacing 5 mm is 6.3× the finest other axis (0.8 mm)", note, StringComparison.Ordinal);
+        Assert.Contains("z spacing 5 mm is 6.3× every other axis (up to 0.8 mm)", note, StringComparison.Ordinal);
         Assert.Contains("10th percentile 3 mm", note, StringComparison.Ordinal);
     }
 
@@ -38,14 +38,18 @@ public sealed class TargetSpacingRuleTests
     }
 
     [Fact]
-    public void Choose_compares_the_coarsest_axis_with_the_finest_other_axis_as_nnunet_does()
+    public void Choose_compares_the_coarsest_axis_with_the_coarsest_other_axis_as_nnunet_v2_does()
     {
-        // 5 > 3 × 1 (the finest other axis), and 20 × 3 < min(400, 200): anisotropic, so the 10th
-        // percentile 3 mm is used; it is not below the coarsest other axis (2 mm), so it stays 3.
+        // nnU-Net v2: target[worst] > 3 × max(other spacings). 5 is more than 3 × 1 (the finest other axis) but not
+        // more than 3 × 2 (the coarsest other one): not anisotropic, the median stays, whatever the voxel counts.
         var (spacing, _) = TargetSpacingRule.Choose(Data(new(1, 2, 5), new(1, 2, 3), new(400, 200, 20)));
 
-        Assert.Equal(3.0, spacing.Z);
-        Assert.Equal(2.0, spacing.Y);
+        Assert.Equal(new Vector3D(1, 2, 5), spacing);
+
+        // 7 > 3 × 2: anisotropic; the 10th percentile 3 mm is not below the coarsest other axis, so it stays 3.
+        var (thick, _) = TargetSpacingRule.Choose(Data(new(1, 2, 7), new(1, 2, 3), new(400, 200, 20)));
+
+        Assert.Equal(new Vector3D(1, 2, 3), thick);
     }
 
     [Fact]
@@ -58,8 +62,9 @@ public sealed class TargetSpacingRuleTests
     }
 
     [Fact]
-    public void Choose_10th_percentile_finer_than_in_plane_is_raised_to_the_in_plane_spacing()
+    public void Choose_10th_percentile_finer_than_in_plane_is_raised_to_the_in_plane_spacing_without_nnunets_1e5()
     {
+        // nnU-Net adds 1e-5 mm (0.80001) so the axis stays first in its transpose; the platform does not transpose.
         var (spacing, note) = TargetSpacingRule.Choose(Data(new(0.8, 0.8, 5.0), new(0.7, 0.7, 0.5), new(320, 320, 30)));
 
         Assert.Equal(0.8, spacing.Z);

@@ -7,13 +7,15 @@ public sealed class SplitFileTests
 {
     private static readonly string[] Known = ["a", "b", "c", "d", "e", "f"];
 
+    private static CaseNameMap Names(IEnumerable<SplitCase> cases) => CaseNameMap.Identity(cases.Select(c => c.CaseId));
+
     [Fact]
     public void NnUNet_round_trip_gives_the_same_folds()
     {
         var cases = SplitAssertions.Cases(17);
         var split = Splitter.Create(cases, new SplitRequest { Seed = 21 });
 
-        var back = NnUNetSplitsFile.Read(NnUNetSplitsFile.Write(split), cases.Select(c => c.CaseId).ToList());
+        var back = NnUNetSplitsFile.Read(NnUNetSplitsFile.Write(split, Names(cases)), Names(cases));
 
         Assert.True(split.SameAs(back));
     }
@@ -23,7 +25,7 @@ public sealed class SplitFileTests
     {
         var split = new SplitSet([new SplitFold(["a", "b"], ["c"]), new SplitFold(["a", "c"], ["b"])], ["z"]);
 
-        using var json = JsonDocument.Parse(NnUNetSplitsFile.Write(split));
+        using var json = JsonDocument.Parse(NnUNetSplitsFile.Write(split, CaseNameMap.Identity(["a", "b", "c", "z"])));
 
         Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
         Assert.Equal(2, json.RootElement.GetArrayLength());
@@ -38,7 +40,7 @@ public sealed class SplitFileTests
     {
         const string json = """[{"train": ["b", "c"], "val": ["a"]}, {"train": ["a", "c"], "val": ["b"]}]""";
 
-        var split = NnUNetSplitsFile.Read(json, Known);
+        var split = NnUNetSplitsFile.Read(json, CaseNameMap.Identity(Known));
 
         Assert.Equal(2, split.Folds.Count);
         Assert.Equal(["b", "c"], split.Folds[0].Train);
@@ -53,7 +55,7 @@ public sealed class SplitFileTests
              {"train": ["c"], "val": ["a"]}]
             """;
 
-        var error = Assert.Throws<SplitException>(() => NnUNetSplitsFile.Read(json, Known));
+        var error = Assert.Throws<SplitException>(() => NnUNetSplitsFile.Read(json, CaseNameMap.Identity(Known)));
 
         Assert.Contains(error.Problems, p => p.Contains("unknown case 'x1'", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("case 'b' is in both train and val of fold 0", StringComparison.Ordinal));
@@ -69,7 +71,7 @@ public sealed class SplitFileTests
     [InlineData("[]")]
     public void NnUNet_read_malformed_files_are_refused(string json)
     {
-        var error = Assert.Throws<SplitException>(() => NnUNetSplitsFile.Read(json, Known));
+        var error = Assert.Throws<SplitException>(() => NnUNetSplitsFile.Read(json, CaseNameMap.Identity(Known)));
 
         Assert.NotEmpty(error.Problems);
     }

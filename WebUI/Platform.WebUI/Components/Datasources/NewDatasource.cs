@@ -1,3 +1,4 @@
 namespace Platform.WebUI.Components.Datasources;
 
-public sealed record NewDatasource(string Name, string Folder);
+/// <summary>A datasource to register; <paramref name="Modalities"/> null leaves its channel modalities unset.</summary>
+public sealed record NewDatasource(string Name, string Folder, IReadOnlyList<string>? Modalities = null);

@@ -119,7 +119,7 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
         _registerError = null;
         try
         {
-            await datasources.RegisterAsync(LabId, Title, datasource.Name, datasource.Folder);
+            await datasources.RegisterAsync(LabId, Title, datasource.Name, datasource.Folder, datasource.Modalities);
             snackbar.Add($"Datasource '{datasource.Name}' registered; its cases are being validated.", Severity.Success);
             await RefreshDatasourcesAsync();
             await StartPollingWhileScanningAsync();
