@@ -66,7 +66,7 @@ public static class RunsCommands
             output.Result(snapshot, w =>
             {
                 w.WriteLine(RunFollower.Describe(snapshot));
-                w.WriteLine($"  plan {snapshot.Request.PlanName} v{snapshot.Request.PlanVersion}, fold {snapshot.Request.Fold?.ToString() ?? "all"}, split {snapshot.Request.SplitName}, seed {snapshot.Request.Seed}");
+                w.WriteLine($"  plan {snapshot.Request.PlanName} v{snapshot.Request.PlanVersion}, fold {snapshot.Request.Fold?.ToString() ?? "all"}, split {snapshot.Request.SplitName}, seed {snapshot.SeedDescription}");
                 foreach (var h in snapshot.History)
                     w.WriteLine($"  {h.At:u} {h.From} -> {h.To} ({h.By}){(h.Reason is null ? "" : $": {h.Reason}")}");
                 foreach (var m in snapshot.Metrics)

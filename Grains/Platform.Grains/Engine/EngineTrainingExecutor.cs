@@ -53,7 +53,7 @@ public sealed partial class EngineTrainingExecutor(
         {
             folder = await PrepareDataAsync(assignment, plan, cancellationToken);
         }
-        catch (Abstractions.PlatformValidationException e)
+        catch (Exception e) when (e is Abstractions.PlatformValidationException or PlanFieldException)
         {
             return TrainingOutcome.Failed($"The plan's data cannot be prepared: {e.Message}");
         }
@@ -63,38 +63,21 @@ public sealed partial class EngineTrainingExecutor(
             return TrainingOutcome.Failed($"Fold {request.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"} of split '{SplitName(request)}' has no preprocessed training case.");
 
         var summary = DatasetSummaryBuilder.Read(folder);
-        int classes;
-        Platform.Training.Networks.NetworkDescription network;
-        TrainerOptions trainer;
+        FoldTrainingRequest fold;
         try
         {
-            classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
-            network = PlanInterpretation.Network(plan, classes);
-            trainer = PlanInterpretation.Trainer(plan, TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads);
+            var classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
+            fold = PlanInterpretation.Fold(plan, new FoldCases(folder, training, validation, assignment.WorkFolder), classes,
+                PlanInterpretation.Seed(plan, request.Seed, request.Fold),
+                TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads, engine.Value.MirrorAtValidation)
+                with { LoaderWorkers = engine.Value.LoaderWorkers };
         }
-        catch (Abstractions.PlatformValidationException e)
+        catch (PlanFieldException e)
         {
             return TrainingOutcome.Failed($"The plan cannot be trained: {e.Field}: {e.Message}");
         }
 
-        var fold = new FoldTrainingRequest
-        {
-            PreprocessedFolder = folder,
-            TrainingCases = training,
-            ValidationCases = validation,
-            OutputFolder = assignment.WorkFolder,
-            Network = network,
-            Trainer = trainer,
-            BatchSize = plan.Network.BatchSize,
-            PatchSize = PlanInterpretation.Patch(plan),
-            Seed = request.Seed,
-            Augmentation = PlanInterpretation.Augmentation(plan),
-            ForegroundOversampling = plan.Training.ForegroundOversampling,
-            TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
-            LoaderWorkers = engine.Value.LoaderWorkers,
-            MirrorAtValidation = engine.Value.MirrorAtValidation,
-        };
-
+        var trainer = fold.Trainer;
         var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
         if (unreadable is not null)
             return TrainingOutcome.Failed(unreadable);
@@ -124,9 +107,9 @@ public sealed partial class EngineTrainingExecutor(
     /// <summary>Preprocesses what is missing of the plan's data and returns its folder.</summary>
     private async Task<string> PrepareDataAsync(TrainingAssignment assignment, PlanSettings plan, CancellationToken cancellationToken)
     {
-        var (datasources, dataset, folder) = await dataFolder.ResolveAsync(storage.Value.RequireWorkRoot(), assignment.Lab, assignment.Project, assignment.Request.PlanName, plan);
-        var rows = await catalog.UsableCaseFilesAsync(assignment.Lab, assignment.Project, datasources);
-        var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, plan.Preprocessing.ImportedFolder);
+        var (sources, dataset, folder) = await dataFolder.ResolveAsync(storage.Value.RequireWorkRoot(), assignment.Lab, assignment.Project, assignment.Request.PlanName, plan);
+        var rows = await catalog.UsableCaseFilesAsync(assignment.Lab, assignment.Project, sources.Datasources);
+        var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, sources.ImportedLabelFolder);
         var report = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest
         {
             OutputFolder = folder,

@@ -18,6 +18,9 @@ public sealed record TrainingRunState
     public CheckpointRecord? LastCheckpoint { get; init; }
     public RunResultSummary? Result { get; init; }
 
+    /// <summary>The seed the run trains with, resolved from its plan version and request when created; null for older runs.</summary>
+    public long? TrainingSeed { get; init; }
+
     public RunSnapshot ToSnapshot(string runId) =>
-        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result);
+        new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result, TrainingSeed);
 }
