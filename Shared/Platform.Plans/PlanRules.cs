@@ -102,8 +102,9 @@ public static partial class PlanRules
                 error($"network.stages[{i}].kernel", $"Give {n.Dimensions} odd kernel sizes.");
             if (stage.Stride.Count != n.Dimensions || stage.Stride.Any(s => s < 1))
                 error($"network.stages[{i}].stride", $"Give {n.Dimensions} strides of at least 1.");
-            if (stage.Features < 1 || stage.Features > n.MaxFeatures)
-                error($"network.stages[{i}].features", $"Features must be between 1 and the cap ({n.MaxFeatures}).");
+            // Above the cap is allowed: the network caps the widths at maxFeatures (so the cap can be lowered, or swept).
+            if (stage.Features < 1)
+                error($"network.stages[{i}].features", "A stage has at least one feature map.");
         }
 
         if (n.Stages[0].Stride.Any(s => s != 1))

@@ -21,7 +21,8 @@ public sealed record PlanSettings(
     public PlanInference Inference { get; init; } = PlanInference.Default;
 
     public static PlanSettings Default { get; } = new(
-        new PlanData([], NnzAllowed: false, UseForegroundIndices: true, ForegroundIndicesExclude: []),
+        // nnU-Net trains on every case, empty label maps included (FRAN's nnz_allowed on).
+        new PlanData([], NnzAllowed: true, UseForegroundIndices: true, ForegroundIndicesExclude: []),
         new PlanPreprocessing(PreprocessingMode.Source, Spacing: [1.0, 1.0, 1.0], Orientation: "RAS", ExpandByMm: 0,
             Normalization: [NormalizationScheme.ZScore], PatchOverlap: 0.25, SamplesPerFile: 1, SourcePlan: null,
             ImportedFolder: null, MergeImportedLabels: false, RemappingSource: null, RemappingLbd: null,

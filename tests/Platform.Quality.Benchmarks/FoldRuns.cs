@@ -3,6 +3,7 @@ using System.Globalization;
 using Platform.Preprocessing.Splits;
 using Platform.Training.Checkpoints;
 using Platform.Training.Evaluation;
+using Platform.Training.Plans;
 using Platform.Training.Trainer;
 using Platform.Training.Workflow;
 
@@ -21,21 +22,11 @@ internal static class FoldRuns
         {
             var clock = Stopwatch.StartNew();
             var folder = Path.Combine(workRoot, $"fold_{fold}");
-            var request = new FoldTrainingRequest
-            {
-                PreprocessedFolder = preprocessedFolder,
-                TrainingCases = split.Folds[fold].Train,
-                ValidationCases = split.Folds[fold].Validation,
-                OutputFolder = folder,
-                Network = plan.Network(classes),
-                Trainer = plan.Trainer(budget.Threads),
-                BatchSize = plan.BatchSize,
-                PatchSize = plan.Patch,
-                Seed = seed + fold,
-                Augmentation = plan.Augmentation,
-                // The platform's default (EngineOptions.MirrorAtValidation) mirrors over every axis; see QualitySettings for why it is optional here.
-                MirrorAtValidation = mirror,
-            };
+            // The plan's one interpretation builds the fold, as on a silo; the seed is the platform's per-fold seed.
+            var request = PlanInterpretation.Fold(plan.Plan, new FoldCases(preprocessedFolder, split.Folds[fold].Train, split.Folds[fold].Validation, folder),
+                classes, PlanInterpretation.Seed(plan.Plan, seed, fold), TimeSpan.FromHours(1), budget.Threads,
+                // The platform's default (EngineOptions.MirrorAtValidation) mirrors as the plan says; see QualitySettings for why it is optional here.
+                mirrorAtValidation: mirror);
             // Progress<T> reports on the thread pool (a console has no synchronisation context): lines may trail a little.
             var epochs = new Progress<EpochReport>(e => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  fold {fold} epoch {e.Epoch + 1,3}/{e.Epochs}: train loss {e.TrainLoss,7:F3}, validation loss {e.ValidationLoss,7:F3}, pseudo-Dice {string.Join("/", e.PseudoDice.Select(d => d.ToString("F2", CultureInfo.InvariantCulture)))}, {e.EpochSeconds,5:F1} s")));

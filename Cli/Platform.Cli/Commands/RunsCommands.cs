@@ -66,7 +66,7 @@ public static class RunsCommands
             output.Result(snapshot, w =>
             {
                 w.WriteLine(RunFollower.Describe(snapshot));
-                w.WriteLine($"  plan {snapshot.Request.PlanName} v{snapshot.Request.PlanVersion}, fold {snapshot.Request.Fold?.ToString() ?? "all"}, split {snapshot.Request.SplitName}, seed {snapshot.Request.Seed}");
+                w.WriteLine($"  plan {snapshot.Request.PlanName} v{snapshot.Request.PlanVersion}, fold {snapshot.Request.Fold?.ToString() ?? "all"}, split {snapshot.Request.SplitName}, seed {snapshot.SeedDescription}");
                 if (snapshot.Dataset is { } dataset)
                     w.WriteLine($"  dataset {dataset.DatasetKey} (fingerprint {dataset.FingerprintId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
                 foreach (var h in snapshot.History)

@@ -18,7 +18,7 @@ public static class TrainCommand
         var allFolds = new Option<bool>("--all-folds") { Description = "Cross-validate: one run per fold, then scores, postprocessing and the test set's ensemble." };
         var version = new Option<int?>("--plan-version") { Description = "Plan version (default: the latest)." };
         var split = new Option<string>("--split") { Description = "Split to take the fold from.", DefaultValueFactory = _ => "default" };
-        var seed = new Option<int>("--seed") { Description = "Training seed.", DefaultValueFactory = _ => 12345 };
+        var seed = new Option<int?>("--seed") { Description = "Training seed (default: the plan's training.seed); each fold adds its number." };
         var priority = new Option<int>("--priority") { Description = "Higher runs are placed first.", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "Cross-validation name (with --all-folds; default '<plan>-cv')." };
         var wait = CommonOptions.Wait("the run");

@@ -6,13 +6,16 @@ namespace Platform.Grains.Abstractions.CrossValidation;
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationState")]
 public enum CrossValidationState { Training = 0, Evaluating = 1, Completed = 2, Failed = 3, Cancelled = 4 }
 
-/// <summary>Which plan version to cross-validate on which split; every fold's run gets the same seed and priority.</summary>
+/// <summary>
+/// Which plan version to cross-validate on which split; every fold's run gets the same seed request (null: the plan's
+/// <c>training.seed</c>) and priority, and trains with that seed plus its fold number.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationRequest")]
 public sealed record CrossValidationRequest(
     [property: Id(0)] string PlanName,
     [property: Id(1)] int PlanVersion,
     [property: Id(2)] string SplitName,
-    [property: Id(3)] int Seed,
+    [property: Id(3)] int? Seed,
     [property: Id(4)] int Priority = 0);
 
 /// <summary>One fold's run as last seen: its state and how many of its epochs are done.</summary>

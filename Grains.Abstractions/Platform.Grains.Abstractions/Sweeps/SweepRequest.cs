@@ -1,7 +1,8 @@
 namespace Platform.Grains.Abstractions.Sweeps;
 
 /// <summary>
-/// What to search: trials are sampled (reproducibly from <paramref name="Seed"/>) from <paramref name="Parameters"/>,
+/// What to search: trials are sampled (reproducibly from <paramref name="Seed"/>; the trials train with their plan's
+/// <c>training.seed</c>) from <paramref name="Parameters"/>,
 /// laid over version <paramref name="BasePlanVersion"/> of <paramref name="BasePlan"/>, and trained on the fold.
 /// At most <paramref name="MaxConcurrentTrials"/> trials are in the training queue at once (the queue may run fewer).
 /// The maximum budget of a trial is the base plan's epochs.

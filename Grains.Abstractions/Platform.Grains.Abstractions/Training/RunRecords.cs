@@ -1,15 +1,19 @@
+using System.Globalization;
+
 namespace Platform.Grains.Abstractions.Training;
 
 /// <summary>
 /// What to train: a plan version on a fold (null fold = all training cases, nnU-Net's "all"). Higher
-/// <paramref name="Priority"/> runs are placed first; equal priorities go in submission order.
+/// <paramref name="Priority"/> runs are placed first; equal priorities go in submission order. <paramref name="Seed"/>
+/// null trains with the plan's <c>training.seed</c>; a number overrides it (the seed used is in
+/// <see cref="RunSnapshot.TrainingSeed"/>: either one plus the fold number).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunRequest")]
 public sealed record RunRequest(
     [property: Id(0)] string PlanName,
     [property: Id(1)] int PlanVersion,
     [property: Id(2)] int? Fold,
-    [property: Id(3)] int Seed,
+    [property: Id(3)] int? Seed,
     [property: Id(4)] string? SplitName,
     [property: Id(5)] int Priority = 0)
 {
@@ -51,7 +55,22 @@ public sealed record RunSnapshot(
     [property: Id(8)] CheckpointRecord? LastCheckpoint = null,
     [property: Id(9)] RunResultSummary? Result = null,
     [property: Id(10)] RunDataset? Dataset = null,
-    [property: Id(11)] RunPreparation? Preparation = null);
+    [property: Id(11)] RunPreparation? Preparation = null,
+    [property: Id(12)] long? TrainingSeed = null)
+{
+    /// <summary>The seed the run trains with and where it came from, for people: "12346 (the plan's seed + fold 1)".</summary>
+    public string SeedDescription
+    {
+        get
+        {
+            // Runs created before the seed was resolved at creation record only the request.
+            if (TrainingSeed is not { } seed)
+                return Request.Seed?.ToString(CultureInfo.InvariantCulture) ?? "the plan's";
+            var origin = Request.Seed is null ? "the plan's seed" : "chosen seed";
+            return Request.Fold is > 0 ? $"{seed} ({origin} + fold {Request.Fold})" : $"{seed} ({origin})";
+        }
+    }
+}
 
 /// <summary>
 /// The preprocessed dataset a run trains on, recorded once when it is first placed and kept for its whole life

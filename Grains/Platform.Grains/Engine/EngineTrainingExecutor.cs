@@ -52,7 +52,7 @@ public sealed partial class EngineTrainingExecutor(
             var dataset = await progress.WaitForDatasetAsync(cancellationToken);
             folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.Folder);
         }
-        catch (Abstractions.PlatformException e)
+        catch (Exception e) when (e is Abstractions.PlatformValidationException or PlanFieldException)
         {
             return TrainingOutcome.Failed($"The plan's data cannot be prepared: {e.Message}");
         }
@@ -62,38 +62,21 @@ public sealed partial class EngineTrainingExecutor(
             return TrainingOutcome.Failed($"Fold {request.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"} of split '{request.Split}' has no preprocessed training case.");
 
         var summary = DatasetSummaryBuilder.Read(folder);
-        int classes;
-        Platform.Training.Networks.NetworkDescription network;
-        TrainerOptions trainer;
+        FoldTrainingRequest fold;
         try
         {
-            classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
-            network = PlanInterpretation.Network(plan, classes);
-            trainer = PlanInterpretation.Trainer(plan, TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads);
+            var classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
+            fold = PlanInterpretation.Fold(plan, new FoldCases(folder, training, validation, assignment.WorkFolder), classes,
+                PlanInterpretation.Seed(plan, request.Seed, request.Fold),
+                TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads, engine.Value.MirrorAtValidation)
+                with { LoaderWorkers = engine.Value.LoaderWorkers };
         }
-        catch (Abstractions.PlatformValidationException e)
+        catch (PlanFieldException e)
         {
             return TrainingOutcome.Failed($"The plan cannot be trained: {e.Field}: {e.Message}");
         }
 
-        var fold = new FoldTrainingRequest
-        {
-            PreprocessedFolder = folder,
-            TrainingCases = training,
-            ValidationCases = validation,
-            OutputFolder = assignment.WorkFolder,
-            Network = network,
-            Trainer = trainer,
-            BatchSize = plan.Network.BatchSize,
-            PatchSize = PlanInterpretation.Patch(plan),
-            Seed = request.Seed,
-            Augmentation = PlanInterpretation.Augmentation(plan),
-            ForegroundOversampling = plan.Training.ForegroundOversampling,
-            TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
-            LoaderWorkers = engine.Value.LoaderWorkers,
-            MirrorAtValidation = engine.Value.MirrorAtValidation,
-        };
-
+        var trainer = fold.Trainer;
         var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
         if (unreadable is not null)
             return TrainingOutcome.Failed(unreadable);

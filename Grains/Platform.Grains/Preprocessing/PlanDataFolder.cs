@@ -29,7 +29,7 @@ public sealed class PlanDataFolder(CaseCatalogStore catalog, DatasetFingerprints
 
     /// <summary>The datasources a plan reads.</summary>
     public async Task<IReadOnlyList<string>> DatasourcesAsync(string lab, string project, PlanSettings plan) =>
-        plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : await catalog.DatasourcesAsync(lab, project);
+        PlanInterpretation.Sources(plan, await catalog.DatasourcesAsync(lab, project)).Datasources;
 
     /// <summary>The fingerprint a version saved now is configured from (null while its datasources hold no usable case).</summary>
     public async Task<long?> CurrentFingerprintIdAsync(string lab, string project, PlanSettings plan) =>

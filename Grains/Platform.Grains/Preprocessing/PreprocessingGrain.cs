@@ -76,12 +76,13 @@ public sealed partial class PreprocessingGrain(
 
         var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
             ?? throw new PlatformNotFoundException($"Project '{Key.Project}' does not exist.");
-        var datasources = ChooseDatasources(plan.Settings, project);
+        var datasources = ChooseSources(plan.Settings, project).Datasources;
         var by = VerifiedCaller.Require().PrincipalId;
         if (plan.Settings.Preprocessing.Mode == PreprocessingMode.Patch)
         {
             var (sourceFolder, normalization) = await SourcePlanAsync(plan.Settings);
-            var datasetKey = PreprocessedDatasetKey.For(Key.Name, new { mode = "patch", source = sourceFolder, patch = plan.Settings.Network.PatchSize, overlap = plan.Settings.Preprocessing.PatchOverlap });
+            var cutting = PlanInterpretation.PatchCutting(plan.Settings);
+            var datasetKey = PreprocessedDatasetKey.For(Key.Name, new { mode = "patch", source = sourceFolder, patch = plan.Settings.Network.PatchSize, overlap = cutting.Overlap });
             await StartJobAsync(new PreprocessingJobRecord
             {
                 PlanVersion = plan.Version,
@@ -209,12 +210,13 @@ public sealed partial class PreprocessingGrain(
                 ?? throw new InvalidOperationException($"Plan version {record.PlanVersion} is no longer stored.");
             if (record.SourceFolder is { } source)
             {
+                var cutting = PlanInterpretation.PatchCutting(snapshot.Settings);
                 var request = new PatchDatasetRequest
                 {
                     SourceFolder = PreprocessingDatasets.Absolute(workRoot, source),
                     OutputFolder = output,
-                    PatchSize = PlanInterpretation.Patch(snapshot.Settings),
-                    Overlap = snapshot.Settings.Preprocessing.PatchOverlap,
+                    PatchSize = cutting.PatchSize,
+                    Overlap = cutting.Overlap,
                     MaxParallelism = options.Value.MaxParallelism,
                 };
                 report = await Task.Run(() => PatchDatasetCutter.RunAsync(request, progress, stop), stop);
@@ -223,7 +225,7 @@ public sealed partial class PreprocessingGrain(
             {
                 var settings = PlanInterpretation.Case(snapshot.Settings, record.Normalization);
                 var rows = await FrozenCasesAsync(await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources), record.FingerprintId);
-                var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, snapshot.Settings.Preprocessing.ImportedFolder);
+                var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, PlanInterpretation.Sources(snapshot.Settings, record.Datasources).ImportedLabelFolder);
                 unresolved = inputs.Failures;
                 var request = new DatasetPreprocessingRequest
                 {
@@ -298,22 +300,21 @@ public sealed partial class PreprocessingGrain(
     /// <summary>Patch mode cuts the source plan's finished output, with the source's normalisation (the voxels are its).</summary>
     private async Task<(string Folder, List<Platform.Preprocessing.Cases.ChannelNormalization> Normalization)> SourcePlanAsync(PlanSettings settings)
     {
-        var source = settings.Preprocessing.SourcePlan
-            ?? throw new PlatformValidationException("preprocessing.sourcePlan", "Patch mode cuts another plan's preprocessed cases: name that plan as the source plan.");
+        var source = PlanInterpretation.PatchCutting(settings).SourcePlan;
         var status = await GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(Key.Lab, Key.Project, source)).GetStatusAsync();
         if (status is not { State: PreprocessingJobState.Completed })
             throw new PlatformConflictException($"The source plan '{source}' has no completed preprocessing: preprocess it first.");
         return (PreprocessingDatasets.Folder(Key.Lab, Key.Project, status.DatasetKey), []);
     }
 
-    private static IReadOnlyList<string> ChooseDatasources(PlanSettings plan, ProjectSummary project)
+    private static PlanSources ChooseSources(PlanSettings plan, ProjectSummary project)
     {
-        var chosen = plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : project.Datasources;
-        if (chosen.Count == 0)
+        var sources = PlanInterpretation.Sources(plan, project.Datasources);
+        if (sources.Datasources.Count == 0)
             throw new PlatformValidationException("data.datasources", $"Project '{project.Title}' has no datasources yet: register one first.");
-        var unknown = chosen.Except(project.Datasources).ToList();
+        var unknown = sources.Datasources.Except(project.Datasources).ToList();
         return unknown.Count == 0
-            ? chosen
+            ? sources
             : throw new PlatformValidationException("data.datasources", $"Not datasources of project '{project.Title}': {string.Join(", ", unknown)}.");
     }
 

@@ -255,8 +255,10 @@ public sealed partial class SweepGrain(
     private Task<RunSnapshot> CreateRunAsync(TrialRecord trial)
     {
         var request = sweep.State.Request!;
+        // The sweep's seed draws the trials; each trial trains with its plan's training.seed (the base plan's, unless
+        // the sweep samples it), so trials differ only in what was swept.
         return Run(trial.RunId!).CreateForAsync(
-            new RunRequest(trial.PlanName, trial.PlanVersion, request.Fold, request.Seed, request.SplitName), sweep.State.StartedBy);
+            new RunRequest(trial.PlanName, trial.PlanVersion, request.Fold, Seed: null, request.SplitName), sweep.State.StartedBy);
     }
 
     private async Task FinishAsync(SweepState state)

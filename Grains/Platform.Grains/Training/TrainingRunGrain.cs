@@ -15,6 +15,7 @@ using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Training;
 
@@ -104,8 +105,8 @@ public sealed partial class TrainingRunGrain(
         // The version must exist: a run always names exactly what it trains. Read from the store, because a call
         // made for someone else carries no credential the plan grain would accept.
         PlanNameRules.Require(request.PlanName);
-        if (await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion) is null)
-            throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
+        var plan = await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
+            ?? throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
         await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RegisterRunAsync(runId);
 
         var by = requestedBy ?? VerifiedCaller.Require().PrincipalId;
@@ -117,6 +118,8 @@ public sealed partial class TrainingRunGrain(
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = by,
             History = [new RunTransition(RunState.Queued, RunState.Queued, clock.GetUtcNow(), by, "created")],
+            // Recorded so the run says which seed it trains with; the executor derives the same from the same version.
+            TrainingSeed = PlanInterpretation.Seed(plan.Settings, request.Seed, request.Fold),
         };
         await run.WriteStateAsync();
         LogCreated(logger, this.GetPrimaryKeyString(), request.PlanName, request.PlanVersion, request.Fold);

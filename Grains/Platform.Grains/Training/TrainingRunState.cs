@@ -21,8 +21,11 @@ public sealed record TrainingRunState
     /// <summary>The dataset it trains on, recorded once when first placed (see <see cref="TrainingRunGrain.ResolveDatasetAsync"/>).</summary>
     public RunDataset? Dataset { get; init; }
 
+    /// <summary>The seed the run trains with, resolved from its plan version and request when created; null for older runs.</summary>
+    public long? TrainingSeed { get; init; }
+
     // preparation: what a preparing run waits for, kept in memory by the grain (it changes every second).
     public RunSnapshot ToSnapshot(string runId, RunPreparation? preparation = null) =>
         new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result,
-            Dataset, State == RunState.Preparing ? preparation : null);
+            Dataset, State == RunState.Preparing ? preparation : null, TrainingSeed);
 }

@@ -6,7 +6,12 @@ namespace Platform.Training.Data;
 /// <summary>
 /// Builds batch i of a run as a pure function of (seed, i): nnU-Net's sampling (random cases with replacement, the
 /// last samples of each batch centred on foreground, patches allowed to stick out by need_to_pad), then the
-/// augmentation, then <c>remapping_train</c>. Thread-safe: each thread passes its own <see cref="BatchWorkspace"/>.
+/// augmentation, then <c>remapping_train</c>. FRAN's sampling options shape the draw: empty cases left out
+/// (<see cref="BatchLoaderOptions.IncludeEmptyCases"/>), several samples per drawn case
+/// (<see cref="BatchLoaderOptions.SamplesPerCase"/>), labels that never centre a patch
+/// (<see cref="BatchLoaderOptions.ExcludedForegroundLabels"/>) and centres from the label map instead of stored
+/// locations (<see cref="BatchLoaderOptions.StoredForegroundLocations"/>). Thread-safe: each thread passes its own
+/// <see cref="BatchWorkspace"/>.
 /// </summary>
 public sealed class BatchBuilder
 {
@@ -22,20 +27,22 @@ public sealed class BatchBuilder
         options.Validate();
         if (cases.Count == 0)
             throw new ArgumentException("The batch loader needs at least one training case.", nameof(cases));
-        _cases = [.. cases];
-        for (var i = 0; i < _cases.Length; i++)
+        for (var i = 0; i < cases.Count; i++)
         {
-            var c = _cases[i] ?? throw new ArgumentException($"Training case {i} is null.", nameof(cases));
-            if (c.Channels != _cases[0].Channels)
-                throw new ArgumentException($"Case '{c.CaseId}' has {c.Channels} channel(s), case '{_cases[0].CaseId}' has {_cases[0].Channels}; a batch needs the same on every case.", nameof(cases));
+            var c = cases[i] ?? throw new ArgumentException($"Training case {i} is null.", nameof(cases));
+            if (c.Channels != cases[0].Channels)
+                throw new ArgumentException($"Case '{c.CaseId}' has {c.Channels} channel(s), case '{cases[0].CaseId}' has {cases[0].Channels}; a batch needs the same on every case.", nameof(cases));
             if (c.Shape.IsEmpty)
                 throw new ArgumentException($"Case '{c.CaseId}' has an empty shape {c.Shape}.", nameof(cases));
         }
+        _cases = options.IncludeEmptyCases ? [.. cases] : [.. cases.Where(c => c.ForegroundLabels.Any(l => l > 0))];
+        if (_cases.Length == 0)
+            throw new ArgumentException($"All {cases.Count} cases have an empty label map, and empty cases are left out of the draw (FRAN's nnz_allowed is off).", nameof(cases));
         _options = options;
         Channels = _cases[0].Channels;
         SampledPatchSize = InitialPatchSize.For(options.PatchSize, options.Augmentation);
         _forcedForeground = ForegroundOversampling.ForcedCount(options.BatchSize, options.OversampleForeground);
-        _eligibleClasses = Array.ConvertAll(_cases, c => EligibleClasses(c, options.LabelRemapping));
+        _eligibleClasses = Array.ConvertAll(_cases, c => EligibleClasses(c, options));
     }
 
     public int Channels { get; }
@@ -55,10 +62,13 @@ public sealed class BatchBuilder
         var random = BatchRandom.ForBatch(_options.Seed, index);
         var batch = new TrainingBatch(index, _options.BatchSize, Channels, _options.PatchSize);
         var patchVoxels = (int)_options.PatchSize.VoxelCount;
+        var caseIndex = 0;
         for (var b = 0; b < _options.BatchSize; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var caseIndex = random.NextInt(_cases.Length);
+            // One draw per SamplesPerCase samples; with 1 the draws are those of nnU-Net's loader (one per sample).
+            if (b % _options.SamplesPerCase == 0)
+                caseIndex = random.NextInt(_cases.Length);
             var trainingCase = _cases[caseIndex];
             try
             {
@@ -82,19 +92,10 @@ public sealed class BatchBuilder
         var sampled = SampledPatchSize;
         var transform = augmentation is null ? SpatialTransform.Identity : SpatialTransform.Draw(augmentation, random);
 
-        VoxelIndex start;
-        if (forceForeground && eligibleClasses.Length > 0)
-        {
-            var chosenClass = eligibleClasses[random.NextInt(eligibleClasses.Length)];
-            var locations = trainingCase.ForegroundLocations[chosenClass];
-            var voxel = locations[random.NextInt(locations.Length)];
-            start = PatchPlacement.Around(trainingCase.Shape, sampled, final, voxel);
-        }
-        else
-        {
-            // As nnU-Net: a case without foreground gets a random patch even when foreground was asked for.
-            start = PatchPlacement.Random(trainingCase.Shape, sampled, final, random);
-        }
+        // As nnU-Net: a case without (eligible) foreground gets a random patch even when foreground was asked for.
+        var start = forceForeground && eligibleClasses.Length > 0 && ForegroundCentre(trainingCase, eligibleClasses, random) is { } voxel
+            ? PatchPlacement.Around(trainingCase.Shape, sampled, final, voxel)
+            : PatchPlacement.Random(trainingCase.Shape, sampled, final, random);
 
         // The final patch sits in the middle of the sampled one (integer offset, so no transform means a plain crop).
         var offset = new VoxelIndex((sampled.X - final.X) / 2, (sampled.Y - final.Y) / 2, (sampled.Z - final.Z) / 2);
@@ -179,14 +180,31 @@ public sealed class BatchBuilder
 
     private static int ClampHigh(double max, int size) => (int)Math.Min(size - 1, Math.Floor(max) + 1);
 
-    /// <summary>Classes a forced-foreground sample may centre on: stored, with locations, and still foreground after remapping.</summary>
-    private static int[] EligibleClasses(ITrainingCase trainingCase, TrainLabelRemapping? remapping)
+    /// <summary>A voxel of a uniformly chosen eligible class: from the stored locations, or found in the label map.</summary>
+    private VoxelIndex? ForegroundCentre(ITrainingCase trainingCase, int[] eligibleClasses, BatchRandom random)
+    {
+        var chosenClass = eligibleClasses[random.NextInt(eligibleClasses.Length)];
+        if (!_options.StoredForegroundLocations)
+            return LabelMapCentres.Draw(trainingCase, chosenClass, random);
+        var locations = trainingCase.ForegroundLocations[chosenClass];
+        return locations[random.NextInt(locations.Length)];
+    }
+
+    /// <summary>
+    /// Classes a forced-foreground sample may centre on: present (with stored locations when those are used), not
+    /// excluded, and still foreground after remapping.
+    /// </summary>
+    private static int[] EligibleClasses(ITrainingCase trainingCase, BatchLoaderOptions options)
     {
         var locations = trainingCase.ForegroundLocations
             ?? throw new ArgumentException($"Case '{trainingCase.CaseId}' has no foreground location table (null).");
-        return [.. locations
-            .Where(p => p.Key is > 0 and <= 255 && p.Value is { Length: > 0 } && (remapping is null || remapping[p.Key] != 0))
-            .Select(p => p.Key)
+        var present = options.StoredForegroundLocations
+            ? locations.Where(p => p.Value is { Length: > 0 }).Select(p => p.Key)
+            : trainingCase.ForegroundLabels;
+        var remapping = options.LabelRemapping;
+        return [.. present
+            .Where(l => l is > 0 and <= 255 && !options.ExcludedForegroundLabels.Contains(l) && (remapping is null || remapping[l] != 0))
+            .Distinct()
             .Order()];
     }
 }

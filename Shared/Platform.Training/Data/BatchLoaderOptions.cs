@@ -26,6 +26,32 @@ public sealed record BatchLoaderOptions
     /// <summary>Fraction of each batch forced onto foreground (nnU-Net: 0.33; see <see cref="ForegroundOversampling"/>).</summary>
     public double OversampleForeground { get; init; } = ForegroundOversampling.NnUNetFraction;
 
+    /// <summary>
+    /// Where forced-foreground samples find their centre. True: among the locations stored with each case at
+    /// preprocessing (nnU-Net's class_locations). False: in the case's label map, read when the sample is drawn — FRAN's
+    /// <c>use_fg_indices = False</c>, which holds no locations in memory (they add up over hundreds of thousands of cases)
+    /// and draws from every voxel of the class, at the price of reading the whole label map per forced sample.
+    /// </summary>
+    public bool StoredForegroundLocations { get; init; } = true;
+
+    /// <summary>
+    /// Stored labels never chosen as a foreground centre (FRAN's <c>fg_indices_exclude</c>): exclude a large organ and the
+    /// oversampling centres on the lesions beside it. The labels still train; only the centre choice ignores them.
+    /// </summary>
+    public IReadOnlyList<int> ExcludedForegroundLabels { get; init; } = [];
+
+    /// <summary>
+    /// Consecutive samples of a batch cut from the same drawn case (FRAN's <c>samples_per_file</c>): a batch of B
+    /// samples reads ⌈B / n⌉ cases. The batch size stays <see cref="BatchSize"/>.
+    /// </summary>
+    public int SamplesPerCase { get; init; } = 1;
+
+    /// <summary>
+    /// Whether cases whose label map is empty are drawn (FRAN's <c>nnz_allowed</c>; nnU-Net draws every case). Off, they
+    /// are left out of the draw; a loader whose cases are all empty then refuses to start.
+    /// </summary>
+    public bool IncludeEmptyCases { get; init; } = true;
+
     /// <summary>The augmentation, or null for none (validation).</summary>
     public AugmentationSettings? Augmentation { get; init; }
 
@@ -50,6 +76,11 @@ public sealed record BatchLoaderOptions
             throw new ArgumentException($"Batch loader: queue capacity {QueueCapacity} must be at least 1.");
         if (!(OversampleForeground >= 0 && OversampleForeground <= 1))
             throw new ArgumentException($"Batch loader: foreground oversampling {OversampleForeground} must lie within [0, 1].");
+        if (SamplesPerCase < 1)
+            throw new ArgumentException($"Batch loader: {SamplesPerCase} samples per case; at least 1 is needed.");
+        ArgumentNullException.ThrowIfNull(ExcludedForegroundLabels);
+        if (ExcludedForegroundLabels.Any(l => l is < 1 or > 255))
+            throw new ArgumentException($"Batch loader: excluded foreground labels [{string.Join(", ", ExcludedForegroundLabels)}] must be labels 1–255.");
         Augmentation?.Validate();
     }
 }

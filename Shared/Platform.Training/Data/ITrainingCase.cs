@@ -23,6 +23,14 @@ public interface ITrainingCase
     IReadOnlyDictionary<int, VoxelIndex[]> ForegroundLocations { get; }
 
     /// <summary>
+    /// The foreground labels (1 and above) the case's label map holds, known without reading it: what tells an empty
+    /// label map (FRAN's nnz) and which classes a centre can be searched for when no locations are held in memory.
+    /// By default the classes with stored locations.
+    /// </summary>
+    IReadOnlyCollection<int> ForegroundLabels =>
+        [.. ForegroundLocations.Where(p => p.Key > 0 && p.Value is { Length: > 0 }).Select(p => p.Key)];
+
+    /// <summary>
     /// Reads all channels of the patch at <paramref name="start"/> (may lie partly or wholly outside the case) into
     /// <paramref name="destination"/>, channel-major then z, y, x (x fastest); voxels outside the case are 0.
     /// </summary>

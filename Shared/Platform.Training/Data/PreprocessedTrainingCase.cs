@@ -6,13 +6,17 @@ namespace Platform.Training.Data;
 
 /// <summary>
 /// A case of the preprocessed store (<see cref="PreprocessedCaseReader"/>, memory-mapped) with its foreground
-/// locations, read from the case's stored record or given by the caller.
+/// locations, read from the case's stored record or given by the caller, and its foreground labels (from the record's
+/// label counts, so they are known even when no locations are held).
 /// </summary>
 public sealed class PreprocessedTrainingCase : ITrainingCase, IDisposable
 {
     private readonly PreprocessedCaseReader _reader;
 
-    public PreprocessedTrainingCase(PreprocessedCaseReader reader, IReadOnlyDictionary<int, VoxelIndex[]> foregroundLocations)
+    /// <param name="reader">The open stored case; disposed with this case.</param>
+    /// <param name="foregroundLocations">Stored voxel positions per class.</param>
+    /// <param name="foregroundLabels">The labels the case holds; null: the classes with locations.</param>
+    public PreprocessedTrainingCase(PreprocessedCaseReader reader, IReadOnlyDictionary<int, VoxelIndex[]> foregroundLocations, IReadOnlyCollection<int>? foregroundLabels = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(foregroundLocations);
@@ -31,6 +35,8 @@ public sealed class PreprocessedTrainingCase : ITrainingCase, IDisposable
         }
         _reader = reader;
         ForegroundLocations = foregroundLocations;
+        ForegroundLabels = foregroundLabels
+            ?? [.. foregroundLocations.Where(p => p.Key > 0 && p.Value.Length > 0).Select(p => p.Key)];
     }
 
     public string CaseId => _reader.CaseId;
@@ -41,14 +47,26 @@ public sealed class PreprocessedTrainingCase : ITrainingCase, IDisposable
 
     public IReadOnlyDictionary<int, VoxelIndex[]> ForegroundLocations { get; }
 
-    /// <summary>Opens a stored case with the foreground locations its preprocessing record holds.</summary>
-    public static PreprocessedTrainingCase Open(string folder, string caseId)
+    public IReadOnlyCollection<int> ForegroundLabels { get; }
+
+    /// <summary>
+    /// Opens a stored case with the foreground labels its preprocessing record counts and, when
+    /// <paramref name="withLocations"/>, the foreground locations it holds (without them, a loader finds centres in the
+    /// label map: <see cref="BatchLoaderOptions.StoredForegroundLocations"/>).
+    /// </summary>
+    public static PreprocessedTrainingCase Open(string folder, string caseId, bool withLocations = true)
     {
         var reader = PreprocessedCaseReader.Open(folder, caseId);
         try
         {
             var record = PreprocessedCaseRecords.FromReader(reader);
-            return new PreprocessedTrainingCase(reader, record.ForegroundLocations(reader.Shape));
+            // Records written before label counts existed name their labels through the stored locations.
+            IReadOnlyDictionary<int, long>? counts = record.Statistics?.LabelVoxels;
+            var labels = counts is null
+                ? record.Foreground.Where(p => p.Key > 0 && p.Value.Length > 0).Select(p => p.Key).ToList()
+                : counts.Where(p => p.Key > 0 && p.Value > 0).Select(p => p.Key).ToList();
+            var locations = withLocations ? record.ForegroundLocations(reader.Shape) : new Dictionary<int, VoxelIndex[]>();
+            return new PreprocessedTrainingCase(reader, locations, labels);
         }
         catch
         {

@@ -2,18 +2,19 @@ namespace Platform.Training.Optimization;
 
 /// <summary>Optimiser settings. The defaults are nnU-Net's (SGD, Nesterov momentum 0.99, weight decay 3e-5,
 /// lr 1e-2, poly exponent 0.9, gradient-norm clipping at 12).</summary>
-/// <param name="Kind">Optimiser and schedule.</param>
+/// <param name="Kind">The optimiser.</param>
 /// <param name="LearningRate">Initial (SGD) or peak (AdamW) learning rate.</param>
 /// <param name="WeightDecay">L2 penalty (SGD) or decoupled weight decay (AdamW).</param>
 /// <param name="Momentum">SGD momentum.</param>
 /// <param name="PolyExponent">Exponent of the poly schedule.</param>
 /// <param name="GradientClipNorm">Maximum L2 norm of all gradients together; 0 or less disables clipping.</param>
-/// <param name="WarmupEpochs">AdamW: epochs of linear warm-up from ~0 to <paramref name="LearningRate"/>.</param>
-/// <param name="MinimumLearningRate">AdamW: where the cosine ends.</param>
+/// <param name="WarmupEpochs">Epochs of linear warm-up from ~0 to <paramref name="LearningRate"/>, before either schedule.</param>
+/// <param name="MinimumLearningRate">Where the cosine ends.</param>
 /// <param name="Beta1">AdamW β1.</param>
 /// <param name="Beta2">AdamW β2.</param>
+/// <param name="Schedule">How the learning rate decays, whichever the optimiser.</param>
 public sealed record OptimizationOptions(
-    OptimizerKind Kind = OptimizerKind.SgdNesterovPoly,
+    OptimizerKind Kind = OptimizerKind.SgdNesterov,
     double LearningRate = 1e-2,
     double WeightDecay = 3e-5,
     double Momentum = 0.99,
@@ -22,11 +23,12 @@ public sealed record OptimizationOptions(
     int WarmupEpochs = 0,
     double MinimumLearningRate = 0,
     double Beta1 = 0.9,
-    double Beta2 = 0.999)
+    double Beta2 = 0.999,
+    LearningRateScheduleKind Schedule = LearningRateScheduleKind.Poly)
 {
     /// <summary>AdamW with warm-up and cosine decay; lr 3e-4 and weight decay 5e-2 are common transformer-era choices.</summary>
     public static OptimizationOptions AdamW(double learningRate = 3e-4, double weightDecay = 5e-2, int warmupEpochs = 10) =>
-        new(OptimizerKind.AdamWWarmupCosine, learningRate, weightDecay, WarmupEpochs: warmupEpochs);
+        new(OptimizerKind.AdamW, learningRate, weightDecay, WarmupEpochs: warmupEpochs, Schedule: LearningRateScheduleKind.WarmupCosine);
 
     /// <exception cref="ArgumentException">A setting out of range, named.</exception>
     public void Validate()

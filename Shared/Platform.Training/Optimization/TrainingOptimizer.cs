@@ -35,16 +35,19 @@ public sealed class TrainingOptimizer : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterationsPerEpoch, 1);
         var parameters = network.parameters().ToList();
-        return options.Kind switch
+        OptimizerHelper optimizer = options.Kind switch
         {
-            OptimizerKind.SgdNesterovPoly => new TrainingOptimizer(
-                optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay, nesterov: true),
-                parameters, new PolyLearningRate(options.LearningRate, epochs, options.PolyExponent), options),
-            OptimizerKind.AdamWWarmupCosine => new TrainingOptimizer(
-                optim.AdamW(parameters, options.LearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay),
-                parameters, new WarmupCosineLearningRate(options.LearningRate, options.MinimumLearningRate, epochs, iterationsPerEpoch, options.WarmupEpochs), options),
+            OptimizerKind.SgdNesterov => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay, nesterov: true),
+            OptimizerKind.AdamW => optim.AdamW(parameters, options.LearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown optimiser kind."),
         };
+        ILearningRateSchedule schedule = options.Schedule switch
+        {
+            LearningRateScheduleKind.Poly => new PolyLearningRate(options.LearningRate, epochs, options.PolyExponent, options.WarmupEpochs, iterationsPerEpoch),
+            LearningRateScheduleKind.WarmupCosine => new WarmupCosineLearningRate(options.LearningRate, options.MinimumLearningRate, epochs, iterationsPerEpoch, options.WarmupEpochs),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Schedule, "Unknown learning-rate schedule."),
+        };
+        return new TrainingOptimizer(optimizer, parameters, schedule, options);
     }
 
     /// <summary>Sets the learning rate of every parameter group for this position and returns it.</summary>

@@ -9,9 +9,11 @@ using Platform.Training.Losses;
 using Platform.Training.Networks;
 using Platform.Training.Optimization;
 using Platform.Training.Trainer;
+using Platform.Training.Workflow;
 using EngineArchitecture = Platform.Training.Networks.NetworkArchitecture;
 using PlanArchitecture = Platform.Plans.NetworkArchitecture;
 using PlanNormalization = Platform.Plans.NormalizationScheme;
+using EngineOptimizer = Platform.Training.Optimization.OptimizerKind;
 using PlanOptimizer = Platform.Plans.OptimizerKind;
 
 namespace Platform.Training.Plans;
@@ -46,6 +48,26 @@ public static class PlanInterpretation
         }).ToList();
     }
 
+    /// <summary>
+    /// The raw data the plan reads: its datasources (all of the project's when it names none, FRAN's default) and the
+    /// folder of imported label maps (<c>imported_folder</c>, relative to the data root), if any. Whether those
+    /// datasources still belong to the project is the preprocessing job's check, not the plan's.
+    /// </summary>
+    public static PlanSources Sources(PlanSettings plan, IReadOnlyList<string> projectDatasources) =>
+        new(plan.Data.Datasources.Count > 0 ? plan.Data.Datasources : projectDatasources, plan.Preprocessing.ImportedFolder);
+
+    /// <summary>Patch mode (FRAN's pbd): which plan's output is cut, into patches of the plan's size overlapping by <c>patch_overlap</c>.</summary>
+    /// <exception cref="PlanFieldException">The plan is not in patch mode, or names no source plan.</exception>
+    public static PatchCutting PatchCutting(PlanSettings plan)
+    {
+        var p = plan.Preprocessing;
+        if (p.Mode != PreprocessingMode.Patch)
+            throw new PlanFieldException("preprocessing.mode", "Only a patch-mode plan cuts patches from a source plan.");
+        if (string.IsNullOrWhiteSpace(p.SourcePlan))
+            throw new PlanFieldException("preprocessing.sourcePlan", "Patch mode cuts another plan's preprocessed cases: name that plan as the source plan.");
+        return new PatchCutting(p.SourcePlan, Patch(plan), p.PatchOverlap);
+    }
+
     /// <summary>The per-case pipeline's settings: orientation, spacing, FRAN mode and every remapping level.</summary>
     public static CasePreprocessingSettings Case(PlanSettings plan, IReadOnlyList<ChannelNormalization> normalization)
     {
@@ -75,22 +97,34 @@ public static class PlanInterpretation
         };
     }
 
-    /// <summary>The plan's patch in (x, y, z); a 2D plan's patch is one voxel deep.</summary>
-    public static Shape3 Patch(PlanSettings plan) => plan.Network.PatchSize switch
+    /// <summary>The plan's patch in (x, y, z); a 2D plan's patch (network.dimensions 2) is one voxel deep.</summary>
+    public static Shape3 Patch(PlanSettings plan) => (plan.Network.Dimensions, plan.Network.PatchSize) switch
     {
-        [var x, var y, var z] => new Shape3(x, y, z),
-        [var x, var y] => new Shape3(x, y, 1),
-        _ => throw new PlanFieldException("network.patchSize", "The patch size has two (2D) or three (3D) entries."),
+        (3, [var x, var y, var z]) => new Shape3(x, y, z),
+        (2, [var x, var y]) => new Shape3(x, y, 1),
+        (2 or 3, _) => throw new PlanFieldException("network.patchSize", $"A {plan.Network.Dimensions}D plan's patch size has {plan.Network.Dimensions} entries."),
+        _ => throw new PlanFieldException("network.dimensions", "A network is 2D or 3D."),
     };
 
     // ---- network, training, augmentation ------------------------------------------------------------------------
 
+    /// <summary>
+    /// The U-Net of the plan. Stage widths: the stage table gives their profile, <c>baseFeatures</c> the first stage's
+    /// width (the others keep their ratio to it) and <c>maxFeatures</c> the cap — nnU-Net's min(base·2^i, max) for the
+    /// tables its planner writes, and what makes a sweep over base features (FRAN's base channels) change the network.
+    /// </summary>
     public static NetworkDescription Network(PlanSettings plan, int classes)
     {
         var network = plan.Network;
         if (network.Stages.Count < 2)
             throw new PlanFieldException("network.stages", "A U-Net needs at least two stages.");
-        var stages = network.Stages.Select(s => new NetworkStage(s.Features, s.Kernel, s.Stride, network.ConvolutionsPerStage)).ToList();
+        if (network.Stages.Any(s => s.Kernel.Count != network.Dimensions || s.Stride.Count != network.Dimensions))
+            throw new PlanFieldException("network.dimensions", $"A {network.Dimensions}D network has {network.Dimensions} kernel sizes and strides per stage.");
+        if (network.BaseFeatures < 1 || network.MaxFeatures < network.BaseFeatures || network.Stages[0].Features < 1)
+            throw new PlanFieldException("network.maxFeatures", "Features: at least 1 at the top, and the cap no lower than that.");
+        var scale = (double)network.BaseFeatures / network.Stages[0].Features;
+        var stages = network.Stages.Select(s => new NetworkStage(
+            Math.Min(network.MaxFeatures, Math.Max(1, (int)Math.Round(s.Features * scale))), s.Kernel, s.Stride, network.ConvolutionsPerStage)).ToList();
         var description = new NetworkDescription(
             network.Architecture == PlanArchitecture.ResidualEncoderUNet ? EngineArchitecture.ResidualEncoderUNet : EngineArchitecture.PlainUNet,
             InputChannels: plan.Preprocessing.Normalization.Count,
@@ -112,9 +146,12 @@ public static class PlanInterpretation
     public static TrainerOptions Trainer(PlanSettings plan, TimeSpan checkpointInterval, int? threads)
     {
         var t = plan.Training;
-        var optimization = t.Optimizer == PlanOptimizer.AdamW
-            ? OptimizationOptions.AdamW(t.LearningRate, t.WeightDecay, t.WarmupEpochs) with { GradientClipNorm = t.GradientClip }
-            : new OptimizationOptions(Optimization.OptimizerKind.SgdNesterovPoly, t.LearningRate, t.WeightDecay, t.Momentum, GradientClipNorm: t.GradientClip);
+        // The schedule is the plan's, whichever the optimiser (SGD with a cosine, AdamW with poly): FRAN keeps optimizer
+        // and scheduler as separate columns; the warm-up precedes either.
+        var optimization = new OptimizationOptions(
+            t.Optimizer == PlanOptimizer.AdamW ? EngineOptimizer.AdamW : EngineOptimizer.SgdNesterov,
+            t.LearningRate, t.WeightDecay, t.Momentum, GradientClipNorm: t.GradientClip, WarmupEpochs: t.WarmupEpochs,
+            Schedule: t.Schedule == LearningRateSchedule.WarmupCosine ? LearningRateScheduleKind.WarmupCosine : LearningRateScheduleKind.Poly);
         var options = new TrainerOptions
         {
             Epochs = t.Epochs,
@@ -135,6 +172,56 @@ public static class PlanInterpretation
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// The seed a run trains with: the plan's <c>training.seed</c>, unless the run request names one, plus the fold
+    /// number, so the folds of a cross-validation differ from each other and a fold trained alone equals the same fold
+    /// trained by the cross-validation. With the seed fixed, the initial weights and every batch are fixed.
+    /// </summary>
+    public static long Seed(PlanSettings plan, int? requestedSeed, int? fold) => (long)(requestedSeed ?? plan.Training.Seed) + (fold ?? 0);
+
+    /// <summary>
+    /// A fold's training as the plan asks for it: network, trainer, patch, batch, augmentation, the sampling (foreground
+    /// oversampling and FRAN's sampling columns), <c>remapping_train</c> and the validation's sliding window. The
+    /// caller adds what the machine decides (loader threads, device).
+    /// </summary>
+    /// <param name="plan">The plan version.</param>
+    /// <param name="cases">Where the fold's data and results lie, and its cases.</param>
+    /// <param name="classes">Classes the network predicts (<see cref="Classes"/>).</param>
+    /// <param name="seed">The run's seed (<see cref="Seed"/>).</param>
+    /// <param name="checkpointInterval">A checkpoint at least this often besides the plan's every-N-epochs.</param>
+    /// <param name="threads">libtorch threads; null for libtorch's default.</param>
+    /// <param name="mirrorAtValidation">False when the silo refuses test-time mirroring's cost in the validation; otherwise the plan decides.</param>
+    public static FoldTrainingRequest Fold(PlanSettings plan, FoldCases cases, int classes, long seed, TimeSpan checkpointInterval, int? threads, bool mirrorAtValidation = true)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var data = plan.Data;
+        return new FoldTrainingRequest
+        {
+            PreprocessedFolder = cases.PreprocessedFolder,
+            TrainingCases = cases.Training,
+            ValidationCases = cases.Validation,
+            OutputFolder = cases.OutputFolder,
+            Network = Network(plan, classes),
+            Trainer = Trainer(plan, checkpointInterval, threads),
+            BatchSize = plan.Network.BatchSize,
+            PatchSize = Patch(plan),
+            Seed = seed,
+            Augmentation = Augmentation(plan),
+            ForegroundOversampling = plan.Training.ForegroundOversampling,
+            // FRAN's use_fg_indices: false holds no stored locations and finds centres in the label map.
+            StoredForegroundLocations = data.UseForegroundIndices,
+            // FRAN's fg_indices_exclude: labels (as stored, before remapping_train) that never centre a foreground patch.
+            ExcludedForegroundLabels = data.ForegroundIndicesExclude,
+            // FRAN's samples_per_file: patches per drawn case; the batch size stays the network's.
+            SamplesPerCase = plan.Preprocessing.SamplesPerFile,
+            // FRAN's nnz_allowed: whether cases with an empty label map train. Only training: the validation scores
+            // every case of the fold, so cross-validation results compare between plans.
+            TrainOnEmptyCases = data.NnzAllowed,
+            TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
+            ValidationWindow = SlidingWindow(plan, mirrorAtValidation ? null : false),
+        };
     }
 
     /// <summary>nnU-Net's augmentation for the patch (in-plane for thick-slice patches), with the plan's probabilities and ranges.</summary>

@@ -40,11 +40,12 @@ public static class FoldTraining
         request.Validate();
         var device = request.Device ?? CPU;
         var checkpointFolder = Directory.CreateDirectory(Path.Combine(request.OutputFolder, "checkpoints")).FullName;
-        var training = OpenCases(request.PreprocessedFolder, request.TrainingCases);
-        var validation = OpenCases(request.PreprocessedFolder, request.ValidationCases.Count > 0 ? request.ValidationCases : request.TrainingCases);
+        var training = OpenCases(request.PreprocessedFolder, request.TrainingCases, request.StoredForegroundLocations);
+        var validation = OpenCases(request.PreprocessedFolder, request.ValidationCases.Count > 0 ? request.ValidationCases : request.TrainingCases, request.StoredForegroundLocations);
         try
         {
-            // The seed fixes the initial weights; a resumed run overwrites them from its checkpoint anyway.
+            // The seed fixes the initial weights (and with the batch index, every batch: BatchRandom), so one seed gives one
+            // loss sequence; a resumed run overwrites the weights from its checkpoint anyway.
             manual_seed(request.Seed);
             using var network = UNet.Create(request.Network, device);
             var remapping = request.TrainRemapping is null ? null : TrainLabelRemapping.FromMap(request.TrainRemapping);
@@ -55,11 +56,16 @@ public static class FoldTraining
                 Seed = request.Seed,
                 Workers = request.LoaderWorkers,
                 OversampleForeground = request.ForegroundOversampling,
+                StoredForegroundLocations = request.StoredForegroundLocations,
+                ExcludedForegroundLabels = request.ExcludedForegroundLabels,
+                SamplesPerCase = request.SamplesPerCase,
+                IncludeEmptyCases = request.TrainOnEmptyCases,
                 Augmentation = request.Augmentation,
                 LabelRemapping = remapping,
             };
-            // Validation patches: no augmentation, their own seed, the same oversampling as nnU-Net's validation loader.
-            var validationLoader = loader with { Augmentation = null, Seed = ValidationBatches.DefaultSeed, Workers = 1 };
+            // Validation patches: no augmentation, their own seed, the same oversampling as nnU-Net's validation loader,
+            // every case (empty ones included, as the final validation scores them).
+            var validationLoader = loader with { Augmentation = null, Seed = ValidationBatches.DefaultSeed, Workers = 1, IncludeEmptyCases = true };
             var checkpoints = new CheckpointStore(checkpointFolder, checkpointWritten);
             // A resumed run takes every weight from its checkpoint: counting the class prior would be wasted work.
             if (request.OutputBiasFromClassPrior && !(request.Trainer.ResumeFromLastCheckpoint && checkpoints.HasLast))
@@ -121,13 +127,13 @@ public static class FoldTraining
         return (summary, selection, folder);
     }
 
-    private static List<PreprocessedTrainingCase> OpenCases(string folder, IReadOnlyList<string> caseIds)
+    private static List<PreprocessedTrainingCase> OpenCases(string folder, IReadOnlyList<string> caseIds, bool withLocations)
     {
         var opened = new List<PreprocessedTrainingCase>();
         try
         {
             foreach (var id in caseIds)
-                opened.Add(PreprocessedTrainingCase.Open(folder, id));
+                opened.Add(PreprocessedTrainingCase.Open(folder, id, withLocations));
             return opened;
         }
         catch

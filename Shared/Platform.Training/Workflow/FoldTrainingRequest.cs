@@ -1,5 +1,6 @@
 using Platform.Imaging.Volumes;
 using Platform.Training.Augmentation;
+using Platform.Training.Data;
 using Platform.Training.Inference;
 using Platform.Training.Networks;
 using Platform.Training.Trainer;
@@ -41,6 +42,21 @@ public sealed record FoldTrainingRequest
 
     public double ForegroundOversampling { get; init; } = Data.ForegroundOversampling.NnUNetFraction;
 
+    /// <summary>Centre foreground samples on the stored locations, or find them in the label map (see <see cref="BatchLoaderOptions.StoredForegroundLocations"/>).</summary>
+    public bool StoredForegroundLocations { get; init; } = true;
+
+    /// <summary>Stored labels never chosen as a foreground centre (see <see cref="BatchLoaderOptions.ExcludedForegroundLabels"/>).</summary>
+    public IReadOnlyList<int> ExcludedForegroundLabels { get; init; } = [];
+
+    /// <summary>Consecutive samples of a batch cut from one drawn case (see <see cref="BatchLoaderOptions.SamplesPerCase"/>).</summary>
+    public int SamplesPerCase { get; init; } = 1;
+
+    /// <summary>
+    /// Whether training cases with an empty label map are drawn (see <see cref="BatchLoaderOptions.IncludeEmptyCases"/>).
+    /// Validation always keeps them: its scores count false positives on empty cases.
+    /// </summary>
+    public bool TrainOnEmptyCases { get; init; } = true;
+
     /// <summary>FRAN's remapping_train, applied to training patches and to the references the validation is scored against.</summary>
     public IReadOnlyDictionary<int, int>? TrainRemapping { get; init; }
 
@@ -53,8 +69,13 @@ public sealed record FoldTrainingRequest
     /// <summary>Loader threads.</summary>
     public int LoaderWorkers { get; init; } = 2;
 
-    /// <summary>Test-time mirroring over all axes in the final validation (nnU-Net does it; 8× the inference cost in 3D).</summary>
+    /// <summary>Test-time mirroring over all axes in the final validation (nnU-Net does it; 8× the inference cost in 3D).
+    /// Used only without a <see cref="ValidationWindow"/>.</summary>
     public bool MirrorAtValidation { get; init; }
+
+    /// <summary>The sliding window of the final validation (a plan's, so validation predicts as the plan's model will);
+    /// null: nnU-Net's defaults on <see cref="PatchSize"/>, mirrored when <see cref="MirrorAtValidation"/>.</summary>
+    public SlidingWindowSettings? ValidationWindow { get; init; }
 
     /// <summary>Where to train and predict; the CPU when null.</summary>
     public Device? Device { get; init; }
@@ -71,12 +92,12 @@ public sealed record FoldTrainingRequest
         Network.Validate();
         Trainer.Validate();
         Augmentation?.Validate();
+        ValidationWindow?.Validate();
     }
 
-    internal SlidingWindowSettings SlidingWindow => new()
+    internal SlidingWindowSettings SlidingWindow => (ValidationWindow ?? new SlidingWindowSettings
     {
         PatchSize = PatchSize,
         MirrorAxes = MirrorAtValidation ? SlidingWindowSettings.AllAxes : [],
-        Device = Device,
-    };
+    }) with { Device = Device };
 }

@@ -40,8 +40,22 @@ public sealed class TrainingRunGrainTests
         Assert.Equal(new RunRequest("base", 1, null, 42, "default"), created.Request);
         Assert.False(string.IsNullOrWhiteSpace(created.SoftwareVersion));
         Assert.Equal(TestIdentity.Admin, created.CreatedBy);
+        // The chosen seed overrides the plan's; the fold's number is added.
+        Assert.Equal(42, created.TrainingSeed);
         var project = await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).GetAsync();
         Assert.Contains(created.RunId, project!.Runs);
+    }
+
+    [Fact]
+    public async Task A_run_without_a_seed_trains_with_the_plans_seed_plus_its_fold_and_says_so()
+    {
+        var run = await NewRunGrainAsync();
+
+        var created = await run.CreateAsync(new RunRequest("base", 1, 2, Seed: null, "default"));
+
+        var planSeed = SamplePlans.Small().Training.Seed;
+        Assert.Equal(planSeed + 2, created.TrainingSeed);
+        Assert.Equal($"{planSeed + 2} (the plan's seed + fold 2)", created.SeedDescription);
     }
 
     [Fact]

@@ -111,5 +111,5 @@ public sealed class CheckpointFileTests : IDisposable
     }
 
     private static CheckpointState State(NetworkDescription network, TrainingPosition position) =>
-        new(network, OptimizerKind.SgdNesterovPoly, 4, 3, position, 0, 0, null, null, null, [], DateTimeOffset.UnixEpoch);
+        new(network, OptimizerKind.SgdNesterov, 4, 3, position, 0, 0, null, null, null, [], DateTimeOffset.UnixEpoch);
 }

@@ -3,7 +3,10 @@ using Platform.Training.Data;
 
 namespace Platform.Training.Tests.Data;
 
-/// <summary>A training case held in arrays, with the reader's padding rule (outside the case is 0).</summary>
+/// <summary>
+/// A training case held in arrays, with the reader's padding rule (outside the case is 0). Its foreground labels are
+/// those of its label array, whatever locations it was given (as a stored case's come from its label counts).
+/// </summary>
 internal sealed class InMemoryTrainingCase : ITrainingCase
 {
     public InMemoryTrainingCase(string caseId, Shape3 shape, float[] image, byte[] label, IReadOnlyDictionary<int, VoxelIndex[]>? locations = null)
@@ -27,6 +30,8 @@ internal sealed class InMemoryTrainingCase : ITrainingCase
     public byte[] Label { get; }
 
     public IReadOnlyDictionary<int, VoxelIndex[]> ForegroundLocations { get; }
+
+    public IReadOnlyCollection<int> ForegroundLabels => [.. Label.Where(l => l != 0).Select(l => (int)l).Distinct()];
 
     /// <summary>When set, image reads throw it (a corrupt case).</summary>
     public Exception? ReadFailure { get; init; }

@@ -16,6 +16,18 @@ public sealed class LearningRateScheduleTests
     }
 
     [Fact]
+    public void PolyAfterAWarmupRisesPerIterationThenDecaysOverTheRemainingEpochs()
+    {
+        // 10 epochs × 4 iterations, 2 warm-up epochs: 8 rising steps, then poly over epochs 2..9 as if they were 0..7 of 8.
+        var schedule = new PolyLearningRate(1e-2, 10, warmupEpochs: 2, iterationsPerEpoch: 4);
+
+        Assert.Equal(1e-2 / 8, schedule.At(0, 0), 15);
+        Assert.Equal(1e-2, schedule.At(1, 3), 15);
+        Assert.Equal(1e-2, schedule.At(2, 0), 15);
+        Assert.Equal(1e-2 * Math.Pow(0.5, 0.9), schedule.At(6, 2), 15);
+    }
+
+    [Fact]
     public void WarmupRisesLinearlyPerIterationThenCosineFallsToTheMinimum()
     {
         // 10 epochs × 4 iterations, 2 warm-up epochs = 8 warm-up steps, then 32 cosine steps.

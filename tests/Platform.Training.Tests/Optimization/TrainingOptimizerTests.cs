@@ -119,6 +119,19 @@ public sealed class TrainingOptimizerTests
         Assert.Equal(0.5e-3, optimizer.SetLearningRate(2, 1), 15); // cosine half-way: step 5 of 8, progress 3/6
     }
 
+    [Fact]
+    public void The_schedule_follows_the_options_not_the_optimiser()
+    {
+        using var model = nn.Linear(1, 1);
+        using var sgdCosine = TrainingOptimizer.Create(model, new OptimizationOptions(Schedule: LearningRateScheduleKind.WarmupCosine), epochs: 4, iterationsPerEpoch: 2);
+        using var adamwPoly = TrainingOptimizer.Create(model, new OptimizationOptions(OptimizerKind.AdamW, LearningRate: 1e-3), epochs: 4, iterationsPerEpoch: 2);
+
+        Assert.IsType<WarmupCosineLearningRate>(sgdCosine.Schedule);
+        Assert.Equal(0.5e-2, sgdCosine.SetLearningRate(2, 0), 15); // cosine half-way, no warm-up
+        Assert.IsType<PolyLearningRate>(adamwPoly.Schedule);
+        Assert.Equal(1e-3 * Math.Pow(0.5, 0.9), adamwPoly.SetLearningRate(2, 1), 15);
+    }
+
     private static void Step(nn.Module<Tensor, Tensor> model, TrainingOptimizer optimizer)
     {
         using var scope = NewDisposeScope();

@@ -25,14 +25,15 @@ public sealed class PlanInterpretationTests
     }
 
     [Fact]
-    public void Adamw_with_warm_up_takes_the_plans_rate_decay_and_clipping()
+    public void Adamw_with_warm_up_takes_the_plans_rate_decay_clipping_and_schedule()
     {
         var plan = Plan with { Training = Plan.Training with { Optimizer = Platform.Plans.OptimizerKind.AdamW, LearningRate = 3e-4, WeightDecay = 0.05, WarmupEpochs = 5, GradientClip = 1 } };
 
         var optimization = PlanInterpretation.Trainer(plan, TimeSpan.FromMinutes(5), null).Optimization;
 
-        Assert.Equal((Platform.Training.Optimization.OptimizerKind.AdamWWarmupCosine, 3e-4, 0.05, 5, 1.0),
-            (optimization.Kind, optimization.LearningRate, optimization.WeightDecay, optimization.WarmupEpochs, optimization.GradientClipNorm));
+        // The schedule is the plan's (poly by default), not the optimiser's: AdamW with poly is a plan's choice.
+        Assert.Equal((Platform.Training.Optimization.OptimizerKind.AdamW, LearningRateScheduleKind.Poly, 3e-4, 0.05, 5, 1.0),
+            (optimization.Kind, optimization.Schedule, optimization.LearningRate, optimization.WeightDecay, optimization.WarmupEpochs, optimization.GradientClipNorm));
     }
 
     [Fact]

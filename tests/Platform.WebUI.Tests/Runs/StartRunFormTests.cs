@@ -59,7 +59,7 @@ public sealed class StartRunFormTests : MudBlazorContext
         Assert.Equal("3", form.Find("input[data-testid=start-run-version-input]").GetAttribute("value"));
         form.Find("button[data-testid=start-run-button]").Click();
 
-        form.WaitForAssertion(() => Assert.Equal(new NewRun("tiny", 3, "default", 0, null, 12345, 0), Assert.Single(_started)));
+        form.WaitForAssertion(() => Assert.Equal(new NewRun("tiny", 3, "default", 0, null, null, 0), Assert.Single(_started)));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class StartRunFormTests : MudBlazorContext
 
         form.Find("button[data-testid=start-run-button]").Click();
 
-        form.WaitForAssertion(() => Assert.Equal(new NewRun("tiny", 3, null, null, null, 12345, 0), Assert.Single(_started)));
+        form.WaitForAssertion(() => Assert.Equal(new NewRun("tiny", 3, null, null, null, null, 0), Assert.Single(_started)));
     }
 
     [Fact]

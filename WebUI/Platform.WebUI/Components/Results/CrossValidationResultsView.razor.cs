@@ -29,7 +29,7 @@ public sealed partial class CrossValidationResultsView
         get
         {
             var request = Snapshot.Request;
-            return $"Plan {request.PlanName} v{request.PlanVersion} on split {request.SplitName}, seed {request.Seed} · {Snapshot.State}, "
+            return $"Plan {request.PlanName} v{request.PlanVersion} on split {request.SplitName}, seed {request.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "from the plan"} (+ fold number) · {Snapshot.State}, "
                 + $"{Folds.Count} of {Snapshot.Folds.Count} folds scored";
         }
     }

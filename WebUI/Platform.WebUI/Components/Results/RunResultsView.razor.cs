@@ -30,7 +30,7 @@ public sealed partial class RunResultsView
             var request = Run.Request;
             var fold = request.Fold is { } f ? $"fold {f}" : "all training cases";
             var split = request.SplitName is { } s ? $" of split {s}" : "";
-            return $"Plan {request.PlanName} v{request.PlanVersion}, {fold}{split}, seed {request.Seed} · {Run.State}";
+            return $"Plan {request.PlanName} v{request.PlanVersion}, {fold}{split}, seed {Run.SeedDescription} · {Run.State}";
         }
     }
 
