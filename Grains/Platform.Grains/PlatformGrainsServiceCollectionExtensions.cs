@@ -33,6 +33,10 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<CaseCatalogStore>();
         services.AddSingleton<SplitStore>();
         services.AddSingleton<ProjectPlanning>();
+        services.AddSingleton<ProjectItemStore>();
+        services.Configure<ProjectItemOptions>(configuration.GetSection(ProjectItemOptions.Section));
+        // One per activation: each grain throttles and retries its own list row.
+        services.AddTransient<ProjectItemRecorder>();
         services.Configure<PreprocessingOptions>(configuration.GetSection(PreprocessingOptions.Section));
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));

@@ -9,6 +9,7 @@ using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
+using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -19,6 +20,7 @@ public sealed partial class TrainingRunGrain(
     [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
     RunScoreStore scores,
     PlanVersionStore plans,
+    ProjectItemRecorder items,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
@@ -95,9 +97,9 @@ public sealed partial class TrainingRunGrain(
         // The version must exist: a run always names exactly what it trains. Read from the store, because a call
         // made for someone else carries no credential the plan grain would accept.
         PlanNameRules.Require(request.PlanName);
-        if (await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion) is null)
-            throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RegisterRunAsync(runId);
+        var plan = await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
+            ?? throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RequireWritableAsync();
 
         var by = requestedBy ?? VerifiedCaller.Require().PrincipalId;
         run.State = new TrainingRunState
@@ -108,8 +110,10 @@ public sealed partial class TrainingRunGrain(
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = by,
             History = [new RunTransition(RunState.Queued, RunState.Queued, clock.GetUtcNow(), by, "created")],
+            PlanEpochs = plan.Settings.Training.Epochs,
         };
         await run.WriteStateAsync();
+        await RecordItemAsync();
         LogCreated(logger, this.GetPrimaryKeyString(), request.PlanName, request.PlanVersion, request.Fold);
         await EnqueueAsync();
         return run.State.ToSnapshot(runId);
@@ -177,6 +181,7 @@ public sealed partial class TrainingRunGrain(
         var transition = new RunTransition(run.State.State, RunState.Completed, clock.GetUtcNow(), "platform", result.Summary);
         run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition] };
         await run.WriteStateAsync();
+        await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), RunState.Completed, result.Summary));
         LogMoved(logger, this.GetPrimaryKeyString(), transition.From, RunState.Completed, result.Summary);
         return run.State.ToSnapshot(Key.RunId);
@@ -195,6 +200,7 @@ public sealed partial class TrainingRunGrain(
         var transition = new RunTransition(from, to, clock.GetUtcNow(), VerifiedCaller.Current?.PrincipalId ?? "platform", reason);
         run.State = run.State with { State = to, History = [.. run.State.History, transition] };
         await run.WriteStateAsync();
+        await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), to, reason));
         LogMoved(logger, this.GetPrimaryKeyString(), from, to, reason);
         return run.State.ToSnapshot(Key.RunId);
@@ -209,7 +215,34 @@ public sealed partial class TrainingRunGrain(
         var kept = run.State.Metrics.Where(m => m.Epoch < metrics.Epoch).ToList();
         run.State = run.State with { Metrics = [.. kept, metrics] };
         await run.WriteStateAsync();
+        await EnsurePlanEpochsAsync();
+        await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
         Notify(o => o.EpochRecorded(this.GetPrimaryKeyString(), metrics));
+    }
+
+    public async Task IndexAsync()
+    {
+        if (run.State.Request is not null)
+            await RecordItemAsync();
+    }
+
+    private async Task RecordItemAsync()
+    {
+        await EnsurePlanEpochsAsync();
+        await items.RecordAsync(this, Key.Lab, Key.Project, Item);
+    }
+
+    /// <summary>The list row as the state is now; null before creation.</summary>
+    private ProjectItem? Item() =>
+        run.State.Request is null ? null : RunItem.From(Key.RunId, run.State, run.State.PlanEpochs ?? _planEpochs);
+
+    private int? _planEpochs;
+
+    /// <summary>Runs stored before the plan's epochs were kept read them once per activation (the list shows the total).</summary>
+    private async Task EnsurePlanEpochsAsync()
+    {
+        if (run.State.PlanEpochs is null && _planEpochs is null && run.State.Request is { } request)
+            _planEpochs = (await plans.GetAsync(Key.Lab, Key.Project, request.PlanName, request.PlanVersion))?.Settings.Training.Epochs;
     }
 
     private void RequireExists()

@@ -18,6 +18,9 @@ public sealed record TrainingRunState
     public CheckpointRecord? LastCheckpoint { get; init; }
     public RunResultSummary? Result { get; init; }
 
+    /// <summary>How many epochs the plan version trains, read at creation; null in runs stored before it was kept.</summary>
+    public int? PlanEpochs { get; init; }
+
     public RunSnapshot ToSnapshot(string runId) =>
         new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result);
 }

@@ -40,8 +40,9 @@ public sealed class TrainingRunGrainTests
         Assert.Equal(new RunRequest("base", 1, 0, 42, "default"), created.Request);
         Assert.False(string.IsNullOrWhiteSpace(created.SoftwareVersion));
         Assert.Equal(TestIdentity.Admin, created.CreatedBy);
-        var project = await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).GetAsync();
-        Assert.Contains(created.RunId, project!.Runs);
+        var listed = await _fixture.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(_lab, "kidney")).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Run));
+        var row = Assert.Single(listed.Items);
+        Assert.Equal((created.RunId, "Queued", true, "base", 1, 0, (int?)SamplePlans.Small().Training.Epochs), (row.Name, row.State, row.Active, row.PlanName, row.PlanVersion, row.Fold, row.EpochsTotal));
     }
 
     [Fact]
