@@ -44,9 +44,6 @@ public sealed record ProjectItem(
 {
     /// <summary>The run state of a run's row (null for another kind or an unknown name).</summary>
     public RunState? RunStateOrNull => Kind == ProjectItemKind.Run && Enum.TryParse<RunState>(State, out var state) ? state : null;
-
-    /// <summary>Done as a fraction of all epochs, or null when the total is unknown.</summary>
-    public double? Fraction => EpochsTotal is > 0 and var total ? Math.Min(1, (double)EpochsDone / total) : null;
 }
 
 /// <summary>
