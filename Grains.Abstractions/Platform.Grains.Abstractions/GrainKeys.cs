@@ -19,6 +19,9 @@ public static class GrainKeys
 
     public static string Project(string labId, string projectTitle) => $"{LabIds.Require(labId)}/{ProjectTitles.Require(projectTitle)}";
 
+    /// <summary>The reader of a project's lists (one key per project; a stateless worker, so no state behind it).</summary>
+    public static string ProjectList(string labId, string projectTitle) => Project(labId, projectTitle);
+
     public static string Plan(string labId, string projectTitle, string planName) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(planName)}";
 
     public static string Datasource(string labId, string projectTitle, string datasource) => $"{Project(labId, projectTitle)}/{DatasourceNames.Require(datasource)}";

@@ -7,6 +7,7 @@ using Platform.Grains.Engine;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
+using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Splits;
 using Platform.Grains.Sweeps;
@@ -35,6 +36,10 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<SplitStore>();
         services.AddSingleton<FingerprintStore>();
         services.AddSingleton<DatasetFingerprints>();
+        services.AddSingleton<ProjectItemStore>();
+        services.Configure<ProjectItemOptions>(configuration.GetSection(ProjectItemOptions.Section));
+        // One per activation: each grain throttles and retries its own list row.
+        services.AddTransient<ProjectItemRecorder>();
         services.Configure<PreprocessingOptions>(configuration.GetSection(PreprocessingOptions.Section));
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));

@@ -96,6 +96,9 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
         var shown = Json(await Ok("runs", "show", runId, "-p", Project, "--json"));
         Assert.Equal("completed", shown["state"]!.GetValue<string>());
         Assert.Equal(12, shown["metrics"]!.AsArray().Count);
+        // The list reads the project's run list, progress included, not the run.
+        var listed = Assert.Single(Json(await Ok("runs", "list", "-p", Project, "--state", "Completed", "--json")).AsArray())!;
+        Assert.Equal((runId, "completed", 12), (listed["runId"]!.GetValue<string>(), listed["state"]!.GetValue<string>(), listed["epochsDone"]!.GetValue<int>()));
 
         var csv = (await Ok("results", "export", runId, "-p", Project, "--format", "csv")).Output.Trim().Split('\n');
         Assert.StartsWith("case,label,dice,", csv[0]);

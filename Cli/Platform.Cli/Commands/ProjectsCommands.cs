@@ -44,7 +44,7 @@ public static class ProjectsCommands
                 if (list.Count == 0)
                     w.WriteLine($"Lab '{session.Lab}' has no project yet; create one with 'platform projects create <title>'.");
                 foreach (var p in list)
-                    w.WriteLine($"{p.Title,-30} {(p.IsArchived ? "archived" : "active"),-9} {p.Datasources.Count} datasource(s), {p.Plans.Count} plan(s), {p.Runs.Count} run(s)  {p.Description}");
+                    w.WriteLine($"{p.Title,-30} {(p.IsArchived ? "archived" : "active"),-9} {p.Datasources.Count} datasource(s), {p.Splits.Count} split(s)  {p.Description}");
             });
             return ExitCodes.Ok;
         }));
@@ -58,14 +58,19 @@ public static class ProjectsCommands
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
         {
             var project = await ProjectLookup.RequireAsync(session, parse.GetValue(title)!);
+            var lists = session.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(session.Lab, project.Title));
+            var plans = await lists.ListPlansAsync();
+            // Counts only (a page of one row each): 'runs list' pages through the runs themselves.
+            var counts = new Dictionary<ProjectItemKind, long>();
+            foreach (var kind in Enum.GetValues<ProjectItemKind>())
+                counts[kind] = (await lists.ListItemsAsync(new ProjectItemQuery(kind, PageSize: 1))).Total;
             output.Result(project, w =>
             {
                 w.WriteLine($"{project.Title} ({project.LabId}){(project.IsArchived ? " [archived]" : "")}: {project.Description}");
                 w.WriteLine($"  datasources: {string.Join(", ", project.Datasources)}");
-                w.WriteLine($"  plans:       {string.Join(", ", project.Plans)}");
+                w.WriteLine($"  plans:       {string.Join(", ", plans.Select(p => $"{p.Name} v{p.Latest.Version}"))}");
                 w.WriteLine($"  splits:      {string.Join(", ", project.Splits)}");
-                w.WriteLine($"  runs:        {string.Join(", ", project.Runs)}");
-                w.WriteLine($"  cross-validations: {string.Join(", ", project.CrossValidations)}");
+                w.WriteLine($"  runs: {counts[ProjectItemKind.Run]}, cross-validations: {counts[ProjectItemKind.CrossValidation]}, sweeps: {counts[ProjectItemKind.Sweep]} (list runs with 'platform runs list')");
             });
             return ExitCodes.Ok;
         }));

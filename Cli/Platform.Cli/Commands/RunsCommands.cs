@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Platform.Cli.Connection;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 
 namespace Platform.Cli.Commands;
@@ -33,22 +35,31 @@ public static class RunsCommands
     private static Command ListCommand(CliConsole console)
     {
         var project = CommonOptions.Project();
-        var command = new Command("list", "List the project's runs with their state.") { project };
+        var state = new Option<RunState?>("--state") { Description = "Only runs in this state (Queued, Preparing, Running, Paused, Completed, Failed, Cancelled)." };
+        var plan = new Option<string?>("--plan") { Description = "Only runs of this plan." };
+        var sort = new Option<ProjectItemSort>("--sort") { Description = "Order by CreatedAt (default), FinishedAt, BestScore, State, Plan or Name.", DefaultValueFactory = _ => ProjectItemSort.CreatedAt };
+        var ascending = new Option<bool>("--ascending") { Description = "Oldest, lowest or first first (default: newest, best or last first)." };
+        var page = new Option<int>("--page") { Description = "Which page, from 1.", DefaultValueFactory = _ => 1 };
+        var pageSize = new Option<int>("--page-size") { Description = $"Runs per page (1 to {ProjectItemQuery.MaxPageSize}).", DefaultValueFactory = _ => 50 };
+        var command = new Command("list", "List one page of the project's runs with their state, epochs and best score.") { project, state, plan, sort, ascending, page, pageSize };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
         {
             var title = ProjectLookup.Title(parse.GetValue(project), console);
-            var summary = await ProjectLookup.RequireAsync(session, title);
-            var runs = new List<RunSnapshot>();
-            foreach (var id in summary.Runs)
-                if (await session.Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(session.Lab, title, id)).GetAsync() is { } run)
-                    runs.Add(run);
-            var rows = runs.Select(r => new { r.RunId, r.State, r.Request.PlanName, r.Request.PlanVersion, r.Request.Fold, Epochs = r.Metrics.Count, r.CreatedAt }).ToList();
+            await ProjectLookup.RequireAsync(session, title);
+            var query = new ProjectItemQuery(ProjectItemKind.Run, parse.GetValue(page) - 1, parse.GetValue(pageSize), parse.GetValue(sort),
+                Descending: !parse.GetValue(ascending), States: parse.GetValue(state) is { } s ? [s.ToString()] : null, PlanName: parse.GetValue(plan));
+            // One read of the project's run list: no run is asked, however many there are.
+            var listed = await session.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(session.Lab, title)).ListItemsAsync(query);
+            var rows = listed.Items.Select(r => new { RunId = r.Name, State = r.RunStateOrNull, r.PlanName, r.PlanVersion, r.Fold, r.EpochsDone, r.EpochsTotal, r.BestScore, r.CreatedAt, r.FinishedAt }).ToList();
             output.Result(rows, w =>
             {
-                if (rows.Count == 0)
-                    w.WriteLine("No runs yet; start one with 'platform train <plan> --fold 0'.");
+                if (listed.Total == 0)
+                    w.WriteLine(query.States is null && query.PlanName is null ? "No runs yet; start one with 'platform train <plan> --fold 0'." : "No runs match.");
                 foreach (var r in rows)
-                    w.WriteLine($"{r.RunId,-45} {r.State,-10} plan {r.PlanName} v{r.PlanVersion} fold {r.Fold?.ToString() ?? "all"}, {r.Epochs} epoch(s)");
+                    w.WriteLine(FormattableString.Invariant(
+                        $"{r.RunId,-45} {r.State,-10} plan {r.PlanName} v{r.PlanVersion} fold {r.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"}, {r.EpochsDone}/{r.EpochsTotal?.ToString(CultureInfo.InvariantCulture) ?? "?"} epoch(s){(r.BestScore is { } b ? $", best {b:F4}" : "")}"));
+                if (listed.Total > rows.Count)
+                    w.WriteLine($"page {query.Page + 1} of {(listed.Total + query.PageSize - 1) / query.PageSize} ({listed.Total} runs); see more with --page");
             });
             return ExitCodes.Ok;
         }));

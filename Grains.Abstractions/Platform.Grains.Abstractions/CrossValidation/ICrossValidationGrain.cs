@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Platform.Grains.Abstractions.Tenancy;
 
 namespace Platform.Grains.Abstractions.CrossValidation;
@@ -21,4 +22,11 @@ public interface ICrossValidationGrain : IGrainWithStringKey
     /// <summary>Cancels the folds' unfinished runs; the cross-validation becomes Cancelled.</summary>
     [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<CrossValidationSnapshot> CancelAsync();
+
+    /// <summary>
+    /// Writes this cross-validation's row of the project's list now. The project grain calls it once for items started before
+    /// the list was a table; it interleaves, so a grain busy calling the project cannot deadlock with it.
+    /// </summary>
+    [Alias("IndexAsync"), GrainToGrainOnly, AlwaysInterleave]
+    Task IndexAsync();
 }

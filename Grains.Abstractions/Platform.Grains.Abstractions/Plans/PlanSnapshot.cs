@@ -24,3 +24,9 @@ public sealed record PlanVersionSummary(
     [property: Id(1)] string Author,
     [property: Id(2)] DateTimeOffset SavedAt,
     [property: Id(3)] string? Comment);
+
+/// <summary>A plan in the project's plan list: its name and latest version (without settings).</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanHead")]
+public sealed record PlanHead(
+    [property: Id(0)] string Name,
+    [property: Id(1)] PlanVersionSummary Latest);

@@ -53,27 +53,18 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("SuggestPlanAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<PlanSuggestion> SuggestPlanAsync(PlanSuggestionRequest request);
 
-    /// <summary>Called by a plan grain when its first version is saved; refused while the project is archived or missing.</summary>
-    [Alias("RegisterPlanAsync"), GrainToGrainOnly]
-    Task RegisterPlanAsync(string planName);
+    /// <summary>
+    /// Refuses unless the project exists and is not archived: called by a plan, run, cross-validation or sweep grain
+    /// before it saves anything new. Those list themselves (see <see cref="IProjectListGrain"/>).
+    /// </summary>
+    [Alias("RequireWritableAsync"), GrainToGrainOnly]
+    Task RequireWritableAsync();
 
     /// <summary>Called by a datasource grain when it is registered; refused while the project is archived or missing.</summary>
     [Alias("RegisterDatasourceAsync"), GrainToGrainOnly]
     Task RegisterDatasourceAsync(string datasource);
 
-    /// <summary>Called by a training run grain when it is created; refused while the project is archived or missing.</summary>
-    [Alias("RegisterRunAsync"), GrainToGrainOnly]
-    Task RegisterRunAsync(string runId);
-
     /// <summary>Called by a split grain when it is first saved, so the project can list its splits.</summary>
     [Alias("RegisterSplitAsync"), GrainToGrainOnly]
     Task RegisterSplitAsync(string splitName);
-
-    /// <summary>Called by a cross-validation grain when it starts, so the project can list its cross-validations.</summary>
-    [Alias("RegisterCrossValidationAsync"), GrainToGrainOnly]
-    Task RegisterCrossValidationAsync(string name);
-
-    /// <summary>Called by a sweep grain when it starts, so the project can list its sweeps.</summary>
-    [Alias("RegisterSweepAsync"), GrainToGrainOnly]
-    Task RegisterSweepAsync(string name);
 }

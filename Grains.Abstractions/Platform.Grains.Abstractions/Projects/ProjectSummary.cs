@@ -1,5 +1,9 @@
 namespace Platform.Grains.Abstractions.Projects;
 
+/// <summary>
+/// A project and what stays small about it. Its plans, runs, cross-validations and sweeps grow without bound and are
+/// listed page by page through <see cref="IProjectListGrain"/> (ids 6, 7, 11 and 12 held those lists once; never reuse them).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Projects.ProjectSummary")]
 public sealed record ProjectSummary(
     [property: Id(0)] string LabId,
@@ -8,13 +12,9 @@ public sealed record ProjectSummary(
     [property: Id(3)] DateTimeOffset CreatedAt,
     [property: Id(4)] string CreatedBy,
     [property: Id(5)] DateTimeOffset? ArchivedAt,
-    [property: Id(6)] IReadOnlyList<string> Plans,
-    [property: Id(7)] IReadOnlyList<string> Runs,
     [property: Id(8)] IReadOnlyList<string> Datasources,
     [property: Id(9)] IReadOnlyDictionary<string, IReadOnlyList<int>> LabelGroups,
-    [property: Id(10)] IReadOnlyList<string> Splits,
-    [property: Id(11)] IReadOnlyList<string> CrossValidations,
-    [property: Id(12)] IReadOnlyList<string> Sweeps)
+    [property: Id(10)] IReadOnlyList<string> Splits)
 {
     public bool IsArchived => ArchivedAt is not null;
 
@@ -22,13 +22,12 @@ public sealed record ProjectSummary(
     public bool SameAs(ProjectSummary? other) =>
         other is not null
         && Lists() == other.Lists()
-        && Plans.SequenceEqual(other.Plans) && Runs.SequenceEqual(other.Runs) && Datasources.SequenceEqual(other.Datasources)
-        && Splits.SequenceEqual(other.Splits) && CrossValidations.SequenceEqual(other.CrossValidations) && Sweeps.SequenceEqual(other.Sweeps)
+        && Datasources.SequenceEqual(other.Datasources) && Splits.SequenceEqual(other.Splits)
         && LabelGroups.Count == other.LabelGroups.Count
         && LabelGroups.All(g => other.LabelGroups.TryGetValue(g.Key, out var labels) && labels.SequenceEqual(g.Value));
 
     /// <summary>This summary with every list emptied, so the remaining fields compare by value.</summary>
-    private ProjectSummary Lists() => this with { Plans = [], Runs = [], Datasources = [], LabelGroups = Empty, Splits = [], CrossValidations = [], Sweeps = [] };
+    private ProjectSummary Lists() => this with { Datasources = [], LabelGroups = Empty, Splits = [] };
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<int>> Empty = new Dictionary<string, IReadOnlyList<int>>();
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Platform.Grains.Abstractions.Tenancy;
 
 namespace Platform.Grains.Abstractions.Sweeps;
@@ -21,4 +22,11 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>Cancels every running trial and launches no more.</summary>
     [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<SweepSnapshot> CancelAsync();
+
+    /// <summary>
+    /// Writes this sweep's row of the project's list now. The project grain calls it once for items started before
+    /// the list was a table; it interleaves, so a grain busy calling the project cannot deadlock with it.
+    /// </summary>
+    [Alias("IndexAsync"), GrainToGrainOnly, AlwaysInterleave]
+    Task IndexAsync();
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Tenancy;
@@ -83,6 +84,13 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     /// <summary>The trainer wrote a checkpoint; a run placed again continues from the last one recorded.</summary>
     [Alias("RecordCheckpointAsync"), GrainToGrainOnly]
     Task RecordCheckpointAsync(CheckpointRecord checkpoint);
+
+    /// <summary>
+    /// Writes this run's row of the project's run list now. The project grain calls it once for runs created before
+    /// the list was a table; it interleaves, so a run busy calling the project cannot deadlock with it.
+    /// </summary>
+    [Alias("IndexAsync"), GrainToGrainOnly, AlwaysInterleave]
+    Task IndexAsync();
 
     /// <summary>Records the result and completes the run. A second report of the same completion changes nothing.</summary>
     [Alias("CompleteAsync"), GrainToGrainOnly]

@@ -10,6 +10,7 @@ using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
+using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -30,6 +31,7 @@ public sealed partial class CrossValidationGrain(
     PlanVersionStore plans,
     RunScoreStore scores,
     PlanDataFolder dataFolder,
+    ProjectItemRecorder items,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<CrossValidationGrain> logger) : Grain, ICrossValidationGrain, IRemindable
@@ -77,7 +79,7 @@ public sealed partial class CrossValidationGrain(
             throw new PlatformValidationException("splitName", $"Split '{request.SplitName}' has {summary.Folds.Count} fold(s); cross-validation needs at least two.");
         var testCases = await split.GetTestCasesAsync();
 
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterCrossValidationAsync(Key.Name);
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RequireWritableAsync();
         var now = clock.GetUtcNow();
         var folds = summary.Folds.Select(f => f.Fold).Order().Select(fold =>
         {
@@ -96,6 +98,7 @@ public sealed partial class CrossValidationGrain(
             StartedBy = VerifiedCaller.Require().PrincipalId,
         };
         await cv.WriteStateAsync();
+        await RecordItemAsync();
         try
         {
             foreach (var fold in folds)
@@ -171,6 +174,7 @@ public sealed partial class CrossValidationGrain(
         }
 
         var changed = !folds.SequenceEqual(cv.State.Folds);
+        var foldStatesChanged = !folds.Select(f => f.State).SequenceEqual(cv.State.Folds.Select(f => f.State));
         cv.State = cv.State with { Folds = folds };
         if (folds.FirstOrDefault(f => f.State is RunState.Failed or RunState.Cancelled) is { } lost)
         {
@@ -186,13 +190,19 @@ public sealed partial class CrossValidationGrain(
             StopFollowing();
             // Stored before the evaluation starts, so its own final write cannot race this one.
             await cv.WriteStateAsync();
+            await RecordItemAsync();
             StartEvaluation();
             return;
         }
 
         // A tick that saw nothing new writes nothing: the timer runs every second for hours of training.
-        if (changed)
-            await cv.WriteStateAsync();
+        if (!changed)
+            return;
+        await cv.WriteStateAsync();
+        if (foldStatesChanged)
+            await RecordItemAsync();
+        else
+            await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
     }
 
     private void StartEvaluation()
@@ -278,6 +288,7 @@ public sealed partial class CrossValidationGrain(
     {
         cv.State = cv.State with { State = state, Error = error, FinishedAt = clock.GetUtcNow() };
         await cv.WriteStateAsync();
+        await RecordItemAsync();
         StopFollowing();
         if (await this.GetReminder(WatchdogReminder) is { } reminder)
             await this.UnregisterReminder(reminder);
@@ -310,6 +321,13 @@ public sealed partial class CrossValidationGrain(
             }
         }
     }
+
+    public Task IndexAsync() => RecordItemAsync();
+
+    private Task RecordItemAsync() => items.RecordAsync(this, Key.Lab, Key.Project, Item);
+
+    /// <summary>The list row as the record is now; null before the start.</summary>
+    private ProjectItem? Item() => cv.State.Request is null ? null : CrossValidationItem.From(Key.Name, cv.State);
 
     private CrossValidationSnapshot Snapshot()
     {

@@ -49,8 +49,8 @@ public sealed partial class PlanGrain(
         if (errors.Count > 0)
             return PlanRevisionResult.Invalid(_latest, errors);
 
-        // Every save checks the project exists and is not archived (and the first one lists the plan there).
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, _project)).RegisterPlanAsync(_name);
+        // Every save checks the project exists and is not archived; plan_version itself is the project's plan list.
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, _project)).RequireWritableAsync();
 
         var snapshot = new PlanSnapshot(_name, basedOnVersion + 1, settings, VerifiedCaller.Require().PrincipalId, clock.GetUtcNow(),
             string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), await data.CurrentFingerprintIdAsync(_lab, _project, settings));

@@ -13,7 +13,7 @@ namespace Platform.Grains.Plans;
 /// the project grain in turn without a call cycle (a project grain doing this would wait on itself).
 /// </summary>
 [StatelessWorker]
-public sealed class PlanSheetGrain : Grain, IPlanSheetGrain
+public sealed class PlanSheetGrain(PlanVersionStore versions) : Grain, IPlanSheetGrain
 {
     private const string ImportComment = "imported from a FRAN plan sheet";
 
@@ -21,13 +21,13 @@ public sealed class PlanSheetGrain : Grain, IPlanSheetGrain
 
     public async Task<byte[]> ExportFranAsync()
     {
-        var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
+        _ = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
             ?? throw new PlatformNotFoundException($"Project '{Key.Project}' does not exist.");
         var rows = new List<FranPlanRow>();
-        foreach (var name in project.Plans.Order(StringComparer.Ordinal))
+        foreach (var head in (await versions.HeadsAsync(Key.Lab, Key.Project)).OrderBy(h => h.Name, StringComparer.Ordinal))
         {
-            if (await Plan(name).GetAsync() is { } latest)
-                rows.Add(FranPlanMapping.ToRow(name, latest.Settings));
+            if (await versions.LatestAsync(Key.Lab, Key.Project, head.Name) is { } latest)
+                rows.Add(FranPlanMapping.ToRow(head.Name, latest.Settings));
         }
 
         using var workbook = new MemoryStream();

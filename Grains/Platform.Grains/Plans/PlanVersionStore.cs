@@ -39,6 +39,23 @@ public sealed class PlanVersionStore(NpgsqlDataSource database)
         return versions;
     }
 
+    /// <summary>Every plan of a project with its latest version (without settings), by name: the project's plan list.</summary>
+    public async Task<IReadOnlyList<PlanHead>> HeadsAsync(string lab, string project)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT DISTINCT ON (plan) plan, version, author, saved_at, comment FROM plan_version
+             WHERE lab_id = @lab AND project = @project ORDER BY plan, version DESC
+            """);
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("project", project);
+        var heads = new List<PlanHead>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            heads.Add(new PlanHead(reader.GetString(0), new PlanVersionSummary(reader.GetInt32(1), reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetString(4))));
+        return heads;
+    }
+
     /// <summary>Inserts a version; false when that version number exists already (someone saved first).</summary>
     public async Task<bool> TryInsertAsync(string lab, string project, PlanSnapshot snapshot)
     {

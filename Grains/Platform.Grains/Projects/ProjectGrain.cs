@@ -20,6 +20,17 @@ public sealed partial class ProjectGrain(
 
     private (string Lab, string Title, string _) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
+    /// <summary>A project stored before its lists were tables lists its items there first (once; see <see cref="ProjectListBackfill"/>).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!project.State.HasOldLists)
+            return;
+        var left = await ProjectListBackfill.RunAsync(GrainFactory, Key.Lab, Key.Title, project.State);
+        project.State = left;
+        await project.WriteStateAsync();
+        LogBackfilled(logger, Key.Lab, Key.Title, left.HasOldLists);
+    }
+
     public async Task<ProjectSummary> CreateAsync(string description)
     {
         var (lab, title, _) = Key;
@@ -98,11 +109,10 @@ public sealed partial class ProjectGrain(
             : throw new PlatformValidationException("datasources", $"Not datasources of project '{Key.Title}': {string.Join(", ", unknown)}.");
     }
 
-    public async Task RegisterPlanAsync(string planName)
+    public Task RequireWritableAsync()
     {
         RequireWritable();
-        if (!project.State.Plans.Contains(planName))
-            await UpdateAsync(state => state with { Plans = [.. state.Plans, planName] });
+        return Task.CompletedTask;
     }
 
     public async Task RegisterDatasourceAsync(string datasource)
@@ -112,32 +122,11 @@ public sealed partial class ProjectGrain(
             await UpdateAsync(state => state with { Datasources = [.. state.Datasources, datasource] });
     }
 
-    public async Task RegisterRunAsync(string runId)
-    {
-        RequireWritable();
-        if (!project.State.Runs.Contains(runId))
-            await UpdateAsync(state => state with { Runs = [.. state.Runs, runId] });
-    }
-
     public async Task RegisterSplitAsync(string splitName)
     {
         RequireWritable();
         if (!project.State.Splits.Contains(splitName))
             await UpdateAsync(state => state with { Splits = [.. state.Splits, splitName] });
-    }
-
-    public async Task RegisterCrossValidationAsync(string name)
-    {
-        RequireWritable();
-        if (!project.State.CrossValidations.Contains(name))
-            await UpdateAsync(state => state with { CrossValidations = [.. state.CrossValidations, name] });
-    }
-
-    public async Task RegisterSweepAsync(string name)
-    {
-        RequireWritable();
-        if (!project.State.Sweeps.Contains(name))
-            await UpdateAsync(state => state with { Sweeps = [.. state.Sweeps, name] });
     }
 
     private async Task<ProjectSummary> UpdateAsync(Func<ProjectState, ProjectState> change)
@@ -182,6 +171,9 @@ public sealed partial class ProjectGrain(
             ? text
             : throw new PlatformValidationException("description", $"A description has at most {MaxDescriptionLength} characters ({text.Length} given).");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title}: items of the old name lists listed (some left for the next activation: {SomeLeft})")]
+    private static partial void LogBackfilled(ILogger logger, string lab, string title, bool someLeft);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title} created")]
     private static partial void LogCreated(ILogger logger, string lab, string title);

@@ -3,25 +3,41 @@ using Platform.Grains.Abstractions.Projects;
 
 namespace Platform.Grains.Projects;
 
-/// <summary>Stored shape of a project (System.Text.Json): add members with defaults, never rename.</summary>
+/// <summary>
+/// Stored shape of a project (System.Text.Json): add members with defaults, never rename. Only lists that stay small
+/// live here; plans, runs, cross-validations and sweeps are rows of their own tables (migration 0014).
+/// </summary>
 public sealed record ProjectState
 {
     public string? Description { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset? ArchivedAt { get; init; }
-    public List<string> Plans { get; init; } = [];
-    public List<string> Runs { get; init; } = [];
     public List<string> Datasources { get; init; } = [];
     public Dictionary<string, List<int>> LabelGroups { get; init; } = [];
     public List<string> Splits { get; init; } = [];
-    public List<string> CrossValidations { get; init; } = [];
-    public List<string> Sweeps { get; init; } = [];
+
+    // The ever-growing name lists of projects stored before migration 0014: read once so the first activation can
+    // list their items in project_item (see ProjectListBackfill), then written as nothing.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Plans { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Runs { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? CrossValidations { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Sweeps { get; init; }
 
     [JsonIgnore]
     public bool Exists => Description is not null;
 
+    [JsonIgnore]
+    public bool HasOldLists => Plans is not null || Runs is not null || CrossValidations is not null || Sweeps is not null;
+
     public ProjectSummary ToSummary(string lab, string title) =>
-        new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Plans.ToList(), Runs.ToList(), Datasources.ToList(),
-            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()), Splits.ToList(), CrossValidations.ToList(), Sweeps.ToList());
+        new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Datasources.ToList(),
+            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()), Splits.ToList());
 }

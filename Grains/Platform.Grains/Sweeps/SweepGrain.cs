@@ -8,6 +8,7 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Sweeps;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Projects;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 using Platform.Plans;
@@ -23,6 +24,7 @@ namespace Platform.Grains.Sweeps;
 public sealed partial class SweepGrain(
     [PersistentState("sweep", StorageNames.Platform)] IPersistentState<SweepRecord> sweep,
     IOptions<SweepOptions> options,
+    ProjectItemRecorder items,
     TimeProvider clock,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
@@ -63,7 +65,7 @@ public sealed partial class SweepGrain(
             trials.Add((new TrialRecord { Number = n, Parameters = new Dictionary<string, string>(values), PlanName = name }, settings));
         }
 
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RegisterSweepAsync(Key.Name);
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RequireWritableAsync();
         foreach (var (trial, settings) in trials)
         {
             var plan = Plan(trial.PlanName);
@@ -89,6 +91,7 @@ public sealed partial class SweepGrain(
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await LaunchAsync();
         await sweep.WriteStateAsync();
+        await RecordItemAsync();
         StartTimer();
         return Snapshot();
     }
@@ -220,6 +223,7 @@ public sealed partial class SweepGrain(
             return;
         await sweep.WriteStateAsync();
         _written = now;
+        await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
     }
 
     /// <summary>Cancels a run as the run grain's own cancel does; false when it finished first.</summary>
@@ -266,6 +270,7 @@ public sealed partial class SweepGrain(
         sweep.State.State = state;
         sweep.State.FinishedAt = clock.GetUtcNow();
         await sweep.WriteStateAsync();
+        await RecordItemAsync();
         _timer?.Dispose();
         _timer = null;
         if (await this.GetReminder(WatchdogReminder) is { } reminder)
@@ -281,6 +286,13 @@ public sealed partial class SweepGrain(
             .ThenBy(t => t.Number)
             .Select(t => (int?)t.Number)
             .FirstOrDefault();
+
+    public Task IndexAsync() => RecordItemAsync();
+
+    private Task RecordItemAsync() => items.RecordAsync(this, Key.Lab, Key.Project, Item);
+
+    /// <summary>The list row as the record is now; null before the start.</summary>
+    private ProjectItem? Item() => sweep.State.Request is null ? null : SweepItem.From(Key.Name, sweep.State, BestTrial());
 
     private SweepSnapshot Snapshot()
     {

@@ -12,6 +12,7 @@ using Platform.Grains.Datasources;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
+using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -25,6 +26,7 @@ public sealed partial class TrainingRunGrain(
     PlanVersionStore plans,
     PlanDataFolder data,
     DatasetFingerprints fingerprints,
+    ProjectItemRecorder items,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<TrainingRunGrain> logger) : Grain, ITrainingRunGrain
@@ -107,7 +109,7 @@ public sealed partial class TrainingRunGrain(
         PlanNameRules.Require(request.PlanName);
         var plan = await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
             ?? throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RegisterRunAsync(runId);
+        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RequireWritableAsync();
 
         var by = requestedBy ?? VerifiedCaller.Require().PrincipalId;
         run.State = new TrainingRunState
@@ -120,8 +122,10 @@ public sealed partial class TrainingRunGrain(
             History = [new RunTransition(RunState.Queued, RunState.Queued, clock.GetUtcNow(), by, "created")],
             // Recorded so the run says which seed it trains with; the executor derives the same from the same version.
             TrainingSeed = PlanInterpretation.Seed(plan.Settings, request.Seed, request.Fold),
+            PlanEpochs = plan.Settings.Training.Epochs,
         };
         await run.WriteStateAsync();
+        await RecordItemAsync();
         LogCreated(logger, this.GetPrimaryKeyString(), request.PlanName, request.PlanVersion, request.Fold);
         await EnqueueAsync();
         return run.State.ToSnapshot(runId);
@@ -222,6 +226,7 @@ public sealed partial class TrainingRunGrain(
         var transition = new RunTransition(run.State.State, RunState.Completed, clock.GetUtcNow(), "platform", result.Summary);
         run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition] };
         await run.WriteStateAsync();
+        await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), RunState.Completed, result.Summary));
         LogMoved(logger, this.GetPrimaryKeyString(), transition.From, RunState.Completed, result.Summary);
         return run.State.ToSnapshot(Key.RunId);
@@ -241,6 +246,7 @@ public sealed partial class TrainingRunGrain(
         run.State = run.State with { State = to, History = [.. run.State.History, transition] };
         _preparation = null;
         await run.WriteStateAsync();
+        await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), to, reason));
         LogMoved(logger, this.GetPrimaryKeyString(), from, to, reason);
         return run.State.ToSnapshot(Key.RunId);
@@ -255,7 +261,34 @@ public sealed partial class TrainingRunGrain(
         var kept = run.State.Metrics.Where(m => m.Epoch < metrics.Epoch).ToList();
         run.State = run.State with { Metrics = [.. kept, metrics] };
         await run.WriteStateAsync();
+        await EnsurePlanEpochsAsync();
+        await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
         Notify(o => o.EpochRecorded(this.GetPrimaryKeyString(), metrics));
+    }
+
+    public async Task IndexAsync()
+    {
+        if (run.State.Request is not null)
+            await RecordItemAsync();
+    }
+
+    private async Task RecordItemAsync()
+    {
+        await EnsurePlanEpochsAsync();
+        await items.RecordAsync(this, Key.Lab, Key.Project, Item);
+    }
+
+    /// <summary>The list row as the state is now; null before creation.</summary>
+    private ProjectItem? Item() =>
+        run.State.Request is null ? null : RunItem.From(Key.RunId, run.State, run.State.PlanEpochs ?? _planEpochs);
+
+    private int? _planEpochs;
+
+    /// <summary>Runs stored before the plan's epochs were kept read them once per activation (the list shows the total).</summary>
+    private async Task EnsurePlanEpochsAsync()
+    {
+        if (run.State.PlanEpochs is null && _planEpochs is null && run.State.Request is { } request)
+            _planEpochs = (await plans.GetAsync(Key.Lab, Key.Project, request.PlanName, request.PlanVersion))?.Settings.Training.Epochs;
     }
 
     private void RequireExists()

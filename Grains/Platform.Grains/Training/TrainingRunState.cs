@@ -18,6 +18,9 @@ public sealed record TrainingRunState
     public CheckpointRecord? LastCheckpoint { get; init; }
     public RunResultSummary? Result { get; init; }
 
+    /// <summary>How many epochs the plan version trains, read at creation; null in runs stored before it was kept.</summary>
+    public int? PlanEpochs { get; init; }
+
     /// <summary>The dataset it trains on, recorded once when first placed (see <see cref="TrainingRunGrain.ResolveDatasetAsync"/>).</summary>
     public RunDataset? Dataset { get; init; }
 

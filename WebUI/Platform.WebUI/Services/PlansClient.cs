@@ -5,22 +5,12 @@ using Platform.Plans;
 
 namespace Platform.WebUI.Services;
 
-/// <summary>A plan's name with its latest version (null when the project lists the plan but no version was saved).</summary>
-public sealed record PlanListing(string Name, PlanSnapshot? Latest);
-
 /// <summary>What the plan pages need of plans, plan sheets and auto-configuration, through the grain API.</summary>
-public sealed class PlansClient(IClusterClient cluster)
+public sealed class PlansClient(IClusterClient cluster, ProjectListsClient lists)
 {
-    /// <summary>The project's plans in name order, each with its latest version; null when there is no such project.</summary>
-    public async Task<IReadOnlyList<PlanListing>?> ListAsync(string labId, string project)
-    {
-        var summary = await Project(labId, project).GetAsync();
-        if (summary is null)
-            return null;
-        // One call per plan, all at once (plan grains answer independently); the order stays by name.
-        return await Task.WhenAll(summary.Plans.Order(StringComparer.Ordinal)
-            .Select(async name => new PlanListing(name, await Plan(labId, project, name).GetAsync())));
-    }
+    /// <summary>The project's plans in name order, each with its latest version (one read of the plan table); null when there is no such project.</summary>
+    public async Task<IReadOnlyList<PlanHead>?> ListAsync(string labId, string project) =>
+        await Project(labId, project).GetAsync() is null ? null : await lists.PlansAsync(labId, project);
 
     public Task<PlanSnapshot?> GetAsync(string labId, string project, string plan) => Plan(labId, project, plan).GetAsync();
 

@@ -17,6 +17,7 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<CircuitHandler, CallerCircuitHandler>();
         builder.Services.AddScoped<LabsClient>();
         builder.Services.AddScoped<ProjectsClient>();
+        builder.Services.AddScoped<ProjectListsClient>();
         builder.Services.AddScoped<DatasourcesClient>();
         builder.Services.AddScoped<SplitsClient>();
         builder.Services.AddScoped<SweepsClient>();

@@ -7,7 +7,7 @@ using Platform.Grains.Abstractions.Training;
 namespace Platform.WebUI.Services;
 
 /// <summary>What the results pages need of runs and cross-validations, through the grain API (all viewer-level reads).</summary>
-public sealed class ResultsClient(IClusterClient cluster)
+public sealed class ResultsClient(IClusterClient cluster, ProjectListsClient lists)
 {
     public Task<ProjectSummary?> GetProjectAsync(string labId, string project) =>
         cluster.GetGrain<IProjectGrain>(GrainKeys.Project(labId, project)).GetAsync();
@@ -20,15 +20,9 @@ public sealed class ResultsClient(IClusterClient cluster)
     public Task<CrossValidationSnapshot?> GetCrossValidationAsync(string labId, string project, string name) =>
         cluster.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(labId, project, name)).GetAsync();
 
-    /// <summary>Every run of the project, newest first (runs that vanished are left out).</summary>
-    public async Task<IReadOnlyList<RunSnapshot>> ListRunsAsync(string labId, string project)
-    {
-        var summary = await GetProjectAsync(labId, project);
-        if (summary is null)
-            return [];
-        var runs = await Task.WhenAll(summary.Runs.Select(id => GetRunAsync(labId, project, id)));
-        return [.. runs.OfType<RunSnapshot>().OrderByDescending(r => r.CreatedAt)];
-    }
+    /// <summary>Every completed run of the project, newest first, from the project's run list (no run is asked).</summary>
+    public Task<IReadOnlyList<ProjectItem>> ListCompletedRunsAsync(string labId, string project) =>
+        lists.AllAsync(labId, project, new ProjectItemQuery(ProjectItemKind.Run, States: [nameof(RunState.Completed)]));
 
     private ITrainingRunGrain Run(string labId, string project, string runId) =>
         cluster.GetGrain<ITrainingRunGrain>(GrainKeys.Run(labId, project, runId));

@@ -3,7 +3,6 @@ using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
-using Platform.Plans;
 
 namespace Platform.WebUI.Services;
 
@@ -15,13 +14,6 @@ public sealed class RunsClient(IClusterClient cluster, TimeProvider clock)
         Run(labId, project, RunIds.New(request.PlanName, request.Fold, clock.GetUtcNow())).CreateAsync(request);
 
     public Task<RunSnapshot?> GetAsync(string labId, string project, string runId) => Run(labId, project, runId).GetAsync();
-
-    /// <summary>The project's runs, newest first; a run listed by the project but not readable is left out.</summary>
-    public async Task<IReadOnlyList<RunSnapshot>> ListAsync(string labId, string project, IEnumerable<string> runIds)
-    {
-        var snapshots = await Task.WhenAll(runIds.Where(RunIds.IsValid).Select(id => Run(labId, project, id).GetAsync()));
-        return snapshots.OfType<RunSnapshot>().OrderByDescending(r => r.CreatedAt).ToList();
-    }
 
     /// <summary>Whether the project's data changed since the data the run trains on was fingerprinted.</summary>
     public Task<DataDrift> GetDataDriftAsync(string labId, string project, string runId) => Run(labId, project, runId).GetDataDriftAsync();
@@ -37,19 +29,9 @@ public sealed class RunsClient(IClusterClient cluster, TimeProvider clock)
 
     public Task<CrossValidationSnapshot?> GetCrossValidationAsync(string labId, string project, string name) => CrossValidation(labId, project, name).GetAsync();
 
-    public async Task<IReadOnlyList<CrossValidationSnapshot>> ListCrossValidationsAsync(string labId, string project, IEnumerable<string> names)
-    {
-        var snapshots = await Task.WhenAll(names.Where(PlanNames.IsValid).Select(n => CrossValidation(labId, project, n).GetAsync()));
-        return snapshots.OfType<CrossValidationSnapshot>().OrderByDescending(c => c.StartedAt).ToList();
-    }
-
     public Task<CrossValidationSnapshot> CancelCrossValidationAsync(string labId, string project, string name) => CrossValidation(labId, project, name).CancelAsync();
 
     public Task<TrainingQueueView> GetQueueAsync(string labId) => cluster.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(labId)).GetAsync();
-
-    /// <summary>The latest version of a plan, or null before its first save (the start form offers it as the default).</summary>
-    public Task<PlanSnapshot?> GetLatestPlanAsync(string labId, string project, string plan) =>
-        cluster.GetGrain<IPlanGrain>(GrainKeys.Plan(labId, project, plan)).GetAsync();
 
     /// <summary>How many epochs a plan version trains: the length of a run's progress bar.</summary>
     public async Task<int> GetPlannedEpochsAsync(string labId, string project, string plan, int version) =>

@@ -70,9 +70,10 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
         }
 
         await using var second = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-all");
-        var project = await second.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, "kidney")).GetAsync();
-        Assert.Equal(["base"], project!.Plans);
-        Assert.Equal([runId], project.Runs);
+        var lists = second.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, "kidney"));
+        Assert.Equal(["base"], (await lists.ListPlansAsync()).Select(p => p.Name));
+        var runs = await lists.ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Run));
+        Assert.Equal([(runId, "Cancelled")], runs.Items.Select(r => (r.Name, r.State)));
         var latest = await second.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, "kidney", "base")).GetAsync();
         Assert.Equal((2, 5, "second"), (latest!.Version, latest.Settings.Network.BatchSize, latest.Comment));
         var restored = await second.Grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, "kidney", runId)).GetAsync();

@@ -51,9 +51,13 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
             ["Platform:Training:Executor"] = "simulated",
             ["Platform:Training:Simulated:Epochs"] = "200",
             ["Platform:Training:Simulated:EpochMilliseconds"] = "100",
+            ["Platform:Lists:ProgressInterval"] = "00:00:00.100",
         });
         TestIdentity.ActAs(TestIdentity.Admin);
         var cv = await StartAsync(silo, data.Root, "lab-cvc");
+        var lab = GrainKeys.LabOf(cv.GetPrimaryKeyString());
+        var list = silo.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, ScannedProjects.Project));
+        async Task<ProjectItem> Row() => Assert.Single((await list.ListItemsAsync(new ProjectItemQuery(ProjectItemKind.CrossValidation))).Items);
 
         var moving = await TrainingSetup.WaitForAsync(async () => (await cv.GetAsync())!,
             s => s.Folds.Any(f => f.State == RunState.Running && f.EpochsDone > 0), "a fold's epochs to show", TimeSpan.FromSeconds(60));
@@ -61,6 +65,9 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
         Assert.InRange(moving.Fraction, double.Epsilon, 0.9);
         // The total is the plan's epoch count (the simulated executor ignores it), so the fraction is small but not zero.
         Assert.All(moving.Folds, f => Assert.Equal(PlanSettings.Default.Training.Epochs, f.TotalEpochs));
+        // The project's list follows the folds' epochs too.
+        var listed = await TrainingSetup.WaitForAsync(Row, r => r.EpochsDone > 0, "the list to show the folds' epochs", TimeSpan.FromSeconds(60));
+        Assert.Equal(("Training", true, 2, 2 * PlanSettings.Default.Training.Epochs), (listed.State, listed.Active, listed.Parts, listed.EpochsTotal ?? 0));
 
         var cancelled = await cv.CancelAsync();
 
@@ -73,6 +80,9 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
 
         var again = await cv.GetAsync();
         Assert.Equal(CrossValidationState.Cancelled, again!.State);
+        var final = await Row();
+        Assert.Equal(("Cancelled", false, 0), (final.State, final.Active, final.PartsDone));
+        Assert.NotNull(final.FinishedAt);
         await Assert.ThrowsAsync<PlatformConflictException>(() => cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: 9)));
     }
 
@@ -90,7 +100,8 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
         // The project lists what hangs off it, so pages can find its splits and cross-validations.
         var project = (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, ScannedProjects.Project)).GetAsync())!;
         Assert.Equal(["default"], project.Splits);
-        Assert.Equal(["tiny-cv"], project.CrossValidations);
+        var listed = await silo.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, ScannedProjects.Project)).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.CrossValidation));
+        Assert.Equal([("tiny-cv", "Training", 2)], listed.Items.Select(i => (i.Name, i.State, i.Parts)));
         return cv;
     }
 

@@ -31,7 +31,7 @@ public sealed class DemoSeederTests(SiloFixture silo)
         var project = (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(demo.LabId, demo.Project)).GetAsync())!;
         Assert.Contains("Generated demo data", project.Description, StringComparison.Ordinal);
         Assert.Equal([demo.Datasource], project.Datasources);
-        Assert.Equal([demo.Plan], project.Plans);
+        Assert.Equal([demo.Plan], (await silo.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(demo.LabId, demo.Project)).ListPlansAsync()).Select(p => p.Name));
         Assert.Equal([demo.Split], project.Splits);
 
         var datasource = silo.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(demo.LabId, demo.Project, demo.Datasource));

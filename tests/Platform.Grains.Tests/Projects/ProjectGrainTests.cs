@@ -65,7 +65,8 @@ public sealed class ProjectGrainTests
 
         await Project("liver").RestoreAsync();
         Assert.Equal(PlanRevisionOutcome.Saved, (await plan.ReviseAsync(SamplePlans.Small(4), 1, null)).Outcome);
-        Assert.Equal(["base"], (await Project("liver").GetAsync())!.Plans);
+        var plans = await _fixture.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(_lab, "liver")).ListPlansAsync();
+        Assert.Equal([("base", 2)], plans.Select(p => (p.Name, p.Latest.Version)));
     }
 
     [Fact]

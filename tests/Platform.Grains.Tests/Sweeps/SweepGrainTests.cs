@@ -48,7 +48,8 @@ public sealed class SweepGrainTests(MigratedDatabaseFixture database, ITestOutpu
         Assert.Equal([1, 2], started.RungEpochs);
         Assert.Equal(2, started.Trials.Count(t => t.State == TrialState.Running));
         // Only the started sweep is listed: the refused one left nothing behind.
-        Assert.Equal(["lr"], (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, ScannedProjects.Project)).GetAsync())!.Sweeps);
+        var listed = await silo.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, ScannedProjects.Project)).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Sweep));
+        Assert.Equal(["lr"], listed.Items.Select(i => i.Name));
 
         var done = await TrainingSetup.WaitForAsync(() => sweep.GetAsync(), s => s!.State != SweepState.Running, "the sweep to finish", TimeSpan.FromMinutes(4));
         var table = string.Join(" | ", done!.Trials.Select(t => $"t{t.Number} {t.State} e{t.EpochsReached} {t.LastMetric} {t.StoppedReason}"));

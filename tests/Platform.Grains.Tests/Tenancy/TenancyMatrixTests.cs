@@ -35,6 +35,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static IPreprocessingGrain PreprocessingOf(IGrainFactory g, string lab) => g.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, TenancyFixture.Project, TenancyFixture.Plan));
     private static ISweepGrain SweepOf(IGrainFactory g, string lab) => g.GetGrain<ISweepGrain>(GrainKeys.Sweep(lab, TenancyFixture.Project, "matrix-sweep"));
     private static ICrossValidationGrain CrossValidationOf(IGrainFactory g, string lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "matrix-cv"));
+    private static IProjectListGrain ListOf(IGrainFactory g, string lab) => g.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, TenancyFixture.Project));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -101,6 +102,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("ICrossValidationGrain.StartAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).StartAsync(new CrossValidationRequest(TenancyFixture.Plan, 1, "default", 7))),
         new("ICrossValidationGrain.GetAsync", LabRole.Viewer, (g, lab) => CrossValidationOf(g, lab).GetAsync()),
         new("ICrossValidationGrain.CancelAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).CancelAsync()),
+        new("IProjectListGrain.ListItemsAsync", LabRole.Viewer, (g, lab) => ListOf(g, lab).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Run))),
+        new("IProjectListGrain.ListPlansAsync", LabRole.Viewer, (g, lab) => ListOf(g, lab).ListPlansAsync()),
         new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];
 
@@ -108,14 +111,14 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     public static TheoryData<string, Func<IGrainFactory, string, Task>> GrainToGrainMethods() => new()
     {
         { "ILabDirectoryGrain.RecordAsync", (g, lab) => g.GetGrain<ILabDirectoryGrain>(GrainKeys.LabDirectory).RecordAsync(new LabSummary(lab, "Forged", DateTimeOffset.UtcNow, null)) },
-        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], [], [], new Dictionary<string, IReadOnlyList<int>>(), [], [], [])) },
-        { "IProjectGrain.RegisterPlanAsync", (g, lab) => ProjectOf(g, lab).RegisterPlanAsync("forged") },
+        { "ILabGrain.RecordProjectAsync", (g, lab) => LabOf(g, lab).RecordProjectAsync(new ProjectSummary(lab, "forged", "", DateTimeOffset.UtcNow, "x", null, [], new Dictionary<string, IReadOnlyList<int>>(), [])) },
+        { "IProjectGrain.RequireWritableAsync", (g, lab) => ProjectOf(g, lab).RequireWritableAsync() },
         { "IProjectGrain.RegisterDatasourceAsync", (g, lab) => ProjectOf(g, lab).RegisterDatasourceAsync("forged") },
-        { "IProjectGrain.RegisterRunAsync", (g, lab) => ProjectOf(g, lab).RegisterRunAsync("forged") },
         { "IProjectGrain.RegisterSplitAsync", (g, lab) => ProjectOf(g, lab).RegisterSplitAsync("forged") },
-        { "IProjectGrain.RegisterCrossValidationAsync", (g, lab) => ProjectOf(g, lab).RegisterCrossValidationAsync("forged") },
-        { "IProjectGrain.RegisterSweepAsync", (g, lab) => ProjectOf(g, lab).RegisterSweepAsync("forged") },
         { "ISplitGrain.RequireFoldAsync", (g, lab) => SplitOf(g, lab).RequireFoldAsync(0) },
+        { "ITrainingRunGrain.IndexAsync", (g, lab) => RunOf(g, lab).IndexAsync() },
+        { "ICrossValidationGrain.IndexAsync", (g, lab) => CrossValidationOf(g, lab).IndexAsync() },
+        { "ISweepGrain.IndexAsync", (g, lab) => SweepOf(g, lab).IndexAsync() },
         { "ITrainingRunGrain.MoveAsync", (g, lab) => RunOf(g, lab).MoveAsync(RunState.Completed, "forged") },
         { "ITrainingRunGrain.RecordEpochAsync", (g, lab) => RunOf(g, lab).RecordEpochAsync(new EpochMetrics(0, 0, null, new Dictionary<int, double>(), 0, 0)) },
         { "ITrainingRunGrain.CreateForAsync", (g, lab) => RunOf(g, lab).CreateForAsync(TenancyFixture.RunRequest, "forger") },

@@ -50,7 +50,8 @@ public sealed class FoldRequestTests
         Assert.Equal("fold", refused.Field);
         Assert.Equal("Split 'default' has 5 folds, 0 to 4; there is no fold 7.", refused.Message);
         Assert.Null(await run.GetAsync());
-        Assert.Empty((await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, ScannedProjects.Project)).GetAsync())!.Runs);
+        Assert.Empty((await _fixture.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(_lab, ScannedProjects.Project))
+            .ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Run))).Items);
 
         // The last fold there is, and no fold at all (every case), are accepted; no split name means "default".
         Assert.Equal(RunState.Queued, (await NewRun(4).CreateAsync(new RunRequest("base", 1, 4, 1, null))).State);

@@ -42,8 +42,9 @@ public sealed class TrainingRunGrainTests
         Assert.Equal(TestIdentity.Admin, created.CreatedBy);
         // The chosen seed overrides the plan's; the fold's number is added.
         Assert.Equal(42, created.TrainingSeed);
-        var project = await _fixture.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(_lab, "kidney")).GetAsync();
-        Assert.Contains(created.RunId, project!.Runs);
+        var listed = await _fixture.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(_lab, "kidney")).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Run));
+        var row = Assert.Single(listed.Items);
+        Assert.Equal((created.RunId, "Queued", true, "base", 1, (int?)null, (int?)SamplePlans.Small().Training.Epochs), (row.Name, row.State, row.Active, row.PlanName, row.PlanVersion, row.Fold, row.EpochsTotal));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Platform.WebUI.Tests.Projects;
 public sealed class LabProjectsTests : MudBlazorContext
 {
     private static ProjectSummary Project(string title) =>
-        new("kidney-lab", title, "", DateTimeOffset.UnixEpoch, "alice", null, [], [], ["kits23"], new Dictionary<string, IReadOnlyList<int>>(), [], [], []);
+        new("kidney-lab", title, "", DateTimeOffset.UnixEpoch, "alice", null, ["kits23"], new Dictionary<string, IReadOnlyList<int>>(), []);
 
     private IRenderedComponent<LabProjects> RenderProjects(LabRole role, IReadOnlyList<ProjectSummary> projects) =>
         Context.Render<LabProjects>(p => p

@@ -71,6 +71,8 @@ internal sealed class FakeRunGrain(RunSnapshot snapshot, TimeProvider clock) : I
 
     public Task<RunSnapshot?> PeekAsync() => throw new NotSupportedException();
 
+    public Task IndexAsync() => throw new NotSupportedException();
+
     public Task<RunSnapshot> MoveAsync(RunState to, string? reason) => throw new NotSupportedException();
 
     public Task RecordEpochAsync(EpochMetrics metrics) => throw new NotSupportedException();

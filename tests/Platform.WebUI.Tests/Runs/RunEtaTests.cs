@@ -56,5 +56,5 @@ public sealed class RunEtaTests
     public void Durations_read_as_people_say_them(int seconds, string expected) => Assert.Equal(expected, RunEta.Format(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
-    public void Epochs_done_count_from_zero() => Assert.Equal(3, RunEta.EpochsDone([Epoch(0), Epoch(1), Epoch(2)]));
+    public void Epochs_done_count_from_zero() => Assert.Equal(3, RunEpochs.Done([Epoch(0), Epoch(1), Epoch(2)]));
 }

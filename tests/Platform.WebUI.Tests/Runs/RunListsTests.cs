@@ -12,16 +12,23 @@ public sealed class RunListsTests : MudBlazorContext
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_run_row_links_to_the_run_and_shows_its_state_and_epochs()
+    public void A_run_row_links_to_the_run_and_shows_its_state_epochs_and_best_score_from_the_list()
     {
         var table = Context.Render<RunTable>(p => p
             .Add(c => c.LabId, Lab).Add(c => c.Project, Project)
-            .Add(c => c.Runs, [new RunListItem(Run(RunState.Running, Epoch(0), Epoch(1)), 10)]));
+            .Add(c => c.Runs, [Item(RunState.Running, 2, 10, best: 0.81234), Item(RunState.Queued, 0, null) with { Name = "tiny-f0-20250101000001-abcd" }]));
 
         Assert.Equal($"labs/{Lab}/projects/{Project}/runs/{RunId}", table.Find("[data-testid=run-row-link]").GetAttribute("href"));
-        Assert.Equal("Running", table.Find("[data-testid=run-row-state]").TextContent.Trim());
-        Assert.Equal("2 / 10", table.Find("[data-testid=run-row-epochs]").TextContent.Trim());
+        Assert.Equal(["Running", "Queued"], table.FindAll("[data-testid=run-row-state]").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["2 / 10", "0 / ?"], table.FindAll("[data-testid=run-row-epochs]").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["0.812", "—"], table.FindAll("[data-testid=run-row-best]").Select(c => c.TextContent.Trim()));
     }
+
+    [Fact]
+    public void No_runs_under_a_filter_says_none_match() =>
+        Assert.Contains("match", Context.Render<RunTable>(p => p
+            .Add(c => c.LabId, Lab).Add(c => c.Project, Project).Add(c => c.Runs, []).Add(c => c.Filtered, true))
+            .Find("[data-testid=runs-empty]").TextContent);
 
     [Fact]
     public void No_runs_tells_a_scientist_how_to_start_one() =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Services;
 
@@ -17,6 +18,12 @@ internal static class RunSamples
     public static RunSnapshot Run(RunState state, params EpochMetrics[] epochs) => new(
         RunId, new RunRequest("tiny", 2, 0, 12345, "default"), state, "1.0", DateTimeOffset.UnixEpoch, "alice",
         [new RunTransition(RunState.Queued, RunState.Queued, DateTimeOffset.UnixEpoch, "alice", "created")], epochs);
+
+    /// <summary>A run's row in the project's run list.</summary>
+    public static ProjectItem Item(RunState state, int epochsDone, int? epochsTotal, double? best = null) => new(
+        ProjectItemKind.Run, RunId, "tiny", 2, 0, "default", state.ToString(),
+        Active: state is RunState.Queued or RunState.Preparing or RunState.Running, DateTimeOffset.UnixEpoch, "alice", null, null,
+        epochsDone, epochsTotal, 0, 0, best, null);
 
     public static WebCaller Caller(TimeProvider clock) => new(
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -19,6 +19,16 @@ internal sealed class BeatingClock : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Live timers that repeat every <paramref name="period"/>: a page's poll loop, told apart from the one-shot timers
+    /// some MudBlazor inputs keep.
+    /// </summary>
+    public int LiveTimersOf(TimeSpan period)
+    {
+        lock (_timers)
+            return _timers.Count(t => t.Period == period);
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_timers)
@@ -41,7 +51,7 @@ internal sealed class BeatingClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new BeatTimer(this, callback, state);
+        var timer = new BeatTimer(this, callback, state) { Period = period };
         lock (_timers)
             _timers.Add(timer);
         return timer;
@@ -55,6 +65,8 @@ internal sealed class BeatingClock : TimeProvider
 
     private sealed class BeatTimer(BeatingClock clock, TimerCallback callback, object? state) : ITimer
     {
+        public TimeSpan Period { get; init; }
+
         public void Fire() => callback(state);
 
         public bool Change(TimeSpan dueTime, TimeSpan period) => true;

@@ -8,15 +8,12 @@ namespace Platform.WebUI.Components.Runs;
 /// </summary>
 public static class RunEta
 {
-    /// <summary>Epochs finished: epochs are numbered from 0, so the last recorded one plus one.</summary>
-    public static int EpochsDone(IReadOnlyList<EpochMetrics> metrics) => metrics.Count == 0 ? 0 : metrics.Max(m => m.Epoch) + 1;
-
     /// <summary>Remaining epochs × mean seconds per epoch; null before the first epoch or without a known total.</summary>
     public static TimeSpan? Remaining(IReadOnlyList<EpochMetrics> metrics, int? totalEpochs)
     {
         if (metrics.Count == 0 || totalEpochs is not { } total)
             return null;
-        var remaining = Math.Max(0, total - EpochsDone(metrics));
+        var remaining = Math.Max(0, total - RunEpochs.Done(metrics));
         return TimeSpan.FromSeconds(remaining * metrics.Average(m => m.Seconds));
     }
 
@@ -28,8 +25,8 @@ public static class RunEta
             RunState.Queued => DescribeQueued(queue, remaining, now),
             RunState.Preparing => "Preparing the data; an estimate follows the first epoch.",
             // After the last epoch the run predicts and scores its validation cases before it completes.
-            RunState.Running when totalEpochs is { } total && EpochsDone(metrics) >= total => "Training done; predicting and scoring the validation cases.",
-            RunState.Running when remaining is { } left => $"About {Format(left)} left ({Math.Max(0, totalEpochs!.Value - EpochsDone(metrics))} epochs at {Format(TimeSpan.FromSeconds(metrics.Average(m => m.Seconds)))} each).",
+            RunState.Running when totalEpochs is { } total && RunEpochs.Done(metrics) >= total => "Training done; predicting and scoring the validation cases.",
+            RunState.Running when remaining is { } left => $"About {Format(left)} left ({Math.Max(0, totalEpochs!.Value - RunEpochs.Done(metrics))} epochs at {Format(TimeSpan.FromSeconds(metrics.Average(m => m.Seconds)))} each).",
             RunState.Running => "Training; an estimate follows the first epoch.",
             RunState.Paused when remaining is { } left => $"Paused; about {Format(left)} of training left once resumed.",
             RunState.Paused => "Paused.",

@@ -33,6 +33,7 @@ public sealed class ResultsPagesTests : MudBlazorContext
         Context.Services.AddSingleton<PlatformAdmins>();
         Context.Services.AddScoped<LabsClient>();
         Context.Services.AddScoped<LabAccessLoader>();
+        Context.Services.AddScoped<ProjectListsClient>();
         Context.Services.AddScoped<ResultsClient>();
         Context.Services.AddScoped<FileDownloads>();
         Context.AddAuthorization().SetAuthorized("alice");
@@ -42,6 +43,9 @@ public sealed class ResultsPagesTests : MudBlazorContext
 
     private static RunSnapshot Run(string id, RunState state) =>
         new(id, new RunRequest("3d", 1, 0, 1, "default"), state, "1.0", DateTimeOffset.UnixEpoch, "alice", [], []);
+
+    private static ProjectItem Row(string id) => new(ProjectItemKind.Run, id, "3d", 1, 0, "default", nameof(RunState.Completed), false,
+        DateTimeOffset.UnixEpoch, "alice", null, null, 10, 10, 0, 0, null, null);
 
     private static CaseScore Score(string caseId, int label, double dice) => new(caseId, label, dice, dice, 1, 0, 0, 1, 1);
 
@@ -81,9 +85,9 @@ public sealed class ResultsPagesTests : MudBlazorContext
     public void The_compare_page_compares_the_runs_named_in_the_address_and_reports_those_it_cannot()
     {
         Role(LabRole.Viewer);
-        _cluster.Add<IProjectGrain>(GrainKeys.Project(Lab, Project), g => g.Answer("GetAsync", (ProjectSummary?)new ProjectSummary(
-            Lab, Project, "", DateTimeOffset.UnixEpoch, "alice", null, [], ["3d-f0-a", "3d-f0-b", "3d-f0-c"], [],
-            new Dictionary<string, IReadOnlyList<int>>(), [], [], [])));
+        // The project's run list holds the completed runs only (the page asks for those); 3d-f0-c is still running.
+        _cluster.Add<IProjectListGrain>(GrainKeys.ProjectList(Lab, Project), g => g.Answer("ListItemsAsync", (ProjectItemQuery q) =>
+            new ProjectItemPage([Row("3d-f0-a"), Row("3d-f0-b")], 2, q)));
         AddRun("3d-f0-a", RunState.Completed, Score("case_1", 1, 0.9));
         AddRun("3d-f0-b", RunState.Completed, Score("case_1", 1, 0.7));
         AddRun("3d-f0-c", RunState.Running);

@@ -39,19 +39,26 @@ public class StubCluster : DispatchProxy
 /// <summary>A grain whose methods answer from a table by method name; calls are counted.</summary>
 public class GrainStub : DispatchProxy
 {
-    private readonly Dictionary<string, Func<object?>> _answers = [];
+    private readonly Dictionary<string, Func<object?[]?, object?>> _answers = [];
 
     public List<string> Calls { get; } = [];
 
     public GrainStub Answer<T>(string method, T result)
     {
-        _answers[method] = () => Task.FromResult(result);
+        _answers[method] = _ => Task.FromResult(result);
+        return this;
+    }
+
+    /// <summary>Answers from the call's single argument (a page asked for, say).</summary>
+    public GrainStub Answer<TArgument, T>(string method, Func<TArgument, T> result)
+    {
+        _answers[method] = args => Task.FromResult(result((TArgument)args![0]!));
         return this;
     }
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
         Calls.Add(method!.Name);
-        return _answers.TryGetValue(method.Name, out var answer) ? answer() : throw new NotSupportedException($"The stub does not answer {method.Name}.");
+        return _answers.TryGetValue(method.Name, out var answer) ? answer(args) : throw new NotSupportedException($"The stub does not answer {method.Name}.");
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class PlansPage(PlansClient plans, LabAccessLoader accessL
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private IReadOnlyList<PlanListing>? _plans;
+    private IReadOnlyList<PlanHead>? _plans;
     private LabAccess _access = LabAccess.None;
     private IReadOnlyList<PlanImportResult>? _importResults;
     private string? _loadError;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Components.Results;
@@ -15,7 +15,7 @@ namespace Platform.WebUI.Components.Pages.Results;
 /// </summary>
 public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoader accessLoader, NavigationManager navigation)
 {
-    private IReadOnlyList<RunSnapshot>? _completed;
+    private IReadOnlyList<ProjectItem>? _completed;
     private string? _loadedFor;
     private List<string> _picked = [];
     private IReadOnlyList<ComparedRun> _compared = [];
@@ -71,7 +71,7 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
                 return;
             }
 
-            _completed = [.. (await results.ListRunsAsync(LabId, Title)).Where(r => r.State == RunState.Completed)];
+            _completed = await results.ListCompletedRunsAsync(LabId, Title);
             _loadedFor = $"{LabId}/{Title}";
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
@@ -91,7 +91,7 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
             var compared = new List<ComparedRun>();
             foreach (var runId in wanted)
             {
-                if (_completed!.All(r => r.RunId != runId))
+                if (_completed!.All(r => r.Name != runId))
                 {
                     _problems.Add($"Run '{runId}' is not a completed run of this project; it is left out.");
                     continue;
@@ -119,6 +119,6 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
 
     private void Apply() => navigation.NavigateTo(LabRoutes.CompareRuns(LabId, Title, _picked));
 
-    private static string Describe(RunSnapshot run) =>
-        $"{run.RunId} · plan {run.Request.PlanName} v{run.Request.PlanVersion}, {(run.Request.Fold is { } f ? $"fold {f}" : "all cases")}";
+    private static string Describe(ProjectItem run) =>
+        $"{run.Name} · plan {run.PlanName} v{run.PlanVersion}, {(run.Fold is { } f ? $"fold {f}" : "all cases")}";
 }

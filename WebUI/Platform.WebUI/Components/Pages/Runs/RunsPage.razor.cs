@@ -12,17 +12,27 @@ using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Runs;
 
-/// <summary>A project's runs and cross-validations, and starting training for scientists; the lists refresh while any is under way.</summary>
-public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, PlansClient plans, LabAccessLoader accessLoader, SignedPolling polling,
-    ISnackbar snackbar, NavigationManager navigation)
-    : IAsyncDisposable
+/// <summary>
+/// A project's runs and cross-validations, one page of each read from the project's lists (no run is asked), and
+/// starting training for scientists. While anything shown is under way the page re-reads those pages every 5 s.
+/// </summary>
+public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, ProjectListsClient lists, PlansClient plans, LabAccessLoader accessLoader,
+    SignedPolling polling, ISnackbar snackbar, NavigationManager navigation) : IAsyncDisposable
 {
+    private const int PageSize = 25;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly (ProjectItemSort Sort, string Label)[] RunSorts =
+    [
+        (ProjectItemSort.CreatedAt, "Created"), (ProjectItemSort.FinishedAt, "Finished"), (ProjectItemSort.BestScore, "Best score"),
+        (ProjectItemSort.State, "State"), (ProjectItemSort.Plan, "Plan"), (ProjectItemSort.Name, "Run id"),
+    ];
 
     private ProjectSummary? _project;
     private LabAccess _access = LabAccess.None;
-    private IReadOnlyList<RunListItem>? _runs;
-    private IReadOnlyList<CrossValidationSnapshot> _crossValidations = [];
+    private ProjectItemQuery _runQuery = new(ProjectItemKind.Run, PageSize: PageSize);
+    private ProjectItemPage? _runs;
+    private ProjectItemPage _crossValidations = new([], 0, new ProjectItemQuery(ProjectItemKind.CrossValidation));
     private IReadOnlyDictionary<string, int> _planVersions = new Dictionary<string, int>();
     private string? _loadError;
     private string? _startError;
@@ -42,12 +52,15 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
         new("Runs", LabRoutes.Runs(LabId, Project), disabled: true),
     ];
 
+    private string? StateFilter => _runQuery.States is [var state] ? state : null;
+
+    private static int PageCount(ProjectItemPage page) => (int)Math.Ceiling(page.Total / (double)PageSize);
+
     protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         _loadError = null;
-        _plannedEpochs.Clear(); // the page may now show another project
         try
         {
             _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
@@ -58,8 +71,9 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
                 return;
             }
 
-            _planVersions = await LatestVersionsAsync(_project.Plans);
-            await RefreshListsAsync(_project);
+            // Plans without a saved version are not listed, so every plan here can be trained.
+            _planVersions = (await lists.PlansAsync(LabId, Project)).ToDictionary(p => p.Name, p => p.Latest.Version);
+            await RefreshListsAsync();
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
@@ -69,20 +83,42 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
         await StartPollingWhileUnderWayAsync();
     }
 
-    private async Task RefreshListsAsync(ProjectSummary project)
+    /// <summary>The shown page of runs and the newest cross-validations: two reads, however many runs the project has.</summary>
+    private async Task RefreshListsAsync()
     {
-        var snapshots = await runs.ListAsync(LabId, Project, project.Runs);
-        var epochs = await PlannedEpochsAsync(snapshots.Select(r => (r.Request.PlanName, r.Request.PlanVersion)).Distinct());
-        _runs = snapshots.Select(r => new RunListItem(r, epochs.GetValueOrDefault((r.Request.PlanName, r.Request.PlanVersion)))).ToList();
-        _crossValidations = await runs.ListCrossValidationsAsync(LabId, Project, project.CrossValidations);
+        _runs = await lists.PageAsync(LabId, Project, _runQuery);
+        _crossValidations = await lists.PageAsync(LabId, Project, new ProjectItemQuery(ProjectItemKind.CrossValidation, PageSize: 10));
     }
 
-    /// <summary>A run that is not final, or a cross-validation still training or evaluating, changes by itself.</summary>
-    private bool UnderWay =>
-        (_runs ?? []).Any(r => !RunStateMachine.IsFinal(r.Run.State))
-        || _crossValidations.Any(cv => cv.State is CrossValidationState.Training or CrossValidationState.Evaluating);
+    private Task FilterStateAsync(string? state) => ChangeQueryAsync(_runQuery with { States = state is null ? null : [state], Page = 0 });
 
-    /// <summary>Re-reads the lists every 5 s while anything is under way (runs started elsewhere show on the next load).</summary>
+    private Task FilterPlanAsync(string? plan) => ChangeQueryAsync(_runQuery with { PlanName = plan, Page = 0 });
+
+    private Task SortAsync(ProjectItemSort sort) => ChangeQueryAsync(_runQuery with { SortBy = sort, Page = 0 });
+
+    private Task DescendingAsync(bool descending) => ChangeQueryAsync(_runQuery with { Descending = descending, Page = 0 });
+
+    private Task GoToPageAsync(int page) => ChangeQueryAsync(_runQuery with { Page = page - 1 });
+
+    private async Task ChangeQueryAsync(ProjectItemQuery query)
+    {
+        _runQuery = query;
+        try
+        {
+            _runs = await lists.PageAsync(LabId, Project, _runQuery);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _loadError = GrainErrors.Describe(e, "list this project's runs");
+        }
+
+        await StartPollingWhileUnderWayAsync();
+    }
+
+    /// <summary>A row the list marks active (a queued, preparing or running run; a training or evaluating cross-validation) changes by itself.</summary>
+    private bool UnderWay => (_runs?.Items ?? []).Any(r => r.Active) || _crossValidations.Items.Any(cv => cv.Active);
+
+    /// <summary>Re-reads the shown pages every 5 s while anything on them is under way (runs started elsewhere show on the next load).</summary>
     private async Task StartPollingWhileUnderWayAsync()
     {
         if (!UnderWay || _project is null)
@@ -90,7 +126,7 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
         polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
-                await RefreshListsAsync(_project);
+                await RefreshListsAsync();
                 return UnderWay ? PollOutcome.KeepPolling : PollOutcome.Stop;
             },
             onError: e =>
@@ -101,40 +137,6 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
     }
 
     public ValueTask DisposeAsync() => polling.DisposeAsync();
-
-    /// <summary>Each plan's latest version; plans without a saved version cannot be trained and are left out.</summary>
-    private async Task<IReadOnlyDictionary<string, int>> LatestVersionsAsync(IEnumerable<string> plans)
-    {
-        var versions = new Dictionary<string, int>();
-        foreach (var plan in plans.Order(StringComparer.Ordinal))
-        {
-            if (await runs.GetLatestPlanAsync(LabId, Project, plan) is { } latest)
-                versions[plan] = latest.Version;
-        }
-
-        return versions;
-    }
-
-    /// <summary>Epochs of each plan version seen so far: saved versions never change, so polls read only new ones.</summary>
-    private readonly Dictionary<(string, int), int?> _plannedEpochs = [];
-
-    private async Task<Dictionary<(string, int), int?>> PlannedEpochsAsync(IEnumerable<(string Plan, int Version)> versions)
-    {
-        foreach (var (plan, version) in versions.Where(v => !_plannedEpochs.ContainsKey(v)))
-        {
-            try
-            {
-                _plannedEpochs[(plan, version)] = await runs.GetPlannedEpochsAsync(LabId, Project, plan, version);
-            }
-            catch (Exception e) when (GrainErrors.IsReportable(e))
-            {
-                // The list still shows the run; its total reads "?".
-                _plannedEpochs[(plan, version)] = null;
-            }
-        }
-
-        return _plannedEpochs;
-    }
 
     /// <summary>Tells before a start whether the chosen version's data changed since it was configured (it still trains on its own).</summary>
     private async Task ShowDataDriftAsync((string Plan, int Version) chosen)

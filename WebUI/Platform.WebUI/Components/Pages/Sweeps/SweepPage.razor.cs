@@ -11,12 +11,13 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Sweeps;
 
 /// <summary>One sweep: its trial table and charts, refreshed every few seconds while it runs; start form before it starts.</summary>
-public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projects, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar)
+public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projects, ProjectListsClient lists, LabAccessLoader accessLoader, SignedPolling polling, ISnackbar snackbar)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
 
     private SweepSnapshot? _snapshot;
     private ProjectSummary? _project;
+    private IReadOnlyList<string> _plans = [];
     private LabAccess _access = LabAccess.None;
     private bool _loaded;
     private string? _error;
@@ -50,7 +51,10 @@ public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projec
             _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
             _snapshot = await sweeps.GetAsync(LabId, Title, Name);
             if (_snapshot is null && _access.CanEdit)
+            {
                 _project = await projects.GetAsync(LabId, Title);
+                _plans = [.. (await lists.PlansAsync(LabId, Title)).Select(p => p.Name)];
+            }
             _loaded = true;
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))

@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions.Plans;
-using Platform.Grains.Abstractions.Sweeps;
+using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Sweeps;
 
-/// <summary>A project's hyper-parameter sweeps; a new one is named here and started on its own page.</summary>
-public sealed partial class SweepsPage(SweepsClient sweeps, LabAccessLoader accessLoader, NavigationManager navigation)
+/// <summary>A project's hyper-parameter sweeps, a page at a time from the project's list; a new one is named here and started on its own page.</summary>
+public sealed partial class SweepsPage(ProjectsClient projects, ProjectListsClient lists, LabAccessLoader accessLoader, NavigationManager navigation)
 {
-    private IReadOnlyList<(string Name, SweepSnapshot? Snapshot)>? _sweeps;
+    private const int PageSize = 25;
+
+    private ProjectItemPage? _sweeps;
+    private int _page;
     private LabAccess _access = LabAccess.None;
     private string? _loadError;
     private MudForm? _form;
@@ -40,12 +43,26 @@ public sealed partial class SweepsPage(SweepsClient sweeps, LabAccessLoader acce
         try
         {
             _access = await accessLoader.LoadAsync(LabId, (await Authentication).User);
-            _sweeps = await sweeps.ListAsync(LabId, Title);
+            if (await projects.GetAsync(LabId, Title) is null)
+            {
+                _loadError = $"There is no project '{Title}' in this lab.";
+                return;
+            }
+
+            _sweeps = await lists.PageAsync(LabId, Title, new ProjectItemQuery(ProjectItemKind.Sweep, _page, PageSize));
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
             _loadError = GrainErrors.Describe(e, "list the sweeps");
         }
+    }
+
+    private int PageCount => _sweeps is null ? 0 : (int)Math.Ceiling(_sweeps.Total / (double)PageSize);
+
+    private Task GoToPageAsync(int page)
+    {
+        _page = page - 1;
+        return LoadAsync();
     }
 
     // Sweep names follow plan names (the grain key's own rule).
