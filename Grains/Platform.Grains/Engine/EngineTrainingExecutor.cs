@@ -52,7 +52,7 @@ public sealed partial class EngineTrainingExecutor(
             var dataset = await progress.WaitForDatasetAsync(cancellationToken);
             folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.Folder);
         }
-        catch (Exception e) when (e is Abstractions.PlatformValidationException or PlanFieldException)
+        catch (Exception e) when (e is Abstractions.PlatformException or PlanFieldException)
         {
             return TrainingOutcome.Failed($"The plan's data cannot be prepared: {e.Message}");
         }
