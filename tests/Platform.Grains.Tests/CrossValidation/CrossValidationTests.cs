@@ -32,10 +32,13 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database, ITest
     // training cases of a fold can hold so few lesion voxels that its model never predicts one.
     private static readonly PhantomOptions Phantoms = EngineStudy.LearnablePhantoms with { MaxLesions = 6 };
 
-    // What this configuration reaches, measured twice with identical figures (training is deterministic on CPU):
+    // What this configuration reached when both folds trained with one seed (3), measured twice with identical figures
+    // (training is deterministic on CPU); with the plan's seed plus the fold number it passes the same thresholds:
     // cross-validation organ 0.923 over 12 cases, lesion 0.689 over 11; on the two test cases the ensemble has organ
     // 0.936 and lesion 0.750 (one case has a lesion), the single folds organ 0.935/0.934 and lesion 0.571/0.917.
-    // With the tiny plan (2 epochs of 3 iterations) the lesion stays at 0, so these thresholds can fail.
+    // With the tiny plan (2 epochs of 3 iterations) the lesion stays at 0, so these thresholds can fail. The ensemble
+    // check rests on one lesion case: seed 3 plus the fold number gave validation organ 0.931 and lesion 0.667, but on
+    // that case an ensemble lesion of 0.545 against single folds 0.357/0.844, below the margin.
     private const double OrganCrossValidationDice = 0.8;
     private const double LesionCrossValidationDice = 0.5;
     // The ensemble averages its members' probabilities: per label, on the test cases, it may trail the mean of
@@ -60,7 +63,8 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database, ITest
         var validationCases = (await split.GetFoldAsync(0)).Validation.Concat((await split.GetFoldAsync(1)).Validation).Order(StringComparer.Ordinal).ToList();
 
         var cv = silo.Grains.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, ScannedProjects.Project, "tiny-cv"));
-        var started = await cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: 3));
+        // No seed: the plan's training.seed, plus each fold's number (folds 0 and 1 train with 12345 and 12346).
+        var started = await cv.StartAsync(new CrossValidationRequest("tiny", 1, "default", Seed: null));
         Assert.Equal(CrossValidationState.Training, started.State);
         Assert.Equal([0, 1], started.Folds.Select(f => f.Fold));
         Assert.Equal(testCases.Order(StringComparer.Ordinal), started.TestCases.Order(StringComparer.Ordinal));
