@@ -11,31 +11,19 @@ namespace Platform.Quality.Benchmarks;
 /// <summary>A trained fold: its validation in native space, final checkpoint, and wall time.</summary>
 internal sealed record FoldRun(int Fold, SplitFold Split, string WorkFolder, string Checkpoint, EvaluationSummary Validation, double Seconds);
 
-/// <summary>Trains each fold of the split with <see cref="FoldTraining"/>: nnU-Net's augmentation and oversampling, mirrored validation.</summary>
+/// <summary>Trains each fold of the split with <see cref="FoldTraining"/>: nnU-Net's augmentation and oversampling, validation with the plan's inference.</summary>
 internal static class FoldRuns
 {
-    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, PlanTraining plan, CpuBudget budget, int classes, int seed, bool mirror, TextWriter log)
+    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, PlanTraining plan, CpuBudget budget, int classes, int seed, TextWriter log)
     {
         var runs = new List<FoldRun>();
         for (var fold = 0; fold < split.Folds.Count; fold++)
         {
             var clock = Stopwatch.StartNew();
             var folder = Path.Combine(workRoot, $"fold_{fold}");
-            var request = new FoldTrainingRequest
-            {
-                PreprocessedFolder = preprocessedFolder,
-                TrainingCases = split.Folds[fold].Train,
-                ValidationCases = split.Folds[fold].Validation,
-                OutputFolder = folder,
-                Network = plan.Network(classes),
-                Trainer = plan.Trainer(budget.Threads),
-                BatchSize = plan.BatchSize,
-                PatchSize = plan.Patch,
-                Seed = seed + fold,
-                Augmentation = plan.Augmentation,
-                // The platform's default (EngineOptions.MirrorAtValidation) mirrors over every axis; see QualitySettings for why it is optional here.
-                MirrorAtValidation = mirror,
-            };
+            // Everything from the plan, as a training silo builds it; the seed per fold as the cross-validation's runs.
+            var request = PlanFoldRequest.For(plan.Plan, classes, preprocessedFolder, split.Folds[fold].Train, split.Folds[fold].Validation,
+                folder, TimeSpan.FromHours(1), budget.Threads) with { Seed = seed + fold };
             // Progress<T> reports on the thread pool (a console has no synchronisation context): lines may trail a little.
             var epochs = new Progress<EpochReport>(e => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  fold {fold} epoch {e.Epoch + 1,3}/{e.Epochs}: train loss {e.TrainLoss,7:F3}, validation loss {e.ValidationLoss,7:F3}, pseudo-Dice {string.Join("/", e.PseudoDice.Select(d => d.ToString("F2", CultureInfo.InvariantCulture)))}, {e.EpochSeconds,5:F1} s")));

@@ -1,14 +1,15 @@
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Training;
 using Platform.LocalHosting.Postgres;
 
 namespace Platform.Cli.Engine;
 
 /// <summary>
-/// Where a run's model lies. Checkpoint paths the silos record are relative to the platform's work root
-/// (Platform:Storage:WorkRoot), so the tool needs the same folder: --work-root, PLATFORM_WORK_ROOT, or the local
-/// deployment's .data/work of the checkout.
+/// Where a run's or a cross-validation's model package lies. The paths the silos record are relative to the platform's
+/// work root (Platform:Storage:WorkRoot), so the tool needs the same folder: --work-root, PLATFORM_WORK_ROOT, or the
+/// local deployment's .data/work of the checkout. A machine with only a package (a folder or a zip) needs none of this.
 /// </summary>
-public static class CheckpointLocator
+public static class PackageLocator
 {
     public static string WorkRoot(string? given, CliConsole console)
     {
@@ -20,18 +21,28 @@ public static class CheckpointLocator
         }
         catch (DirectoryNotFoundException)
         {
-            throw CliException.Usage("Say where the platform's work root is (--work-root or PLATFORM_WORK_ROOT): run checkpoints are stored relative to it.");
+            throw CliException.Usage("Say where the platform's work root is (--work-root or PLATFORM_WORK_ROOT): model packages are stored relative to it.");
         }
     }
 
-    /// <summary>The run's final checkpoint, else its last one.</summary>
-    public static string Of(RunSnapshot run, string workRoot)
+    /// <summary>The package of a completed run.</summary>
+    public static string Of(RunSnapshot run, string workRoot) =>
+        Existing(run.Result?.Package ?? throw CliException.NotFound(run.State == RunState.Completed
+            ? $"Run {run.RunId} completed before model packages existed: train it again to get one."
+            : $"Run {run.RunId} has no model package yet ({run.State}); it gets one when it completes."), workRoot, $"Run {run.RunId}");
+
+    /// <summary>The ensemble package of a completed cross-validation.</summary>
+    public static string Of(CrossValidationSnapshot crossValidation, string workRoot) =>
+        Existing(crossValidation.Result?.Package ?? throw CliException.NotFound(crossValidation.State == CrossValidationState.Completed
+            ? $"Cross-validation '{crossValidation.Name}' completed before model packages existed."
+            : $"Cross-validation '{crossValidation.Name}' has no model package yet ({crossValidation.State}); it gets one when it completes."),
+            workRoot, $"Cross-validation '{crossValidation.Name}'");
+
+    private static string Existing(string recorded, string workRoot, string owner)
     {
-        var recorded = run.Result?.FinalCheckpoint ?? run.LastCheckpoint?.Path
-            ?? throw CliException.NotFound($"Run {run.RunId} has no checkpoint yet ({run.State}); predict once it has trained.");
         var path = Path.IsPathRooted(recorded) ? recorded : Path.Combine(workRoot, recorded);
-        return File.Exists(path)
+        return Directory.Exists(path)
             ? path
-            : throw CliException.NotFound($"Run {run.RunId}'s checkpoint {path} is not here. Give the platform's work root with --work-root (or PLATFORM_WORK_ROOT), or copy the checkpoint and pass --checkpoint.");
+            : throw CliException.NotFound($"{owner}'s model package {path} is not here. Give the platform's work root with --work-root (or PLATFORM_WORK_ROOT), or export it on a machine that has it ('platform model export') and pass --package.");
     }
 }

@@ -71,7 +71,8 @@ public sealed record FoldTestScores(
 /// means, the postprocessing decisions, and the ensemble's scores on the test cases (with the adopted
 /// postprocessing applied). <paramref name="ResultFolder"/> holds the JSON files, relative to the work root.
 /// <paramref name="TestPerFold"/> scores each fold's model alone on the same test cases (what the ensemble adds
-/// over a single fold); null for results stored before it existed.
+/// over a single fold); null for results stored before it existed. <paramref name="Package"/> is the ensemble's model
+/// package (every fold, the pooled postprocessing), relative to the work root; null for results stored before packages.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationResult")]
 public sealed record CrossValidationResult(
@@ -82,7 +83,8 @@ public sealed record CrossValidationResult(
     [property: Id(4)] IReadOnlyList<CaseScore> TestScores,
     [property: Id(5)] IReadOnlyList<LabelDice> TestMeanPerLabel,
     [property: Id(6)] string ResultFolder,
-    [property: Id(7)] IReadOnlyList<FoldTestScores>? TestPerFold = null);
+    [property: Id(7)] IReadOnlyList<FoldTestScores>? TestPerFold = null,
+    [property: Id(8)] string? Package = null);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationSnapshot")]
 public sealed record CrossValidationSnapshot(

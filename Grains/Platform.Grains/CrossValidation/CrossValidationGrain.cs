@@ -14,7 +14,6 @@ using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 using Platform.Grains.Training;
-using Platform.Training.Plans;
 
 namespace Platform.Grains.CrossValidation;
 
@@ -242,18 +241,18 @@ public sealed partial class CrossValidationGrain(
         {
             var checkpoint = fold.FinalCheckpoint ?? throw new InvalidOperationException($"Fold {fold.Fold} (run {fold.RunId}) completed without a final checkpoint.");
             var workFolder = Path.Combine(workRoot, RunWorkFolders.Relative(Key.Lab, Key.Project, fold.RunId));
-            folds.Add(new CompletedFold(fold.Fold, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
+            folds.Add(new CompletedFold(fold.Fold, fold.RunId, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
                 await scores.ListAsync(Key.Lab, Key.Project, fold.RunId)));
         }
 
         var relative = CrossValidationFolders.Relative(Key.Lab, Key.Project, Key.Name);
-        return new CrossValidationInputs(
-            folds,
-            await dataFolder.AbsoluteAsync(workRoot, Key.Lab, Key.Project, request.PlanName, plan.Settings),
-            cv.State.TestCases,
-            PlanInterpretation.Patch(plan.Settings),
-            Path.Combine(workRoot, relative),
-            relative);
+        var data = await dataFolder.ResolveAsync(workRoot, Key.Lab, Key.Project, request.PlanName, plan.Settings);
+        return new CrossValidationInputs(folds, data.Dataset, data.AbsoluteFolder, cv.State.TestCases, Path.Combine(workRoot, relative), relative)
+        {
+            Project = Key.Project,
+            Request = request,
+            Plan = plan.Settings,
+        };
     }
 
     private async Task FinishAsync(CrossValidationState state, string? error)

@@ -22,7 +22,8 @@ namespace Platform.Grains.Engine;
 /// The real training on a silo: preprocess the plan's data if it is not complete (the same folder the
 /// preprocessing job writes, so finished cases are never redone), train the run's fold with the engine (resuming
 /// from the fold's last checkpoint after a pause or a lost machine), report every epoch and checkpoint, then score
-/// the validation cases in native space and store the scores once. Reads plans, splits and the case catalog from
+/// the validation cases in native space, store the scores once and write the run's model package (the fold's model,
+/// the plan, the frozen preprocessing and the postprocessing chosen on its validation). Reads plans, splits and the case catalog from
 /// PostgreSQL directly: it runs outside any grain call, with no caller to ask other grains for them.
 /// </summary>
 public sealed partial class EngineTrainingExecutor(
@@ -48,53 +49,39 @@ public sealed partial class EngineTrainingExecutor(
         if (plan.Preprocessing.Mode == PreprocessingMode.Patch)
             return TrainingOutcome.Failed("Training on patch-mode data is not supported yet: train on the source plan, whose cases the patches come from.");
 
-        string folder;
+        PlanDataFolder.Resolved data;
         try
         {
-            folder = await PrepareDataAsync(assignment, plan, cancellationToken);
+            data = await PrepareDataAsync(assignment, plan, cancellationToken);
         }
-        catch (Abstractions.PlatformValidationException e)
+        catch (Exception e) when (e is Abstractions.PlatformValidationException or PlanFieldException)
         {
             return TrainingOutcome.Failed($"The plan's data cannot be prepared: {e.Message}");
         }
 
+        var folder = data.AbsoluteFolder;
         var (training, validation) = await FoldCasesAsync(assignment, folder);
         if (training.Count == 0)
             return TrainingOutcome.Failed($"Fold {request.Fold?.ToString(CultureInfo.InvariantCulture) ?? "all"} of split '{SplitName(request)}' has no preprocessed training case.");
 
         var summary = DatasetSummaryBuilder.Read(folder);
-        int classes;
-        Platform.Training.Networks.NetworkDescription network;
-        TrainerOptions trainer;
+        FoldTrainingRequest fold;
         try
         {
-            classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
-            network = PlanInterpretation.Network(plan, classes);
-            trainer = PlanInterpretation.Trainer(plan, TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads);
+            var classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
+            fold = PlanFoldRequest.For(plan, classes, folder, training, validation, assignment.WorkFolder,
+                TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads) with
+            {
+                Seed = request.Seed,
+                LoaderWorkers = engine.Value.LoaderWorkers,
+            };
         }
-        catch (Abstractions.PlatformValidationException e)
+        catch (PlanFieldException e)
         {
             return TrainingOutcome.Failed($"The plan cannot be trained: {e.Field}: {e.Message}");
         }
 
-        var fold = new FoldTrainingRequest
-        {
-            PreprocessedFolder = folder,
-            TrainingCases = training,
-            ValidationCases = validation,
-            OutputFolder = assignment.WorkFolder,
-            Network = network,
-            Trainer = trainer,
-            BatchSize = plan.Network.BatchSize,
-            PatchSize = PlanInterpretation.Patch(plan),
-            Seed = request.Seed,
-            Augmentation = PlanInterpretation.Augmentation(plan),
-            ForegroundOversampling = plan.Training.ForegroundOversampling,
-            TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
-            LoaderWorkers = engine.Value.LoaderWorkers,
-            MirrorAtValidation = engine.Value.MirrorAtValidation,
-        };
-
+        var trainer = fold.Trainer;
         var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
         if (unreadable is not null)
             return TrainingOutcome.Failed(unreadable);
@@ -117,14 +104,17 @@ public sealed partial class EngineTrainingExecutor(
 
         var caseScores = result.Validation?.Cases.SelectMany(c => c.ToCaseScores()).ToList() ?? [];
         await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
+        var package = RunModelPackage.Write(assignment, plan, data.Dataset, result);
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
-        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, storage.Value.RequireWorkRoot()));
+        var workRoot = storage.Value.RequireWorkRoot();
+        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, workRoot) with { Package = Path.GetRelativePath(workRoot, package) });
     }
 
-    /// <summary>Preprocesses what is missing of the plan's data and returns its folder.</summary>
-    private async Task<string> PrepareDataAsync(TrainingAssignment assignment, PlanSettings plan, CancellationToken cancellationToken)
+    /// <summary>Preprocesses what is missing of the plan's data and returns where it is and how it was made.</summary>
+    private async Task<PlanDataFolder.Resolved> PrepareDataAsync(TrainingAssignment assignment, PlanSettings plan, CancellationToken cancellationToken)
     {
-        var (datasources, dataset, folder) = await dataFolder.ResolveAsync(storage.Value.RequireWorkRoot(), assignment.Lab, assignment.Project, assignment.Request.PlanName, plan);
+        var resolved = await dataFolder.ResolveAsync(storage.Value.RequireWorkRoot(), assignment.Lab, assignment.Project, assignment.Request.PlanName, plan);
+        var (datasources, dataset, folder) = resolved;
         var rows = await catalog.UsableCaseFilesAsync(assignment.Lab, assignment.Project, datasources);
         var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, plan.Preprocessing.ImportedFolder);
         var report = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest
@@ -136,7 +126,7 @@ public sealed partial class EngineTrainingExecutor(
         }, null, cancellationToken);
         if (report.Processed > 0 || report.Failed > 0)
             LogPrepared(logger, assignment.RunKey, report.Processed, report.Skipped, report.Failed);
-        return folder;
+        return resolved;
     }
 
     /// <summary>Training and validation cases of the run's fold, among those preprocessed. No fold: all train, none validate.</summary>

@@ -9,8 +9,8 @@ namespace Platform.Training.Workflow;
 
 /// <summary>
 /// One fold of a plan, everything decided: which stored cases train and which validate, the network, the run
-/// settings, and where checkpoints and validation results go. Built from a plan by the caller (the grains), so the
-/// engine stays free of the plan document.
+/// settings, and where checkpoints and validation results go. A plan's fold comes from <see cref="PlanFoldRequest.For"/>;
+/// the engine itself stays free of the plan document.
 /// </summary>
 public sealed record FoldTrainingRequest
 {
@@ -53,8 +53,12 @@ public sealed record FoldTrainingRequest
     /// <summary>Loader threads.</summary>
     public int LoaderWorkers { get; init; } = 2;
 
-    /// <summary>Test-time mirroring over all axes in the final validation (nnU-Net does it; 8× the inference cost in 3D).</summary>
-    public bool MirrorAtValidation { get; init; }
+    /// <summary>
+    /// How the final validation predicts: the plan's sliding window (<see cref="Plans.PlanInterpretation.SlidingWindow"/>),
+    /// the same one its model package records, so validation scores what <c>platform predict</c> will produce. The
+    /// device is <see cref="Device"/>'s.
+    /// </summary>
+    public required SlidingWindowSettings SlidingWindow { get; init; }
 
     /// <summary>Where to train and predict; the CPU when null.</summary>
     public Device? Device { get; init; }
@@ -71,12 +75,8 @@ public sealed record FoldTrainingRequest
         Network.Validate();
         Trainer.Validate();
         Augmentation?.Validate();
+        SlidingWindow.Validate();
+        if (SlidingWindow.PatchSize != PatchSize)
+            throw new ArgumentException($"The validation's sliding window {SlidingWindow.PatchSize} is not the training patch {PatchSize}.", nameof(SlidingWindow));
     }
-
-    internal SlidingWindowSettings SlidingWindow => new()
-    {
-        PatchSize = PatchSize,
-        MirrorAxes = MirrorAtValidation ? SlidingWindowSettings.AllAxes : [],
-        Device = Device,
-    };
 }

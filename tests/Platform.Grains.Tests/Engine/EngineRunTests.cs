@@ -5,6 +5,7 @@ using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
 using Platform.Testing;
 using Platform.Testing.Datasets;
+using Platform.Training.Packaging;
 using Xunit;
 
 namespace Platform.Grains.Tests.Engine;
@@ -41,6 +42,16 @@ public sealed class EngineRunTests(MigratedDatabaseFixture database) : IClassFix
         Assert.All(done.Metrics, m => Assert.True(double.IsFinite(m.TrainLoss) && m.PseudoDice.ContainsKey(1)));
         Assert.Equal(Epochs, done.LastCheckpoint!.Epoch);
         Assert.Contains("dice-1", done.Result!.FinalMetrics.Keys);
+        // The run's model package (the test silo's work root is its data root): verified on reading, the fold's final
+        // checkpoint with the plan version, its frozen preprocessing and its inference (unmirrored, as the plan says).
+        var manifest = ModelPackage.Read(Path.Combine(data.Root, done.Result.Package!));
+        Assert.Equal(("tiny", 1, "default"), (manifest.Source.PlanName, manifest.Source.PlanVersion, manifest.Source.SplitName));
+        Assert.Equal([0], manifest.Source.Folds);
+        Assert.Equal(0, Assert.Single(manifest.Members).Fold);
+        Assert.Empty(manifest.Inference.MirrorAxes);
+        Assert.Equal([0, 1, 2], manifest.Inference.TrainedMirrorAxes);
+        Assert.Equal(3, manifest.Classes.Count);
+        Assert.Equal(new Platform.Imaging.Volumes.Vector3D(6, 6, 6), manifest.Preprocessing.TargetSpacing);
 
         var scores = await run.GetScoresAsync();
         Assert.Equal(fold0.Validation.Order(StringComparer.Ordinal), scores.Select(s => s.CaseId).Distinct().Order(StringComparer.Ordinal));
