@@ -23,6 +23,7 @@ public static class PlatformCli
         root.Add(TrainCommand.Create(console));
         root.Add(RunsCommands.Create(console));
         root.Add(PredictCommand.Create(console));
+        root.Add(ModelCommands.Create(console));
         root.Add(ScoreCommand.Create(console));
         root.Add(ResultsCommands.Create(console));
         return root;

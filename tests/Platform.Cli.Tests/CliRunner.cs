@@ -27,9 +27,21 @@ public sealed class CliRunner(ClusterFixture cluster)
         };
         foreach (var (key, value) in overrides)
             environment[key] = value;
+        return await RunInAsync(environment, RepositoryPaths.Root, args);
+    }
+
+    /// <summary>
+    /// The tool on a machine that has only the tool: no PLATFORM_* variable (no cluster, no work root, no API key) and
+    /// a working directory outside any checkout.
+    /// </summary>
+    public static Task<CliResult> RunStandaloneAsync(string workingDirectory, params string[] args) =>
+        RunInAsync(new Dictionary<string, string>(), workingDirectory, args);
+
+    private static async Task<CliResult> RunInAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory, string[] args)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await PlatformCli.RunAsync(args, CliConsole.Captured(output, error, environment, RepositoryPaths.Root), CancellationToken.None);
+        var code = await PlatformCli.RunAsync(args, CliConsole.Captured(output, error, environment, workingDirectory), CancellationToken.None);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }

@@ -58,7 +58,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Platform__Training__ReconcileInterval"] = "00:00:01",
             ["Platform__Engine__Threads"] = "2",
             ["Platform__Engine__LoaderWorkers"] = "1",
-            ["Platform__Engine__MirrorAtValidation"] = "false",
         }, new Uri($"http://127.0.0.1:{ports.Http}/health"), _log.Enqueue);
         _silo.Start();
         await _silo.WaitHealthyAsync(TimeSpan.FromMinutes(2), CancellationToken.None);

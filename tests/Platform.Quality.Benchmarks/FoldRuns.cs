@@ -12,10 +12,10 @@ namespace Platform.Quality.Benchmarks;
 /// <summary>A trained fold: its validation in native space, final checkpoint, and wall time.</summary>
 internal sealed record FoldRun(int Fold, SplitFold Split, string WorkFolder, string Checkpoint, EvaluationSummary Validation, double Seconds);
 
-/// <summary>Trains each fold of the split with <see cref="FoldTraining"/>: nnU-Net's augmentation and oversampling, mirrored validation.</summary>
+/// <summary>Trains each fold of the split with <see cref="FoldTraining"/>: nnU-Net's augmentation and oversampling, validation with the plan's inference.</summary>
 internal static class FoldRuns
 {
-    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, PlanTraining plan, CpuBudget budget, int classes, int seed, bool mirror, TextWriter log)
+    public static List<FoldRun> Train(SplitSet split, string preprocessedFolder, string workRoot, PlanTraining plan, CpuBudget budget, int classes, int seed, TextWriter log)
     {
         var runs = new List<FoldRun>();
         for (var fold = 0; fold < split.Folds.Count; fold++)
@@ -24,9 +24,7 @@ internal static class FoldRuns
             var folder = Path.Combine(workRoot, $"fold_{fold}");
             // The plan's one interpretation builds the fold, as on a silo; the seed is the platform's per-fold seed.
             var request = PlanInterpretation.Fold(plan.Plan, new FoldCases(preprocessedFolder, split.Folds[fold].Train, split.Folds[fold].Validation, folder),
-                classes, PlanInterpretation.Seed(plan.Plan, seed, fold), TimeSpan.FromHours(1), budget.Threads,
-                // The platform's default (EngineOptions.MirrorAtValidation) mirrors as the plan says; see QualitySettings for why it is optional here.
-                mirrorAtValidation: mirror);
+                classes, PlanInterpretation.Seed(plan.Plan, seed, fold), TimeSpan.FromHours(1), budget.Threads);
             // Progress<T> reports on the thread pool (a console has no synchronisation context): lines may trail a little.
             var epochs = new Progress<EpochReport>(e => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  fold {fold} epoch {e.Epoch + 1,3}/{e.Epochs}: train loss {e.TrainLoss,7:F3}, validation loss {e.ValidationLoss,7:F3}, pseudo-Dice {string.Join("/", e.PseudoDice.Select(d => d.ToString("F2", CultureInfo.InvariantCulture)))}, {e.EpochSeconds,5:F1} s")));

@@ -1,11 +1,8 @@
 using Platform.DemoData.Abdomen;
-using Platform.Imaging.Volumes;
 using Platform.Plans;
 using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
-using Platform.Training.Augmentation;
-using Platform.Training.Networks;
 using Platform.Training.Plans;
 using Platform.Training.Trainer;
 
@@ -33,7 +30,8 @@ internal sealed class PlanTraining
     /// <param name="fingerprint">The training cases' fingerprint (CT statistics come from it).</param>
     /// <param name="budget">Epochs and iterations.</param>
     /// <param name="modality">The dataset's modality, set on its datasource as a scientist would (a FRAN folder does not say it).</param>
-    public static PlanTraining From(AutoPlan scaled, ProjectFingerprint fingerprint, CpuBudget budget, AbdomenModality modality)
+    /// <param name="mirror">The plan's test-time mirroring (validation and test both read it from the plan).</param>
+    public static PlanTraining From(AutoPlan scaled, ProjectFingerprint fingerprint, CpuBudget budget, AbdomenModality modality, bool mirror)
     {
         var datasource = new DatasourceModalities(DatasetFingerprint.Datasource, [modality == AbdomenModality.Ct ? "CT" : "MR"]);
         var (settings, _) = SuggestedPlan.From(scaled, fingerprint, [datasource], scaled.Stages.Max(s => s.Features));
@@ -47,19 +45,10 @@ internal sealed class PlanTraining
                 ValidationIterations = 2,
                 CheckpointEveryEpochs = budget.Epochs,
             },
+            Inference = settings.Inference with { Mirror = mirror },
         };
         return new PlanTraining(settings, fingerprint);
     }
-
-    public Shape3 Patch => PlanInterpretation.Patch(Plan);
-
-    public int BatchSize => Plan.Network.BatchSize;
-
-    public NetworkDescription Network(int classes) => PlanInterpretation.Network(Plan, classes);
-
-    public TrainerOptions Trainer(int threads) => PlanInterpretation.Trainer(Plan, TimeSpan.FromHours(1), threads);
-
-    public AugmentationSettings Augmentation => PlanInterpretation.Augmentation(Plan);
 
     public CasePreprocessingSettings CaseSettings => PlanInterpretation.Case(Plan, PlanInterpretation.Normalization(Plan, Fingerprint?.Channels ?? []));
 }

@@ -16,7 +16,7 @@ using Platform.Preprocessing.Splits;
 using Platform.Quality.Benchmarks;
 using Platform.Training.Baselines;
 using Platform.Training.Evaluation;
-using Platform.Training.Inference;
+using Platform.Training.Packaging;
 using Platform.Training.Workflow;
 
 var settings = QualitySettings.Parse(args);
@@ -53,7 +53,7 @@ try
         o.WriteLine("  " + note);
     o.WriteLine("  " + Describe(plan, budget.Epochs, budget.IterationsPerEpoch));
     var channel = fingerprint.Channels[0];
-    var training = PlanTraining.From(plan, fingerprint, budget, settings.Modality);
+    var training = PlanTraining.From(plan, fingerprint, budget, settings.Modality, settings.Mirror);
     o.WriteLine(settings.Modality == AbdomenModality.Ct
         ? F($"  normalisation: CT, clip to the fingerprint's foreground [{channel.Percentile00_5:F0}, {channel.Percentile99_5:F0}] HU, z-score with mean {channel.Mean:F1}, std {channel.Std:F1}")
         : "  normalisation: per-case z-score (MR)");
@@ -79,7 +79,7 @@ try
     var labels = names.Keys.Where(l => l > 0).Order().ToList();
     o.WriteLine();
     o.WriteLine(F($"Training {settings.Folds} folds ({budget.Epochs} epochs × {budget.IterationsPerEpoch} iterations each):"));
-    var folds = FoldRuns.Train(split, preprocessed, Path.Combine(root, "folds"), training, budget, labels.Count + 1, settings.Seed, settings.Mirror, o);
+    var folds = FoldRuns.Train(split, preprocessed, Path.Combine(root, "folds"), training, budget, labels.Count + 1, settings.Seed, o);
     stages.AddRange(folds.Select(f => new StageTime(F($"fold {f.Fold} (train + validate)"), f.Seconds)));
 
     clock.Restart();
@@ -91,13 +91,20 @@ try
 
     // 5. The test cases under the folds' ensemble, with the chosen postprocessing; each fold alone for comparison.
     clock.Restart();
+    var package = Path.Combine(root, "model");
+    ModelPackage.Write(package, new ModelPackageContents
+    {
+        Source = new ModelSource(null, "quality", null, [], [.. folds.Select(f => f.Fold)], null, null),
+        Plan = training.Plan,
+        Preprocessing = training.CaseSettings,
+        Members = [.. folds.Select(f => new PackageMemberSource(f.Fold, f.Checkpoint))],
+        Postprocessing = selection.Plan,
+    });
     var test = FoldEnsembleTesting.PredictAndScore(new FoldEnsembleTestRequest
     {
-        Checkpoints = [.. folds.Select(f => f.Checkpoint)],
+        Package = package,
         PreprocessedFolder = preprocessed,
         TestCases = split.Test,
-        SlidingWindow = new SlidingWindowSettings { PatchSize = training.Patch, MirrorAxes = settings.Mirror ? SlidingWindowSettings.AllAxes : [] },
-        Postprocessing = selection.Plan,
         Labels = labels,
         OutputFolder = Path.Combine(root, "test"),
         ScoreMembers = true,

@@ -1,127 +1,97 @@
 using System.CommandLine;
 using Platform.Cli.Connection;
-using Platform.Cli.Engine;
-using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Projects;
-using Platform.Plans;
-using Platform.Preprocessing.Fingerprint;
-using Platform.Training.Inference;
-using Platform.Training.Plans;
-using Platform.Training.Workflow;
-using static TorchSharp.torch;
+using Platform.Cli.Output;
+using Platform.Preprocessing.Cases;
+using Platform.Training.Packaging;
 
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// <c>platform predict &lt;input&gt; &lt;output&gt; (--run ID... | --checkpoint PATH... --plan NAME)</c>: segments a folder
-/// of images in this process with one model or an ensemble (mean probabilities), writing NIfTI label maps in each
-/// input's geometry. The plan (preprocessing, patch) comes from the cluster; the weights from the checkpoints.
+/// <c>platform predict &lt;input&gt; &lt;output&gt; (--package FOLDER|ZIP | --run ID | --cross-validation NAME)</c>: segments a
+/// folder of images in this process with a model package (an ensemble averages its members' probabilities), with the
+/// package's preprocessing, inference settings and postprocessing, writing NIfTI label maps in each input's geometry.
+/// With --package nothing else is needed: no cluster, no work root. --run and --cross-validation find the package
+/// through the cluster.
 /// </summary>
 public static class PredictCommand
 {
     public static Command Create(CliConsole console)
     {
-        var project = CommonOptions.Project();
+        var selection = new ModelSelection();
         var input = new Argument<string>("input-folder") { Description = "Images: {case}.nii.gz, or {case}_0000.nii.gz ... per channel." };
         var outputFolder = new Argument<string>("output-folder") { Description = "Where {case}.nii.gz label maps are written." };
-        var runs = new Option<string[]>("--run") { Description = "Predict with this run's final model (repeat for an ensemble)." };
-        var checkpoints = new Option<string[]>("--checkpoint") { Description = "Predict with this checkpoint file (repeat for an ensemble); needs --plan." };
-        var plan = new Option<string?>("--plan") { Description = "Plan the checkpoints were trained with (default: the first run's)." };
-        var planVersion = new Option<int?>("--plan-version") { Description = "Plan version (default: the run's, or the latest)." };
-        var workRoot = new Option<string?>("--work-root") { Description = "The platform's work root, where run checkpoints lie (env PLATFORM_WORK_ROOT)." };
-        var mirror = new Option<bool>("--mirror") { Description = "Test-time mirroring over all axes (8x slower in 3D, usually a little better)." };
-        var command = new Command("predict", "Segment a folder of images with a run's model or an ensemble, in this process (exit 1 when a case failed).")
-            { project, input, outputFolder, runs, checkpoints, plan, planVersion, workRoot, mirror };
+        var package = new Option<string?>("--package") { Description = "A model package folder or .zip ('platform model export'); needs no cluster." };
+        var imported = new Option<string?>("--imported-labels")
+        {
+            Description = "Folder of imported label maps named by case ({case}.nii.gz): the localiser an lbd model crops around (e.g. another model's predictions).",
+        };
+        var mirror = new Option<bool>("--mirror") { Description = "Test-time mirroring over the axes the model trained with, whatever its plan says (8x slower in 3D)." };
+        var noMirror = new Option<bool>("--no-mirror") { Description = "No test-time mirroring, whatever the model's plan says." };
+        var step = new Option<double?>("--step") { Description = "Sliding-window step as a fraction of the patch, in (0, 1] (default: the plan's, 0.5 in nnU-Net)." };
+        var command = new Command("predict", "Segment a folder of images with a model package, in this process (exit 1 when a case failed).")
+            { input, outputFolder, package, imported, mirror, noMirror, step };
+        selection.AddTo(command);
         command.Validators.Add(result =>
         {
-            var hasRuns = result.GetValue(runs) is { Length: > 0 };
-            var hasCheckpoints = result.GetValue(checkpoints) is { Length: > 0 };
-            if (!hasRuns && !hasCheckpoints)
-                result.AddError("Give the model: --run ID or --checkpoint PATH (each repeatable for an ensemble).");
-            else if (!hasRuns && result.GetValue(plan) is null)
-                result.AddError("With --checkpoint, name the plan the checkpoints were trained with (--plan).");
+            var models = selection.Count(result) + (result.GetValue(package) is null ? 0 : 1);
+            if (models != 1)
+                result.AddError("Name the model: --package FOLDER|ZIP, --run ID or --cross-validation NAME (one of them).");
+            if (result.GetValue(mirror) && result.GetValue(noMirror))
+                result.AddError("--mirror and --no-mirror contradict each other.");
+            if (result.GetValue(step) is { } s && !(s > 0 && s <= 1))
+                result.AddError("--step is a fraction of the patch in (0, 1].");
         });
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, token) =>
+        command.SetAction((parse, ct) =>
         {
-            var title = ProjectLookup.Title(parse.GetValue(project), console);
-            await ProjectLookup.RequireAsync(session, title);
-            var files = new List<string>();
-            string? planName = parse.GetValue(plan);
-            var version = parse.GetValue(planVersion);
-            var runIds = parse.GetValue(runs) ?? [];
-            if (runIds.Length > 0)
-            {
-                var root = CheckpointLocator.WorkRoot(parse.GetValue(workRoot), console);
-                foreach (var id in runIds)
-                {
-                    var (_, snapshot) = await RunsCommands.RequireRunAsync(session, title, id);
-                    planName ??= snapshot.Request.PlanName;
-                    version ??= snapshot.Request.PlanName == planName ? snapshot.Request.PlanVersion : null;
-                    files.Add(CheckpointLocator.Of(snapshot, root));
-                }
-            }
-
-            foreach (var file in parse.GetValue(checkpoints) ?? [])
-            {
-                var path = Path.GetFullPath(file, console.WorkingDirectory);
-                files.Add(File.Exists(path) ? path : throw CliException.NotFound($"Checkpoint {path} does not exist."));
-            }
-
-            var settings = await SettingsAsync(session, title, planName!, version, parse.GetValue(mirror));
-            var inputFolder = Path.GetFullPath(parse.GetValue(input)!, console.WorkingDirectory);
-            if (!Directory.Exists(inputFolder))
-                throw CliException.Usage($"Input folder {inputFolder} does not exist.");
-            var outputPath = Path.GetFullPath(parse.GetValue(outputFolder)!, console.WorkingDirectory);
-            var progress = output.Progress("predict");
-            progress.Report(0, 0, $"{files.Count} model(s), cases of {inputFolder}");
-            var report = Predict(inputFolder, outputPath, files, settings, token);
-            progress.Done();
-
-            var document = new { models = files, output = outputPath, cases = report.Cases };
-            output.Result(document, w =>
-            {
-                foreach (var c in report.Cases)
-                    w.WriteLine(c.Succeeded ? $"{c.CaseId}: {c.OutputPath}" : $"{c.CaseId}: FAILED {c.Error}");
-                w.WriteLine($"{report.Cases.Count(c => c.Succeeded)} of {report.Cases.Count} cases predicted into {outputPath}.");
-            });
-            return report.Failed.Any() || report.Cases.Count == 0 ? ExitCodes.Unexpected : ExitCodes.Ok;
-        }));
+            var request = new PredictionRequest(
+                Path.GetFullPath(parse.GetValue(input)!, console.WorkingDirectory),
+                Path.GetFullPath(parse.GetValue(outputFolder)!, console.WorkingDirectory),
+                parse.GetValue(imported) is { } folder ? Path.GetFullPath(folder, console.WorkingDirectory) : null,
+                new PredictionOverrides(parse.GetValue(mirror) ? true : parse.GetValue(noMirror) ? false : null, parse.GetValue(step)));
+            return parse.GetValue(package) is { } given
+                ? CommandRunner.RunLocalAsync(parse, console, ct, (output, token) =>
+                    Task.FromResult(Predict(Path.GetFullPath(given, console.WorkingDirectory), request, output, token)))
+                : CommandRunner.RunAsync(parse, console, ct, async (session, output, token) =>
+                    Predict(await selection.ResolveAsync(session, parse, console), request, output, token));
+        });
         return command;
     }
 
-    private static async Task<PredictorSettings> SettingsAsync(PlatformSession session, string project, string plan, int? version, bool mirror)
-    {
-        var snapshot = await TrainCommand.PlanVersionAsync(session, project, plan, version);
-        var usesCt = snapshot.Settings.Preprocessing.Normalization.Contains(NormalizationScheme.CT);
-        // The statistics the plan version was configured (and trained) with, never the current data's.
-        var projectGrain = session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, project));
-        var fingerprint = !usesCt ? null
-            : snapshot.FingerprintId is { } id ? await projectGrain.GetStoredFingerprintAsync(id)
-            : await projectGrain.GetFingerprintAsync(snapshot.Settings.Data.Datasources is { Count: > 0 } d ? d : null);
-        var channels = fingerprint?.Channels.Select(c => new ChannelFingerprint(c.Channel, c.Voxels, c.Mean, c.StandardDeviation, c.Min, c.Max,
-            c.Percentile00_5, Median: null, c.Percentile99_5, PercentileSource.PooledSamples, c.Samples)).ToList() ?? [];
-        var settings = snapshot.Settings;
-        return new PredictorSettings
-        {
-            Preprocessing = PlanInterpretation.Case(settings, PlanInterpretation.Normalization(settings, channels)),
-            SlidingWindow = PlanInterpretation.SlidingWindow(settings, mirror),
-        };
-    }
+    private sealed record PredictionRequest(string Input, string Output, string? ImportedLabels, PredictionOverrides Overrides);
 
-    private static PredictionReport Predict(string input, string output, IReadOnlyList<string> checkpoints, PredictorSettings settings, CancellationToken cancellationToken)
+    private static int Predict(string package, PredictionRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
-        var models = new List<TrainedModel>();
-        try
+        if (!Directory.Exists(request.Input))
+            throw CliException.Usage($"Input folder {request.Input} does not exist.");
+        if (request.ImportedLabels is { } imported && !Directory.Exists(imported))
+            throw CliException.Usage($"Imported-labels folder {imported} does not exist.");
+        using var predictor = PackagePredictor.Open(package, request.Overrides);
+        var manifest = predictor.Manifest;
+        var window = predictor.Settings.SlidingWindow;
+        if (manifest.Preprocessing.Mode == CaseMode.Lbd && request.ImportedLabels is null)
+            output.Note("This model crops each image around a localiser's label map (lbd): give the maps with --imported-labels FOLDER ({case}.nii.gz).");
+        var progress = output.Progress("predict");
+        progress.Report(0, 0, $"{manifest.Members.Count} model(s) of plan '{manifest.Source.PlanName}', cases of {request.Input}");
+        var report = predictor.PredictFolder(request.Input, request.Output, request.ImportedLabels, cancellationToken);
+        progress.Done();
+
+        var document = new
         {
-            foreach (var file in checkpoints)
-                models.Add(TrainedModel.Load(file));
-            using var _ = no_grad();
-            return SegmentationPredictor.PredictFolder(input, output, [.. models.Select(m => (Func<Tensor, Tensor>)m.Segment)], settings, cancellationToken);
-        }
-        finally
+            package,
+            plan = manifest.Source.PlanName,
+            members = manifest.Members.Count,
+            mirrorAxes = window.MirrorAxes,
+            stepFraction = window.StepFraction,
+            postprocessing = manifest.Postprocessing,
+            output = request.Output,
+            cases = report.Cases,
+        };
+        output.Result(document, w =>
         {
-            foreach (var model in models)
-                model.Dispose();
-        }
+            foreach (var c in report.Cases)
+                w.WriteLine(c.Succeeded ? $"{c.CaseId}: {c.OutputPath}" : $"{c.CaseId}: FAILED {c.Error}");
+            w.WriteLine($"{report.Cases.Count(c => c.Succeeded)} of {report.Cases.Count} cases predicted into {request.Output}.");
+        });
+        return report.Failed.Any() || report.Cases.Count == 0 ? ExitCodes.Unexpected : ExitCodes.Ok;
     }
 }

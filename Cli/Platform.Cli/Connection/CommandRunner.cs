@@ -2,6 +2,7 @@ using System.CommandLine;
 using Platform.Cli.Output;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Training.Packaging;
 
 namespace Platform.Cli.Connection;
 
@@ -55,6 +56,8 @@ public static class CommandRunner
         PlatformNotFoundException => ExitCodes.NotFound,
         PlatformValidationException => ExitCodes.Usage,
         PlatformConflictException => ExitCodes.Conflict,
+        ModelPackageException { Problem: ModelPackageProblem.MissingFile } => ExitCodes.NotFound,
+        ModelPackageException => ExitCodes.Usage,
         _ => ExitCodes.Unexpected,
     };
 
@@ -68,6 +71,7 @@ public static class CommandRunner
         PlatformConflictException => $"Conflict: {e.Message}",
         OperationCanceledException => "Cancelled.",
         PlatformException => e.Message,
+        ModelPackageException => $"Model package: {e.Message}",
         OrleansException or TimeoutException => $"The cluster did not answer ({e.Message}). Try again in a moment; check that the platform runs.",
         _ => $"{e.GetType().Name}: {e.Message}",
     };

@@ -76,6 +76,8 @@ public sealed record FoldTestScores(
 /// <paramref name="TestPerFold"/> scores each fold's model alone on the same test cases (what the ensemble adds
 /// over a single fold); null for results stored before it existed. <paramref name="DatasetKey"/> is the preprocessed
 /// dataset the folds trained on and the evaluation read (null for results stored before it was recorded).
+/// <paramref name="Package"/> is the ensemble's model package (every fold, the pooled postprocessing), relative to the
+/// work root; null for results stored before packages.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationResult")]
 public sealed record CrossValidationResult(
@@ -87,7 +89,8 @@ public sealed record CrossValidationResult(
     [property: Id(5)] IReadOnlyList<LabelDice> TestMeanPerLabel,
     [property: Id(6)] string ResultFolder,
     [property: Id(7)] IReadOnlyList<FoldTestScores>? TestPerFold = null,
-    [property: Id(8)] string? DatasetKey = null);
+    [property: Id(8)] string? DatasetKey = null,
+    [property: Id(9)] string? Package = null);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationSnapshot")]
 public sealed record CrossValidationSnapshot(

@@ -99,11 +99,14 @@ public sealed record CheckpointRecord(
 
 /// <summary>
 /// What a finished training reports: how many epochs it trained, its final figures by name (e.g. "val-loss",
-/// "dice-1"), the final checkpoint, and a line for people.
+/// "dice-1"), the final checkpoint, a line for people, and its model package (the folder <c>platform predict
+/// --package</c> and <c>platform model export</c> use), relative to the work root; null for runs finished before
+/// packages existed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunResultSummary")]
 public sealed record RunResultSummary(
     [property: Id(0)] int EpochsCompleted,
     [property: Id(1)] IReadOnlyDictionary<string, double> FinalMetrics,
     [property: Id(2)] string? FinalCheckpoint,
-    [property: Id(3)] string Summary);
+    [property: Id(3)] string Summary,
+    [property: Id(4)] string? Package = null);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Results;
-using Platform.Training.Inference;
+using Platform.Training.Packaging;
 using Platform.Training.Postprocessing;
 using Platform.Training.Workflow;
 
@@ -11,15 +11,16 @@ namespace Platform.Grains.CrossValidation;
 /// <summary>
 /// Turns completed folds into the cross-validation result: Dice per label over every fold's validation cases
 /// (the scores each run stored, from its own model), postprocessing chosen on all validation predictions
-/// together, and the test cases predicted by the ensemble of the folds' final checkpoints (mean probabilities),
-/// mapped to native space, postprocessed and scored, with each fold's model alone scored on the same passes.
-/// Writes result.json and postprocessing.json.
+/// together, the ensemble's model package (every fold's final checkpoint, the pooled postprocessing), and the test
+/// cases predicted with that package (mean probabilities), mapped to native space, postprocessed and scored, with each
+/// fold's model alone scored on the same passes. Writes result.json, postprocessing.json and model/.
 /// </summary>
 public static class CrossValidationEvaluator
 {
     public const string ResultFileName = "result.json";
     public const string PostprocessingFileName = "postprocessing.json";
     public const string TestFolderName = "test";
+    public const string PackageFolderName = "model";
 
     // NaN (a label absent from both maps) and +∞ (an HD95 with one side empty) are real results: write them as "NaN" and "Infinity".
     private static readonly JsonSerializerOptions ResultJsonOptions = new()
@@ -41,10 +42,11 @@ public static class CrossValidationEvaluator
             labels, cancellationToken);
         Directory.CreateDirectory(inputs.ResultFolder);
         File.WriteAllText(Path.Combine(inputs.ResultFolder, PostprocessingFileName), PostprocessingJson.Serialize(selection));
+        var package = WritePackage(inputs, selection.Plan);
 
         var (testScores, testPerFold) = inputs.TestCases.Count == 0
             ? ([], [])
-            : PredictTestCases(inputs, labels, selection.Plan, cancellationToken);
+            : PredictTestCases(inputs, labels, package, cancellationToken);
         var result = new CrossValidationResult(
             MeanPerLabel(validationScores),
             perFold,
@@ -54,7 +56,8 @@ public static class CrossValidationEvaluator
             MeanPerLabel(testScores),
             inputs.RelativeResultFolder,
             testPerFold,
-            inputs.DatasetKey);
+            inputs.Dataset.Key,
+            Path.Combine(inputs.RelativeResultFolder, PackageFolderName));
         File.WriteAllText(Path.Combine(inputs.ResultFolder, ResultFileName), JsonSerializer.Serialize(result, ResultJsonOptions));
         return result;
     }
@@ -66,15 +69,30 @@ public static class CrossValidationEvaluator
     /// </summary>
     public static IReadOnlyList<LabelDice> MeanPerLabel(IEnumerable<CaseScore> scores) => CaseScoreConversion.MeanPerLabel(scores);
 
-    private static (List<CaseScore> Ensemble, List<FoldTestScores> PerFold) PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, PostprocessingPlan postprocessing, CancellationToken cancellationToken)
+    /// <summary>The ensemble's model package: every fold's final checkpoint with the pooled postprocessing.</summary>
+    private static string WritePackage(CrossValidationInputs inputs, PostprocessingPlan postprocessing)
+    {
+        var folder = Path.Combine(inputs.ResultFolder, PackageFolderName);
+        var request = inputs.Request;
+        ModelPackage.Write(folder, new ModelPackageContents
+        {
+            Source = new ModelSource(inputs.Project, request.PlanName, request.PlanVersion, [.. inputs.Folds.Select(f => f.RunId)],
+                [.. inputs.Folds.Select(f => f.Fold)], request.SplitName, inputs.Dataset.Key),
+            Plan = inputs.Plan,
+            Preprocessing = inputs.Dataset.Settings,
+            Members = [.. inputs.Folds.Select(f => new PackageMemberSource(f.Fold, f.Checkpoint))],
+            Postprocessing = postprocessing,
+        });
+        return folder;
+    }
+
+    private static (List<CaseScore> Ensemble, List<FoldTestScores> PerFold) PredictTestCases(CrossValidationInputs inputs, IReadOnlyList<int> labels, string package, CancellationToken cancellationToken)
     {
         var scores = FoldEnsembleTesting.PredictAndScore(new FoldEnsembleTestRequest
         {
-            Checkpoints = [.. inputs.Folds.Select(f => f.Checkpoint)],
+            Package = package,
             PreprocessedFolder = inputs.PreprocessedFolder,
             TestCases = inputs.TestCases,
-            SlidingWindow = new SlidingWindowSettings { PatchSize = inputs.PatchSize },
-            Postprocessing = postprocessing,
             Labels = labels,
             OutputFolder = Path.Combine(inputs.ResultFolder, TestFolderName),
             ScoreMembers = true,

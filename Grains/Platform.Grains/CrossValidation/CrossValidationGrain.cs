@@ -15,7 +15,6 @@ using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
 using Platform.Grains.Training;
-using Platform.Training.Plans;
 
 namespace Platform.Grains.CrossValidation;
 
@@ -253,35 +252,41 @@ public sealed partial class CrossValidationGrain(
         {
             var checkpoint = fold.FinalCheckpoint ?? throw new InvalidOperationException($"Fold {fold.Fold} (run {fold.RunId}) completed without a final checkpoint.");
             var workFolder = Path.Combine(workRoot, RunWorkFolders.Relative(Key.Lab, Key.Project, fold.RunId));
-            folds.Add(new CompletedFold(fold.Fold, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
+            folds.Add(new CompletedFold(fold.Fold, fold.RunId, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
                 await scores.ListAsync(Key.Lab, Key.Project, fold.RunId)));
         }
 
         var relative = CrossValidationFolders.Relative(Key.Lab, Key.Project, Key.Name);
-        var dataset = await FoldsDatasetAsync(plan);
-        return new CrossValidationInputs(
-            folds,
-            dataset.DatasetKey,
-            PreprocessingDatasets.Absolute(workRoot, dataset.Folder),
-            cv.State.TestCases,
-            PlanInterpretation.Patch(plan.Settings),
-            Path.Combine(workRoot, relative),
-            relative);
+        var (recorded, data) = await FoldsDatasetAsync(request.PlanName, plan);
+        return new CrossValidationInputs(folds, data.Dataset, PreprocessingDatasets.Absolute(workRoot, recorded.Folder), cv.State.TestCases,
+            Path.Combine(workRoot, relative), relative)
+        {
+            Project = Key.Project,
+            Request = request,
+            Plan = plan.Settings,
+        };
     }
 
     /// <summary>
     /// The dataset every fold trained on, as their runs recorded it: a rescan since then changes neither the folder
     /// read nor the scores. Folds of runs older than that record fall back to their plan version's recorded data.
     /// </summary>
-    private async Task<RunDataset> FoldsDatasetAsync(PlanSnapshot plan)
+    private async Task<(RunDataset Recorded, PlanDataFolder.Resolved Data)> FoldsDatasetAsync(string planName, PlanSnapshot plan)
     {
         var recorded = cv.State.Folds.Select(f => f.Dataset).OfType<RunDataset>().Distinct().ToList();
         if (recorded.Count > 1)
             throw new InvalidOperationException($"The folds trained on different datasets ({string.Join(", ", recorded.Select(d => d.DatasetKey))}): they cannot be evaluated together.");
-        if (recorded.Count == 1)
-            return recorded[0];
-        var resolved = await dataFolder.ForVersionAsync(Key.Lab, Key.Project, plan);
-        return new RunDataset(resolved.FingerprintId, resolved.Dataset.Key, resolved.Dataset.RelativeFolder);
+        if (recorded.Count == 0)
+        {
+            var current = await dataFolder.ForVersionAsync(Key.Lab, Key.Project, plan);
+            return (new RunDataset(current.FingerprintId, current.Dataset.Key, current.Dataset.RelativeFolder), current);
+        }
+
+        // The frozen statistics the folds' data was made with: the ensemble's package records them.
+        var data = await dataFolder.ForFingerprintAsync(Key.Lab, Key.Project, planName, plan.Settings, recorded[0].FingerprintId);
+        if (data.Dataset.Key != recorded[0].DatasetKey)
+            throw new InvalidOperationException($"The folds' dataset {recorded[0].DatasetKey} is not what their plan and fingerprint give ({data.Dataset.Key}).");
+        return (recorded[0], data);
     }
 
     private async Task FinishAsync(CrossValidationState state, string? error)

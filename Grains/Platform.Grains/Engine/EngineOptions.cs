@@ -1,6 +1,10 @@
 namespace Platform.Grains.Engine;
 
-/// <summary>Platform:Engine settings: how a training silo runs the TorchSharp engine.</summary>
+/// <summary>
+/// Platform:Engine settings: how a training silo runs the TorchSharp engine. Nothing here changes a score: how a
+/// model predicts (mirroring, step, Gaussian) is its plan's inference section, the same on every silo and in every
+/// model package.
+/// </summary>
 public sealed class EngineOptions
 {
     public const string Section = "Platform:Engine";
@@ -13,7 +17,4 @@ public sealed class EngineOptions
 
     /// <summary>A checkpoint at least this often (minutes) besides every N epochs: the most work a lost machine costs.</summary>
     public double CheckpointIntervalMinutes { get; set; } = 15;
-
-    /// <summary>Test-time mirroring in the final validation (8× the inference in 3D, as nnU-Net does by default).</summary>
-    public bool MirrorAtValidation { get; set; } = true;
 }

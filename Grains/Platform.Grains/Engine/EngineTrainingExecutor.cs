@@ -24,10 +24,13 @@ namespace Platform.Grains.Engine;
 /// checkpoint after a pause or a lost machine), report every epoch and checkpoint, then score the validation cases in
 /// native space and store the scores once. Reads plans and splits from PostgreSQL directly: it runs outside any grain
 /// call, with no caller to ask other grains for them (the dataset comes through the worker, on its grain).
+/// A completed run writes its model package: the fold's model, the plan, the frozen preprocessing of its dataset and
+/// the postprocessing chosen on its validation.
 /// </summary>
 public sealed partial class EngineTrainingExecutor(
     PlanVersionStore plans,
     SplitStore splits,
+    PlanDataFolder dataFolder,
     RunScoreStore scores,
     IOptions<StorageOptions> storage,
     IOptions<EngineOptions> engine,
@@ -46,10 +49,14 @@ public sealed partial class EngineTrainingExecutor(
         if (plan.Preprocessing.Mode == PreprocessingMode.Patch)
             return TrainingOutcome.Failed("Training on patch-mode data is not supported yet: train on the source plan, whose cases the patches come from.");
 
+        PlanDataFolder.Resolved data;
         string folder;
         try
         {
             var dataset = await progress.WaitForDatasetAsync(cancellationToken);
+            data = await dataFolder.ForFingerprintAsync(assignment.Lab, assignment.Project, request.PlanName, plan, dataset.FingerprintId);
+            if (data.Dataset.Key != dataset.DatasetKey)
+                return TrainingOutcome.Failed($"The run's dataset {dataset.DatasetKey} is not what its plan and fingerprint give ({data.Dataset.Key}).");
             folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.Folder);
         }
         catch (Exception e) when (e is Abstractions.PlatformException or PlanFieldException)
@@ -68,7 +75,7 @@ public sealed partial class EngineTrainingExecutor(
             var classes = PlanInterpretation.Classes(summary.Labels.Select(l => l.Label), plan.Preprocessing.RemappingTrain);
             fold = PlanInterpretation.Fold(plan, new FoldCases(folder, training, validation, assignment.WorkFolder), classes,
                 PlanInterpretation.Seed(plan, request.Seed, request.Fold),
-                TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads, engine.Value.MirrorAtValidation)
+                TimeSpan.FromMinutes(engine.Value.CheckpointIntervalMinutes), engine.Value.Threads)
                 with { LoaderWorkers = engine.Value.LoaderWorkers };
         }
         catch (PlanFieldException e)
@@ -99,8 +106,10 @@ public sealed partial class EngineTrainingExecutor(
 
         var caseScores = result.Validation?.Cases.SelectMany(c => c.ToCaseScores()).ToList() ?? [];
         await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
+        var package = RunModelPackage.Write(assignment, plan, data.Dataset, result);
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
-        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, storage.Value.RequireWorkRoot()));
+        var workRoot = storage.Value.RequireWorkRoot();
+        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, workRoot) with { Package = Path.GetRelativePath(workRoot, package) });
     }
 
     /// <summary>Training and validation cases of the run's fold, among those preprocessed. No fold: all train, none validate.</summary>

@@ -17,8 +17,6 @@ namespace Platform.Grains.Preprocessing;
 /// </summary>
 public static class PreprocessingInputs
 {
-    private static readonly string[] LabelExtensions = [".nii.gz", ".nii", ".nrrd", ".nhdr", ".mha", ".mhd"];
-
     public sealed record Resolved(IReadOnlyList<CaseSource> Cases, IReadOnlyList<PreprocessingFailure> Failures);
 
     public static Resolved Resolve(string dataRoot, IEnumerable<(string CaseId, string Datasource, string FilesJson)> rows, string? importedFolder)
@@ -67,8 +65,7 @@ public static class PreprocessingInputs
     }
 
     private static string ImportedLabel(DatasourceLocation folder, string caseId) =>
-        LabelExtensions.Select(e => Path.Combine(folder.FullPath, caseId + e)).FirstOrDefault(File.Exists)
-        ?? throw new ArgumentException($"no imported label map '{caseId}' (.nii.gz, .nii, .nrrd or .mha) in '{folder.RelativeFolder}'.");
+        ImportedLabelFiles.Find(folder.FullPath, caseId) ?? throw new ArgumentException(ImportedLabelFiles.Missing(folder.RelativeFolder, caseId));
 
     private static string FileUnder(string dataRoot, string relative)
     {

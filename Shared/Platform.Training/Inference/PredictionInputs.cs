@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.Imaging.IO;
+using Platform.Preprocessing.Datasets;
 using Platform.Training.Evaluation;
 
 namespace Platform.Training.Inference;
@@ -8,20 +9,28 @@ namespace Platform.Training.Inference;
 /// One case found in an input folder: its image files in channel order, or why it cannot be predicted.
 /// A single file may itself hold several channels (a 4D NIfTI).
 /// </summary>
-public sealed record PredictionInput(string CaseId, IReadOnlyList<string> Files, string? Problem = null);
+public sealed record PredictionInput(string CaseId, IReadOnlyList<string> Files, string? Problem = null)
+{
+    /// <summary>The case's imported label map (a localiser's prediction) when an imported-labels folder was given.</summary>
+    public string? ImportedLabel { get; init; }
+}
 
 /// <summary>
 /// Finds the cases of a folder of new images. Files named <c>{case}_{XXXX}.ext</c> (four digits, nnU-Net's
 /// channel naming) are channel XXXX of {case}; any other image file is a case of its own, named by the file.
-/// Hidden files and files of no image format are ignored.
+/// Hidden files and files of no image format are ignored. With an imported-labels folder, each case also takes its
+/// imported label map from there (<see cref="ImportedLabelFiles"/>: named by the case id); a case without one cannot
+/// be predicted.
 /// </summary>
 public static partial class PredictionInputs
 {
-    public static IReadOnlyList<PredictionInput> Discover(string folder)
+    public static IReadOnlyList<PredictionInput> Discover(string folder, string? importedLabelsFolder = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"Input folder {folder} does not exist.");
+        if (importedLabelsFolder is not null && !Directory.Exists(importedLabelsFolder))
+            throw new DirectoryNotFoundException($"Imported-labels folder {importedLabelsFolder} does not exist.");
         var channelFiles = new Dictionary<string, SortedDictionary<int, string>>(StringComparer.Ordinal);
         var singleFiles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
@@ -54,7 +63,16 @@ public static partial class PredictionInputs
             cases.Add(Describe(id, channels, singles));
         }
 
-        return cases;
+        return importedLabelsFolder is null ? cases : [.. cases.Select(c => WithImportedLabel(c, importedLabelsFolder))];
+    }
+
+    private static PredictionInput WithImportedLabel(PredictionInput input, string folder)
+    {
+        if (input.Problem is not null)
+            return input;
+        return ImportedLabelFiles.Find(folder, input.CaseId) is { } file
+            ? input with { ImportedLabel = file }
+            : input with { Problem = $"Case {input.CaseId}: {ImportedLabelFiles.Missing(folder, input.CaseId)}" };
     }
 
     private static void AddSingle(Dictionary<string, List<string>> singles, string id, string path)

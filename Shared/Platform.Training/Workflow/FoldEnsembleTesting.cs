@@ -1,28 +1,25 @@
 using Platform.Imaging.IO;
-using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Storage;
 using Platform.Training.Evaluation;
 using Platform.Training.Inference;
-using Platform.Training.Postprocessing;
-using static TorchSharp.torch;
+using Platform.Training.Packaging;
 
 namespace Platform.Training.Workflow;
 
 /// <summary>The held-out test cases of a cross-validation and how to predict them.</summary>
 public sealed record FoldEnsembleTestRequest
 {
-    /// <summary>One final checkpoint per fold: the ensemble's members.</summary>
-    public required IReadOnlyList<string> Checkpoints { get; init; }
+    /// <summary>
+    /// The ensemble's model package (one member per fold, the postprocessing chosen on the pooled validation
+    /// predictions): its settings are the ones <c>platform predict</c> uses with it.
+    /// </summary>
+    public required string Package { get; init; }
 
+    /// <summary>The plan's preprocessed cases, made with the package's preprocessing settings.</summary>
     public required string PreprocessedFolder { get; init; }
 
     public required IReadOnlyList<string> TestCases { get; init; }
-
-    public required SlidingWindowSettings SlidingWindow { get; init; }
-
-    /// <summary>Applied to every prediction (the one chosen on the pooled validation predictions).</summary>
-    public required PostprocessingPlan Postprocessing { get; init; }
 
     public required IReadOnlyList<int> Labels { get; init; }
 
@@ -40,58 +37,41 @@ public sealed record FoldEnsembleTestRequest
 public sealed record FoldEnsembleScores(IReadOnlyList<CaseEvaluation> Ensemble, IReadOnlyList<IReadOnlyList<CaseEvaluation>> Members);
 
 /// <summary>
-/// The test cases predicted by the ensemble of a cross-validation's folds (nnU-Net's mean of the members'
+/// The test cases predicted by the ensemble package of a cross-validation's folds (nnU-Net's mean of the members'
 /// probabilities on the preprocessed grid), mapped to each case's original grid, postprocessed, written and scored
-/// against the stored native-space label. A test case without a label is predicted but not scored.
+/// against the stored native-space label: the package's own predictor, so the scores are those of
+/// <c>platform predict</c> with that package. A test case without a label is predicted but not scored.
 /// </summary>
 public static class FoldEnsembleTesting
 {
     public static FoldEnsembleScores PredictAndScore(FoldEnsembleTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var models = new List<TrainedModel>();
-        try
+        using var predictor = PackagePredictor.Open(request.Package);
+        var folder = Directory.CreateDirectory(request.OutputFolder).FullName;
+        var ensemble = new List<CaseEvaluation>();
+        var members = predictor.Models.Select(_ => new List<CaseEvaluation>()).ToList();
+        foreach (var caseId in request.TestCases)
         {
-            foreach (var checkpoint in request.Checkpoints)
-                models.Add(TrainedModel.Load(checkpoint));
-            var folder = Directory.CreateDirectory(request.OutputFolder).FullName;
-            var ensemble = new List<CaseEvaluation>();
-            var members = models.Select(_ => new List<CaseEvaluation>()).ToList();
-            foreach (var caseId in request.TestCases)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!PreprocessedCaseRecords.IsComplete(request.PreprocessedFolder, caseId))
-                    throw new InvalidOperationException($"Test case '{caseId}' is not among the plan's preprocessed cases.");
-                using var reader = PreprocessedCaseReader.Open(request.PreprocessedFolder, caseId);
-                var record = PreprocessedCaseRecords.FromReader(reader);
-                var channels = Enumerable.Range(0, reader.Channels).Select(reader.ReadChannel).ToList();
-                ClassMaps[] memberMaps;
-                using (no_grad())
-                    memberMaps = models.Select(m => SlidingWindowInference.Predict(channels, m.Segment, request.SlidingWindow)).ToArray();
-                var prediction = ToNative(EnsembleAverager.Average(memberMaps), record, request.Postprocessing);
-                ImageFile.Write(Path.Combine(folder, caseId + ".nii.gz"), prediction);
-                if (record.NativeLabelFile is null)
-                    continue;
-                var reference = ByteLabels.Read(Path.Combine(request.PreprocessedFolder, record.NativeLabelFile));
-                ensemble.Add(SegmentationEvaluator.EvaluateCase(caseId, prediction, reference, request.Labels));
-                if (!request.ScoreMembers)
-                    continue;
-                for (var m = 0; m < memberMaps.Length; m++)
-                    members[m].Add(SegmentationEvaluator.EvaluateCase(caseId, ToNative(memberMaps[m], record, request.Postprocessing), reference, request.Labels));
-            }
-
-            return new FoldEnsembleScores(ensemble, request.ScoreMembers ? members : []);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!PreprocessedCaseRecords.IsComplete(request.PreprocessedFolder, caseId))
+                throw new InvalidOperationException($"Test case '{caseId}' is not among the plan's preprocessed cases.");
+            using var reader = PreprocessedCaseReader.Open(request.PreprocessedFolder, caseId);
+            var record = PreprocessedCaseRecords.FromReader(reader);
+            var channels = Enumerable.Range(0, reader.Channels).Select(reader.ReadChannel).ToList();
+            var memberMaps = predictor.PredictMembers(channels);
+            var prediction = predictor.ToNativeLabels(EnsembleAverager.Average(memberMaps), record.Metadata);
+            ImageFile.Write(Path.Combine(folder, caseId + ".nii.gz"), prediction);
+            if (record.NativeLabelFile is null)
+                continue;
+            var reference = ByteLabels.Read(Path.Combine(request.PreprocessedFolder, record.NativeLabelFile));
+            ensemble.Add(SegmentationEvaluator.EvaluateCase(caseId, prediction, reference, request.Labels));
+            if (!request.ScoreMembers)
+                continue;
+            for (var m = 0; m < memberMaps.Count; m++)
+                members[m].Add(SegmentationEvaluator.EvaluateCase(caseId, predictor.ToNativeLabels(memberMaps[m], record.Metadata), reference, request.Labels));
         }
-        finally
-        {
-            foreach (var model in models)
-                model.Dispose();
-        }
-    }
 
-    private static Volume<byte> ToNative(ClassMaps maps, PreprocessedCaseRecord record, PostprocessingPlan postprocessing)
-    {
-        var labels = NativeSpaceMapper.ToOriginalLabels(maps, record.Metadata);
-        return postprocessing.IsEmpty ? labels : Postprocessor.Apply(labels, postprocessing);
+        return new FoldEnsembleScores(ensemble, request.ScoreMembers ? members : []);
     }
 }

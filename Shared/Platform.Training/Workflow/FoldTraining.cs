@@ -14,10 +14,10 @@ namespace Platform.Training.Workflow;
 
 /// <summary>
 /// Trains one fold and scores it the way nnU-Net reports results: sliding-window prediction of every validation
-/// case with the final weights, mapped back to the case's original grid, compared with the stored native-space
-/// label (remapped, never resampled), Dice per label per case; then the postprocessing that cross-validation
-/// supports. Resumes from the fold's last checkpoint when there is one, so calling it again after a pause or a
-/// lost machine continues the same run.
+/// case with the final weights (the plan's window, through the predictor every path uses), mapped back to the case's
+/// original grid, compared with the stored native-space label (remapped, never resampled), Dice per label per case;
+/// then the postprocessing that cross-validation supports. Resumes from the fold's last checkpoint when there is one,
+/// so calling it again after a pause or a lost machine continues the same run.
 /// </summary>
 public static class FoldTraining
 {
@@ -94,6 +94,7 @@ public static class FoldTraining
         var folder = Directory.CreateDirectory(Path.Combine(request.OutputFolder, ValidationFolderName)).FullName;
         network.eval();
         Tensor Segment(Tensor input) => network.Segment(input);
+        var window = request.SlidingWindow with { Device = request.Device };
         var labels = Enumerable.Range(1, request.Network.Classes - 1).ToList();
         var evaluations = new List<CaseEvaluation>();
         var pairs = new List<PostprocessingCase>();
@@ -109,8 +110,8 @@ public static class FoldTraining
             }
 
             var channels = Enumerable.Range(0, reader.Channels).Select(reader.ReadChannel).ToList();
-            var maps = SlidingWindowInference.Predict(channels, Segment, request.SlidingWindow);
-            var prediction = NativeSpaceMapper.ToOriginalLabels(maps, record.Metadata);
+            // Raw predictions, as nnU-Net scores its validation: postprocessing is chosen on them below.
+            var prediction = SegmentationPredictor.PredictPreprocessed(channels, record.Metadata, [Segment], window);
             ImageFile.Write(Path.Combine(folder, caseId + ".nii.gz"), prediction);
             var reference = ByteLabels.Read(Path.Combine(request.PreprocessedFolder, record.NativeLabelFile));
             if (remapping is not null)

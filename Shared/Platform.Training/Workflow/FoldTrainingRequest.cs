@@ -10,8 +10,8 @@ namespace Platform.Training.Workflow;
 
 /// <summary>
 /// One fold of a plan, everything decided: which stored cases train and which validate, the network, the run
-/// settings, and where checkpoints and validation results go. Built from a plan by the caller (the grains), so the
-/// engine stays free of the plan document.
+/// settings, and where checkpoints and validation results go. A plan's fold comes from <see cref="Plans.PlanInterpretation.Fold"/>;
+/// the engine itself stays free of the plan document.
 /// </summary>
 public sealed record FoldTrainingRequest
 {
@@ -69,13 +69,12 @@ public sealed record FoldTrainingRequest
     /// <summary>Loader threads.</summary>
     public int LoaderWorkers { get; init; } = 2;
 
-    /// <summary>Test-time mirroring over all axes in the final validation (nnU-Net does it; 8× the inference cost in 3D).
-    /// Used only without a <see cref="ValidationWindow"/>.</summary>
-    public bool MirrorAtValidation { get; init; }
-
-    /// <summary>The sliding window of the final validation (a plan's, so validation predicts as the plan's model will);
-    /// null: nnU-Net's defaults on <see cref="PatchSize"/>, mirrored when <see cref="MirrorAtValidation"/>.</summary>
-    public SlidingWindowSettings? ValidationWindow { get; init; }
+    /// <summary>
+    /// How the final validation predicts: the plan's sliding window (<see cref="Plans.PlanInterpretation.SlidingWindow"/>),
+    /// the same one its model package records, so validation scores what <c>platform predict</c> will produce. The
+    /// device is <see cref="Device"/>'s.
+    /// </summary>
+    public required SlidingWindowSettings SlidingWindow { get; init; }
 
     /// <summary>Where to train and predict; the CPU when null.</summary>
     public Device? Device { get; init; }
@@ -92,12 +91,8 @@ public sealed record FoldTrainingRequest
         Network.Validate();
         Trainer.Validate();
         Augmentation?.Validate();
-        ValidationWindow?.Validate();
+        SlidingWindow.Validate();
+        if (SlidingWindow.PatchSize != PatchSize)
+            throw new ArgumentException($"The validation's sliding window {SlidingWindow.PatchSize} is not the training patch {PatchSize}.", nameof(SlidingWindow));
     }
-
-    internal SlidingWindowSettings SlidingWindow => (ValidationWindow ?? new SlidingWindowSettings
-    {
-        PatchSize = PatchSize,
-        MirrorAxes = MirrorAtValidation ? SlidingWindowSettings.AllAxes : [],
-    }) with { Device = Device };
 }

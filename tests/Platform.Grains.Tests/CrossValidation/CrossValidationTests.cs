@@ -11,6 +11,7 @@ using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
 using Platform.Testing;
 using Platform.Testing.Datasets;
+using Platform.Training.Packaging;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -72,6 +73,8 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database, ITest
         var seen = new List<CrossValidationSnapshot>();
         var done = await TrainingSetup.WaitForAsync(async () =>
         {
+            // A fresh token each poll, as a real client renews its own: on a busy machine the training outlasts one token's lifetime.
+            TestIdentity.ActAs(TestIdentity.Admin);
             var snapshot = (await cv.GetAsync())!;
             seen.Add(snapshot);
             return snapshot;
@@ -134,6 +137,11 @@ public sealed class CrossValidationTests(MigratedDatabaseFixture database, ITest
         Assert.True(File.Exists(Path.Combine(resultFolderFound, CrossValidationEvaluator.ResultFileName)));
         Assert.True(File.Exists(Path.Combine(resultFolderFound, CrossValidationEvaluator.PostprocessingFileName)));
         Assert.Equal(testCases.Count, Directory.GetFiles(Path.Combine(resultFolderFound, CrossValidationEvaluator.TestFolderName), "*.nii.gz").Length);
+        // The ensemble's model package: both folds' checkpoints and the adopted pooled postprocessing, what the test cases were predicted with.
+        var manifest = ModelPackage.Read(Path.Combine(data.Root, result.Package!));
+        Assert.Equal([0, 1], manifest.Members.Select(m => m.Fold!.Value));
+        Assert.Equal(done.Folds.Select(f => GrainKeys.Parse(f.RunKey).Name), manifest.Source.RunIds);
+        Assert.Equal(result.Postprocessing.Any(d => d.Adopted), !manifest.Postprocessing.IsEmpty);
     }
 
     /// <summary>Every figure the assertions look at, per label and per case, so that a failure explains itself.</summary>

@@ -7,6 +7,7 @@ using Platform.Grains.Tests.Scheduling;
 using Platform.Preprocessing.Datasets;
 using Platform.Testing;
 using Platform.Testing.Datasets;
+using Platform.Training.Packaging;
 using Xunit;
 
 namespace Platform.Grains.Tests.Engine;
@@ -62,6 +63,16 @@ public sealed class EngineRunTests(MigratedDatabaseFixture database) : IClassFix
             Assert.All(run.Metrics, m => Assert.True(double.IsFinite(m.TrainLoss) && m.PseudoDice.ContainsKey(1), story));
             Assert.Equal(Epochs, run.LastCheckpoint!.Epoch);
             Assert.Contains("dice-1", run.Result!.FinalMetrics.Keys);
+            // The run's model package (the test silo's work root is its data root): verified on reading, the fold's final
+            // checkpoint with the plan version, its frozen preprocessing and its inference (unmirrored, as the plan says).
+            var manifest = ModelPackage.Read(Path.Combine(data.Root, run.Result.Package!));
+            Assert.Equal(("tiny", 1, "default", dataset.DatasetKey), (manifest.Source.PlanName, manifest.Source.PlanVersion, manifest.Source.SplitName, manifest.Source.DatasetKey));
+            Assert.Equal([fold], manifest.Source.Folds);
+            Assert.Equal(fold, Assert.Single(manifest.Members).Fold);
+            Assert.Empty(manifest.Inference.MirrorAxes);
+            Assert.Equal([0, 1, 2], manifest.Inference.TrainedMirrorAxes);
+            Assert.Equal(3, manifest.Classes.Count);
+            Assert.Equal(new Platform.Imaging.Volumes.Vector3D(6, 6, 6), manifest.Preprocessing.TargetSpacing);
 
             var grain = grains.GetGrain<ITrainingRunGrain>(key);
             var validation = (await split.GetFoldAsync(fold)).Validation;

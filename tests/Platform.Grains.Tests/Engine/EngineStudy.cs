@@ -17,7 +17,7 @@ public static class EngineStudy
 {
     public const string Plan = "tiny";
 
-    /// <summary>A CPU-training silo running the engine with 2 threads, one loader worker and no test-time mirroring.</summary>
+    /// <summary>A CPU-training silo running the engine with 2 threads and one loader worker (mirroring is each plan's: off in these).</summary>
     public static Dictionary<string, string?> SiloSettings(params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string?>
@@ -25,7 +25,6 @@ public static class EngineStudy
             ["Platform:Training:CpuTraining"] = "true",
             ["Platform:Engine:Threads"] = "2",
             ["Platform:Engine:LoaderWorkers"] = "1",
-            ["Platform:Engine:MirrorAtValidation"] = "false",
         };
         foreach (var (key, value) in extra)
             settings[key] = value;
@@ -42,6 +41,8 @@ public static class EngineStudy
             Stages = [new PlanStage(8, [3, 3, 3], [1, 1, 1]), new PlanStage(16, [3, 3, 3], [2, 2, 2])],
         },
         Training = PlanSettings.Default.Training with { Epochs = epochs, IterationsPerEpoch = iterations, ValidationIterations = 1, CheckpointEveryEpochs = 1 },
+        // Unmirrored inference: one pass per tile instead of eight, for a short test.
+        Inference = PlanInference.Default with { Mirror = false },
     };
 
     /// <summary>
@@ -65,6 +66,7 @@ public static class EngineStudy
             Stages = [new PlanStage(16, [3, 3, 3], [1, 1, 1]), new PlanStage(32, [3, 3, 3], [2, 2, 2]), new PlanStage(64, [3, 3, 3], [2, 2, 2])],
         },
         Training = PlanSettings.Default.Training with { Epochs = epochs, IterationsPerEpoch = iterations, ValidationIterations = 2, CheckpointEveryEpochs = 4 },
+        Inference = PlanInference.Default with { Mirror = false },
     };
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class EnsembleAveragerTests
         var settings = new SlidingWindowSettings { PatchSize = new Shape3(4, 4, 2), MirrorAxes = SlidingWindowSettings.AllAxes };
         var channel = new Volume<float>(VolumeGeometry.Identity(new Shape3(7, 5, 3)));
 
-        var mean = SegmentationPredictor.PredictProbabilities([channel], [ConstantLogits(0, 0, Math.Log(4)), ConstantLogits(Math.Log(2), 0, 0)], settings);
+        var mean = EnsembleAverager.Average(SegmentationPredictor.PredictMembers([channel], [ConstantLogits(0, 0, Math.Log(4)), ConstantLogits(Math.Log(2), 0, 0)], settings));
 
         var expected = new[] { ((1.0 / 6) + 0.5) / 2, ((1.0 / 6) + 0.25) / 2, ((4.0 / 6) + 0.25) / 2 };
         for (var k = 0; k < 3; k++)

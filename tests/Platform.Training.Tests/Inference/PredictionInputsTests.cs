@@ -34,4 +34,22 @@ public sealed class PredictionInputsTests
         Assert.Equal("a", input.CaseId);
         Assert.Contains("more than one file", input.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void With_an_imported_labels_folder_each_case_takes_its_map_by_case_id_and_a_case_without_one_is_named()
+    {
+        using var folder = new TempFolder();
+        var images = folder.Sub("images");
+        var imported = folder.Sub("localiser");
+        foreach (var name in new[] { "ct_1_0000.nii.gz", "ct_2.nii.gz" })
+            File.WriteAllText(Path.Combine(images, name), "");
+        File.WriteAllText(Path.Combine(imported, "ct_1.nrrd"), "");
+
+        var cases = PredictionInputs.Discover(images, imported).ToDictionary(c => c.CaseId);
+
+        Assert.Equal(Path.Combine(imported, "ct_1.nrrd"), cases["ct_1"].ImportedLabel);
+        Assert.Null(cases["ct_1"].Problem);
+        Assert.Null(cases["ct_2"].ImportedLabel);
+        Assert.StartsWith("Case ct_2: no imported label map 'ct_2'", cases["ct_2"].Problem, StringComparison.Ordinal);
+    }
 }

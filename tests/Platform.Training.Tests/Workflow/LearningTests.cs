@@ -44,6 +44,8 @@ public sealed class LearningTests(ITestOutputHelper output)
             PatchSize = PhantomStudy.Patch,
             Seed = 7,
             Augmentation = AugmentationSettings.NnUNet(PhantomStudy.Patch),
+            // Unmirrored, to keep the test short; mirroring is a plan's inference setting (PlanInterpretation.SlidingWindow).
+            SlidingWindow = new SlidingWindowSettings { PatchSize = PhantomStudy.Patch },
         };
 
         var result = FoldTraining.Run(request);
