@@ -45,6 +45,9 @@ public static class GrainKeys
     /// <summary>A training slot of a silo: the silo's address (as Orleans writes it) and the slot number.</summary>
     public static string TrainingWorker(string siloAddress, int slot) => $"{siloAddress}#{slot}";
 
+    /// <summary>A preprocessing slot's worker: the silo, then the slot with a 'p' (the part after the last '#').</summary>
+    public static string PreprocessingWorker(string siloAddress, int slot) => $"{siloAddress}#p{slot}";
+
     /// <summary>(lab, project, last segment) of a key built by this class.</summary>
     public static (string Lab, string Project, string Name) Parse(string grainKey)
     {

@@ -46,6 +46,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<RunScoreStore>();
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.AddSingleton<PlanDataFolder>();
+        services.AddSingleton<PreprocessingJobExecutor>();
         // A silo that wires in an engine registers its executor first; every other silo fails runs with a clear reason.
         services.TryAddSingleton<ITrainingExecutor, NoTrainingEngineExecutor>();
         return services;

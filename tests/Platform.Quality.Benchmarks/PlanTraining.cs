@@ -4,7 +4,6 @@ using Platform.Preprocessing.Cases;
 using Platform.Preprocessing.Fingerprint;
 using Platform.Preprocessing.Planning;
 using Platform.Training.Plans;
-using Platform.Training.Trainer;
 
 namespace Platform.Quality.Benchmarks;
 

@@ -14,6 +14,8 @@ public sealed record PreprocessingFailure(
 /// name: readable plan name plus a hash of the settings that change voxels); cases done by this job, skipped
 /// because an earlier job finished them, and failed (the first 200 with their reasons); the dataset summary once
 /// the job completed; and why the whole job failed, when it did (a single case never fails the job).
+/// <paramref name="Silo"/> is the silo whose preprocessing slot runs the job (null once it stopped, or before its
+/// worker first reported).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingStatus")]
 public sealed record PreprocessingStatus(
@@ -31,7 +33,8 @@ public sealed record PreprocessingStatus(
     [property: Id(11)] DateTimeOffset StartedAt,
     [property: Id(12)] DateTimeOffset? FinishedAt,
     [property: Id(13)] string? Error,
-    [property: Id(14)] long? FingerprintId = null)
+    [property: Id(14)] long? FingerprintId = null,
+    [property: Id(15)] string? Silo = null)
 {
     public int Finished => Done + Skipped + Failed;
 }
@@ -82,3 +85,44 @@ public sealed record DatasetPreparation(
     [property: Id(2)] int Done,
     [property: Id(3)] int Total,
     [property: Id(4)] string Message);
+
+/// <summary>
+/// A preprocessing job as its worker gets it from the plan's preprocessing grain: the plan version, the dataset it
+/// writes (key and folder relative to the work root), the datasources and frozen fingerprint it reads, and, in
+/// patch mode, the source plan's folder. The worker derives the normalisation again and checks it gives this key.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingJobSpec")]
+public sealed record PreprocessingJobSpec(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] int PlanVersion,
+    [property: Id(2)] string DatasetKey,
+    [property: Id(3)] string Folder,
+    [property: Id(4)] IReadOnlyList<string> Datasources,
+    [property: Id(5)] long? FingerprintId,
+    [property: Id(6)] string? SourceFolder);
+
+/// <summary>How far a running job got, as its worker on <paramref name="Silo"/> reports it: cases done, skipped (already complete), failed, of all.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingJobProgress")]
+public sealed record PreprocessingJobProgress(
+    [property: Id(0)] int Total,
+    [property: Id(1)] int Done,
+    [property: Id(2)] int Skipped,
+    [property: Id(3)] int Failed,
+    [property: Id(4)] string? CurrentCase,
+    [property: Id(5)] string? Silo = null);
+
+/// <summary>How a job ended on its worker: completed (with the cases that failed, the first 200), cancelled or failed with the reason.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Preprocessing.PreprocessingJobOutcome")]
+public sealed record PreprocessingJobOutcome(
+    [property: Id(0)] PreprocessingJobState State,
+    [property: Id(1)] int Total,
+    [property: Id(2)] int Done,
+    [property: Id(3)] int Skipped,
+    [property: Id(4)] int Failed,
+    [property: Id(5)] IReadOnlyList<PreprocessingFailure> Failures,
+    [property: Id(6)] PreprocessedDatasetOverview? Summary,
+    [property: Id(7)] string? Error)
+{
+    public static PreprocessingJobOutcome Stopped(PreprocessingJobState state, PreprocessingJobProgress? progress, string? error) =>
+        new(state, progress?.Total ?? 0, progress?.Done ?? 0, progress?.Skipped ?? 0, progress?.Failed ?? 0, [], null, error);
+}

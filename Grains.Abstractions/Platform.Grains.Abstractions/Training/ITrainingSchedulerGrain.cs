@@ -13,6 +13,14 @@ public interface ITrainingSchedulerGrain : IGrainWithStringKey
     [Alias("EnqueueAsync"), GrainToGrainOnly]
     Task EnqueueAsync(QueuedRun run);
 
+    /// <summary>Queues a job other than a training (idempotent for the same owner and job).</summary>
+    [Alias("EnqueueJobAsync"), GrainToGrainOnly]
+    Task EnqueueJobAsync(QueuedJob job);
+
+    /// <summary>Takes a waiting job out of the queue, or asks its worker to stop it (its owner then hears it was stopped).</summary>
+    [Alias("CancelJobAsync"), GrainToGrainOnly]
+    Task<JobCancellation> CancelJobAsync(string ownerKey, string jobId);
+
     /// <summary>Takes a run out of the queue, or asks its worker to stop it (at once, or after its next checkpoint for a pause).</summary>
     [Alias("StopAsync"), GrainToGrainOnly]
     Task StopAsync(string runKey, StopReason reason);

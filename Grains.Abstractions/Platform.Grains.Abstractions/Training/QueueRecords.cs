@@ -43,12 +43,17 @@ public sealed record QueuedRun(
     [property: Id(1)] RunRequest Request,
     [property: Id(2)] DateTimeOffset SubmittedAt);
 
-/// <summary>What the scheduler hands a worker: the run, its request, and how many times it has been placed before.</summary>
+/// <summary>
+/// What the scheduler hands a worker: the run (or, for other kinds of work, the owner grain's key and its job), the
+/// run's request, and how many times it has been placed before.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.WorkerAssignment")]
 public sealed record WorkerAssignment(
     [property: Id(0)] string RunKey,
-    [property: Id(1)] RunRequest Request,
-    [property: Id(2)] int Attempt);
+    [property: Id(1)] RunRequest? Request,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] WorkKind Kind = WorkKind.Training,
+    [property: Id(4)] string? JobId = null);
 
 /// <summary>Why a running training is asked to stop.</summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.StopReason")]

@@ -24,7 +24,7 @@ public static class RunModelPackage
         ModelPackage.Write(folder, new ModelPackageContents
         {
             Source = new ModelSource(assignment.Project, request.PlanName, request.PlanVersion, [assignment.RunId],
-                request.Fold is int fold ? [fold] : [], request.Fold is null ? null : request.SplitName ?? "default", dataset.Key),
+                request.Fold is int fold ? [fold] : [], request.Fold is null ? null : request.Split, dataset.Key),
             Plan = plan,
             Preprocessing = dataset.Settings,
             Members = [new PackageMemberSource(request.Fold, Path.Combine(result.CheckpointFolder, CheckpointStore.LastFileName))],

@@ -4,8 +4,8 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
-using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
@@ -17,61 +17,50 @@ using Platform.Training.Plans;
 namespace Platform.Grains.Preprocessing;
 
 /// <summary>
-/// Runs a plan's preprocessing in the background of the activation (voxels on the thread pool, state writes back
-/// on the grain), so status is answered while the job goes on. The job is durable in two ways: every finished
-/// case is committed on disk by the library (a restarted job skips it), and a reminder re-activates the grain
-/// after a lost silo, where the job starts again from the stored record without needing a caller.
+/// Owns a plan's preprocessing job: its durable record, its status and the runs waiting for its dataset. The work
+/// itself is scheduled: the job goes to the training scheduler, which places it on a silo's preprocessing slot
+/// (<see cref="IPreprocessingWorkerGrain"/>); the worker reports progress and the outcome here. A lost silo puts the
+/// job back in the queue (finished cases are committed on disk, so the next placement skips them), and a reminder
+/// hands the job to the scheduler again should it ever be missing there.
 /// It is the only writer of the plan's datasets: people start it, and runs ask it for theirs
 /// (<see cref="PrepareDatasetAsync"/>); one job runs at a time, and a completed one marks its folder last
 /// (<see cref="DatasetCompletion"/>).
 /// </summary>
 public sealed partial class PreprocessingGrain(
     [PersistentState("preprocessing", StorageNames.Platform)] IPersistentState<PreprocessingJobRecord> job,
-    CaseCatalogStore catalog,
     PlanVersionStore plans,
     PlanDataFolder data,
-    DatasetFingerprints fingerprints,
     IOptions<StorageOptions> storage,
-    IOptions<PreprocessingOptions> options,
     TimeProvider clock,
     ILogger<PreprocessingGrain> logger) : Grain, IPreprocessingGrain, IRemindable
 {
     private const string WatchdogReminder = "preprocessing-watchdog";
-    private const int StoredFailureCap = 200;
 
-    private Task? _run;
-    private CancellationTokenSource? _stop;
-    private bool _cancelRequested;
-    private DatasetPreprocessingProgress? _progress;
+    /// <summary>How long a cancel waits for the worker to stop between cases before it answers (within a call's 30 s).</summary>
+    private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(20);
+
+    private PreprocessingJobProgress? _progress;
 
     private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (job.State.State == PreprocessingJobState.Running && job.State.PlanVersion > 0)
-            await StartRunAsync();
-    }
+    private bool Running => job.State.State == PreprocessingJobState.Running && job.State.PlanVersion > 0;
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // Leaving the silo is not a cancel: the state stays Running and the reminder resumes the job elsewhere.
-        if (_run is { } run)
-        {
-            await (_stop?.CancelAsync() ?? Task.CompletedTask);
-            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    private ITrainingSchedulerGrain Scheduler => GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Running ? QueueAsync() : Task.CompletedTask;
 
     public async Task<PreprocessingStatus> StartAsync()
     {
         var plan = await GrainFactory.GetGrain<IPlanGrain>(this.GetPrimaryKeyString()).GetAsync()
             ?? throw new PlatformNotFoundException($"Plan '{Key.Name}' has no saved version yet: save the plan first.");
-        if (_run is not null && job.State.State == PreprocessingJobState.Running)
+        if (Running)
         {
-            if (job.State.PlanVersion == plan.Version)
+            if (job.State.PlanVersion == plan.Version && !job.State.CancelRequested)
                 return Status();
             // Never cancelled for another: a run may be waiting for that dataset.
-            throw new PlatformConflictException($"Preprocessing of version {job.State.PlanVersion} (dataset {job.State.DatasetKey}) is running: wait for it, or cancel it first.");
+            throw new PlatformConflictException(job.State.CancelRequested
+                ? $"Preprocessing of version {job.State.PlanVersion} is being cancelled: start again once it has stopped."
+                : $"Preprocessing of version {job.State.PlanVersion} (dataset {job.State.DatasetKey}) is running: wait for it, or cancel it first.");
         }
 
         var project = await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).GetAsync()
@@ -80,7 +69,7 @@ public sealed partial class PreprocessingGrain(
         var by = VerifiedCaller.Require().PrincipalId;
         if (plan.Settings.Preprocessing.Mode == PreprocessingMode.Patch)
         {
-            var (sourceFolder, normalization) = await SourcePlanAsync(plan.Settings);
+            var sourceFolder = await SourcePlanFolderAsync(plan.Settings);
             var cutting = PlanInterpretation.PatchCutting(plan.Settings);
             var datasetKey = PreprocessedDatasetKey.For(Key.Name, new { mode = "patch", source = sourceFolder, patch = plan.Settings.Network.PatchSize, overlap = cutting.Overlap });
             await StartJobAsync(new PreprocessingJobRecord
@@ -89,7 +78,6 @@ public sealed partial class PreprocessingGrain(
                 DatasetKey = datasetKey,
                 Folder = PreprocessingDatasets.Folder(Key.Lab, Key.Project, datasetKey),
                 Datasources = [.. datasources],
-                Normalization = normalization,
                 SourceFolder = sourceFolder,
             }, by);
         }
@@ -104,15 +92,14 @@ public sealed partial class PreprocessingGrain(
     public async Task<DatasetPreparation> PrepareDatasetAsync(DatasetRequest request, string? followedJob)
     {
         var record = job.State;
-        var running = _run is not null && record.State == PreprocessingJobState.Running;
-        if (running && record.DatasetKey == request.DatasetKey && record.FingerprintId == request.FingerprintId)
+        if (Running && record.DatasetKey == request.DatasetKey && record.FingerprintId == request.FingerprintId && !record.CancelRequested)
             return PreprocessingStatuses.Preparing(record, _progress);
         if (followedJob is not null && record.JobId == followedJob && record.State is PreprocessingJobState.Failed or PreprocessingJobState.Cancelled)
             return PreprocessingStatuses.Failed(followedJob, $"Preprocessing of dataset {record.DatasetKey} {(record.State == PreprocessingJobState.Failed ? "failed: " + record.Error : "was cancelled")}.");
         var folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), PreprocessingDatasets.Folder(Key.Lab, Key.Project, request.DatasetKey));
         if (await DatasetCompletion.ReadAsync(folder) is { } done && done.Covers(request.DatasetKey, request.FingerprintId ?? 0))
             return new DatasetPreparation(DatasetPreparationState.Ready, done.LastJob, done.Cases, done.Cases, $"Dataset {request.DatasetKey} is ready.");
-        if (running)
+        if (Running)
             return new DatasetPreparation(DatasetPreparationState.Waiting, null, 0, 0,
                 $"Waiting for preprocessing: the plan's job for dataset {record.DatasetKey} (version {record.PlanVersion}) runs first.");
 
@@ -153,143 +140,98 @@ public sealed partial class PreprocessingGrain(
             StartedAt = clock.GetUtcNow(),
             StartedBy = startedBy,
         };
+        _progress = null;
+        // Stored before the scheduler hears of it: a job the scheduler places always finds its record here.
         await job.WriteStateAsync();
-        await StartRunAsync();
+        await QueueAsync();
+    }
+
+    /// <summary>Hands the running job to the scheduler (idempotent) and keeps the watchdog reminder while it runs.</summary>
+    private async Task QueueAsync()
+    {
+        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        if (job.State.CancelRequested)
+            return;
+        try
+        {
+            await Scheduler.EnqueueJobAsync(new QueuedJob(this.GetPrimaryKeyString(), WorkKind.Preprocessing, job.State.JobId, job.State.StartedAt));
+        }
+        catch (PlatformConflictException e)
+        {
+            // A cancelled job of this plan has not left its slot yet: the watchdog queues this one once it has.
+            LogQueueLater(logger, this.GetPrimaryKeyString(), e.Message);
+        }
     }
 
     public Task<PreprocessingStatus?> GetStatusAsync() => Task.FromResult(job.State.PlanVersion == 0 ? null : Status());
+
+    public Task<PreprocessingJobSpec?> GetJobAsync(string jobId)
+    {
+        var record = job.State;
+        // A job being cancelled is still given: its worker's token is cancelled, so it stops at once and reports it.
+        return Task.FromResult(Running && record.JobId == jobId
+            ? new PreprocessingJobSpec(record.JobId, record.PlanVersion, record.DatasetKey, record.Folder, record.Datasources, record.FingerprintId, record.SourceFolder)
+            : null);
+    }
+
+    public Task ReportJobProgressAsync(string jobId, PreprocessingJobProgress progress)
+    {
+        if (Running && job.State.JobId == jobId)
+            _progress = progress;
+        return Task.CompletedTask;
+    }
+
+    public async Task FinishJobAsync(string jobId, PreprocessingJobOutcome outcome)
+    {
+        // A late word from an earlier job, or about a job already settled, changes nothing.
+        if (!Running || job.State.JobId != jobId)
+            return;
+        job.State = job.State with
+        {
+            State = outcome.State,
+            Total = outcome.Total,
+            Done = outcome.Done,
+            Skipped = outcome.Skipped,
+            Failed = outcome.Failed,
+            Failures = [.. outcome.Failures],
+            Summary = outcome.Summary,
+            Error = outcome.Error,
+            FinishedAt = clock.GetUtcNow(),
+        };
+        await job.WriteStateAsync();
+        await DropReminderAsync();
+        if (outcome.State == PreprocessingJobState.Completed)
+            LogCompleted(logger, this.GetPrimaryKeyString(), outcome.Done, outcome.Skipped, outcome.Failed);
+        else if (outcome.State == PreprocessingJobState.Failed)
+            LogFailed(logger, this.GetPrimaryKeyString(), outcome.Error);
+    }
 
     public async Task<PreprocessingStatus> CancelAsync()
     {
         if (job.State.PlanVersion == 0)
             throw new PlatformNotFoundException($"Plan '{Key.Name}' has never been preprocessed.");
-        if (job.State.State == PreprocessingJobState.Running)
-            await StopRunAsync();
+        if (!Running)
+            return Status();
+
+        var jobId = job.State.JobId;
+        job.State = job.State with { CancelRequested = true };
+        await job.WriteStateAsync();
+        var cancellation = await Scheduler.CancelJobAsync(this.GetPrimaryKeyString(), jobId);
+        if (cancellation == JobCancellation.Stopping)
+        {
+            // The worker stops between cases and reports (FinishJobAsync interleaves with this wait): answer once it
+            // has, so a person who cancels sees a stopped job whose folder no one writes any more.
+            var deadline = clock.GetUtcNow() + CancelWait;
+            while (Running && job.State.JobId == jobId && clock.GetUtcNow() < deadline)
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        if (Running && job.State.JobId == jobId)
+            await FinishJobAsync(jobId, PreprocessingJobOutcome.Stopped(PreprocessingJobState.Cancelled, _progress, null));
         return Status();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        job.State.State == PreprocessingJobState.Running && _run is null ? StartRunAsync() : Task.CompletedTask;
-
-    private async Task StopRunAsync()
-    {
-        _cancelRequested = true;
-        await (_stop?.CancelAsync() ?? Task.CompletedTask);
-        if (_run is { } run)
-            await run;
-        if (job.State.State == PreprocessingJobState.Running)
-        {
-            // No run was in flight (e.g. between a lost silo and the reminder): record the cancel directly.
-            job.State = job.State with { State = PreprocessingJobState.Cancelled, FinishedAt = clock.GetUtcNow() };
-            await job.WriteStateAsync();
-            await DropReminderAsync();
-        }
-    }
-
-    private async Task StartRunAsync()
-    {
-        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        this.DelayDeactivation(TimeSpan.FromHours(12));
-        _cancelRequested = false;
-        _progress = null;
-        _stop = new CancellationTokenSource();
-        _run = RunAsync(_stop.Token);
-    }
-
-    private async Task RunAsync(CancellationToken stop)
-    {
-        var record = job.State;
-        try
-        {
-            var workRoot = storage.Value.RequireWorkRoot();
-            var output = PreprocessingDatasets.Absolute(workRoot, record.Folder);
-            var progress = new Progress(p => _progress = p);
-            DatasetPreprocessingReport report;
-            IReadOnlyList<PreprocessingFailure> unresolved = [];
-            var snapshot = await plans.GetAsync(Key.Lab, Key.Project, Key.Name, record.PlanVersion)
-                ?? throw new InvalidOperationException($"Plan version {record.PlanVersion} is no longer stored.");
-            if (record.SourceFolder is { } source)
-            {
-                var cutting = PlanInterpretation.PatchCutting(snapshot.Settings);
-                var request = new PatchDatasetRequest
-                {
-                    SourceFolder = PreprocessingDatasets.Absolute(workRoot, source),
-                    OutputFolder = output,
-                    PatchSize = cutting.PatchSize,
-                    Overlap = cutting.Overlap,
-                    MaxParallelism = options.Value.MaxParallelism,
-                };
-                report = await Task.Run(() => PatchDatasetCutter.RunAsync(request, progress, stop), stop);
-            }
-            else
-            {
-                var settings = PlanInterpretation.Case(snapshot.Settings, record.Normalization);
-                var rows = await FrozenCasesAsync(await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources), record.FingerprintId);
-                var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, PlanInterpretation.Sources(snapshot.Settings, record.Datasources).ImportedLabelFolder);
-                unresolved = inputs.Failures;
-                var request = new DatasetPreprocessingRequest
-                {
-                    OutputFolder = output,
-                    Cases = inputs.Cases,
-                    Settings = settings,
-                    MaxParallelism = options.Value.MaxParallelism,
-                    MemoryBudgetBytes = options.Value.MemoryBudgetBytes,
-                };
-                report = await Task.Run(() => DatasetPreprocessor.RunAsync(request, progress, stop), stop);
-            }
-
-            var failures = unresolved.Concat(report.Failures.Select(f => new PreprocessingFailure(f.CaseId, f.Reason))).ToList();
-            // Last of all the dataset's files: readers that find it know every case of this job is committed.
-            await DatasetCompletion.RecordAsync(output, record.DatasetKey, record.FingerprintId ?? 0, report.Summary.CaseCount, report.Processed, record.JobId, clock.GetUtcNow());
-            job.State = job.State with
-            {
-                State = PreprocessingJobState.Completed,
-                Total = report.Total + unresolved.Count,
-                Done = report.Processed,
-                Skipped = report.Skipped,
-                Failed = failures.Count,
-                Failures = failures.Take(StoredFailureCap).ToList(),
-                Summary = PreprocessedOverviewMapping.From(report.Summary),
-                FinishedAt = clock.GetUtcNow(),
-                Error = null,
-            };
-            LogCompleted(logger, this.GetPrimaryKeyString(), report.Processed, report.Skipped, failures.Count, report.Elapsed.TotalSeconds);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            if (!_cancelRequested)
-                return; // the silo is shutting down: stay Running for the reminder
-            job.State = job.State with { State = PreprocessingJobState.Cancelled, FinishedAt = clock.GetUtcNow() };
-        }
-        catch (Exception e)
-        {
-            job.State = job.State with { State = PreprocessingJobState.Failed, Error = e.Message, FinishedAt = clock.GetUtcNow() };
-            LogFailed(logger, e, this.GetPrimaryKeyString());
-        }
-        finally
-        {
-            if (job.State.State != PreprocessingJobState.Running)
-            {
-                job.State = job.State with { Done = _progress?.Done ?? job.State.Done };
-                await job.WriteStateAsync();
-                await DropReminderAsync();
-            }
-
-            _run = null;
-        }
-    }
-
-    /// <summary>The usable cases that the job's fingerprint was taken from: cases scanned later belong to a later version's data.</summary>
-    private async Task<IReadOnlyList<(string CaseId, string Datasource, string FilesJson)>> FrozenCasesAsync(
-        IReadOnlyList<(string CaseId, string Datasource, string FilesJson)> rows, long? fingerprintId)
-    {
-        if (fingerprintId is not { } id)
-            return rows;
-        var stored = await fingerprints.GetAsync(Key.Lab, Key.Project, id)
-            ?? throw new InvalidOperationException($"Fingerprint {id} is no longer stored.");
-        var frozen = stored.CaseIds.ToHashSet(StringComparer.Ordinal);
-        return [.. rows.Where(r => frozen.Contains(StoredFingerprint.CaseKey(r.Datasource, r.CaseId)))];
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Running ? QueueAsync() : DropReminderAsync();
 
     private async Task DropReminderAsync()
     {
@@ -297,14 +239,14 @@ public sealed partial class PreprocessingGrain(
             await this.UnregisterReminder(reminder);
     }
 
-    /// <summary>Patch mode cuts the source plan's finished output, with the source's normalisation (the voxels are its).</summary>
-    private async Task<(string Folder, List<Platform.Preprocessing.Cases.ChannelNormalization> Normalization)> SourcePlanAsync(PlanSettings settings)
+    /// <summary>Patch mode cuts the source plan's finished output (its voxels are already normalised).</summary>
+    private async Task<string> SourcePlanFolderAsync(PlanSettings settings)
     {
         var source = PlanInterpretation.PatchCutting(settings).SourcePlan;
         var status = await GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(Key.Lab, Key.Project, source)).GetStatusAsync();
         if (status is not { State: PreprocessingJobState.Completed })
             throw new PlatformConflictException($"The source plan '{source}' has no completed preprocessing: preprocess it first.");
-        return (PreprocessingDatasets.Folder(Key.Lab, Key.Project, status.DatasetKey), []);
+        return PreprocessingDatasets.Folder(Key.Lab, Key.Project, status.DatasetKey);
     }
 
     private static PlanSources ChooseSources(PlanSettings plan, ProjectSummary project)
@@ -320,15 +262,12 @@ public sealed partial class PreprocessingGrain(
 
     private PreprocessingStatus Status() => PreprocessingStatuses.Of(Key.Name, job.State, _progress);
 
-    /// <summary>Keeps the latest progress report; the library reports from worker threads.</summary>
-    private sealed class Progress(Action<DatasetPreprocessingProgress> report) : IProgress<DatasetPreprocessingProgress>
-    {
-        public void Report(DatasetPreprocessingProgress value) => report(value);
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Preprocessing {Key} is queued later: {Reason}")]
+    private static partial void LogQueueLater(ILogger logger, string key, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Preprocessing {Key} finished: {Done} done, {Skipped} skipped, {Failed} failed in {Seconds:0.0} s")]
-    private static partial void LogCompleted(ILogger logger, string key, int done, int skipped, int failed, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Preprocessing {Key} finished: {Done} done, {Skipped} skipped, {Failed} failed")]
+    private static partial void LogCompleted(ILogger logger, string key, int done, int skipped, int failed);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Preprocessing {Key} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string key);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Preprocessing {Key} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string key, string? error);
 }

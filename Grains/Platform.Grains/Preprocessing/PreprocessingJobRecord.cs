@@ -36,4 +36,7 @@ public sealed record PreprocessingJobRecord
     public DateTimeOffset? FinishedAt { get; init; }
     public string StartedBy { get; init; } = "";
     public string? Error { get; init; }
+
+    /// <summary>Someone cancelled the running job; it stays Running until its worker has stopped (or was never placed).</summary>
+    public bool CancelRequested { get; init; }
 }

@@ -15,35 +15,41 @@ public static class QueuePlanner
     /// <summary>Waiting runs in placement order: higher priority first, then earlier submission.</summary>
     public static IEnumerable<SchedulerEntry> Waiting(IEnumerable<SchedulerEntry> entries) =>
         entries.Where(e => !e.IsAssigned && !e.Recovering)
-            .OrderByDescending(e => e.Request.Priority)
+            .OrderByDescending(e => e.Priority)
             .ThenBy(e => e.SubmittedAt)
             .ThenBy(e => e.Sequence);
 
     /// <summary>
-    /// Assigns waiting runs to free slots in order. A run whose lab is at its limit is passed over (it keeps its
-    /// place) and later runs of other labs go ahead. Slots are taken from the silo with the most free ones first,
+    /// Assigns waiting work to free slots of its pool in order. A training whose lab is at its limit is passed over
+    /// (it keeps its place) and later runs of other labs go ahead; the limit counts trainings, so preprocessing (its
+    /// own pool) never holds a lab's trainings back. Slots are taken from the silo with the most free ones first,
     /// which spreads work across silos.
     /// </summary>
     public static IReadOnlyList<(SchedulerEntry Entry, TrainingSlot Slot)> Place(
-        IReadOnlyCollection<SchedulerEntry> entries, IEnumerable<TrainingSlot> slots, int maxRunningPerLab)
+        IReadOnlyCollection<SchedulerEntry> entries, IEnumerable<TrainingSlot> slots, int maxRunningPerLab) =>
+        [.. Enum.GetValues<SlotPool>().SelectMany(pool => PlacePool(pool, [.. entries.Where(e => e.Pool == pool)], slots.Where(s => s.Pool == pool), maxRunningPerLab))];
+
+    private static List<(SchedulerEntry Entry, TrainingSlot Slot)> PlacePool(
+        SlotPool pool, IReadOnlyCollection<SchedulerEntry> entries, IEnumerable<TrainingSlot> slots, int maxRunningPerLab)
     {
-        var busy = entries.Where(e => e.IsAssigned).Select(e => new TrainingSlot(e.Silo!, e.Slot)).ToHashSet();
+        var busy = entries.Where(e => e.IsAssigned).Select(e => new TrainingSlot(e.Silo!, e.Slot, pool)).ToHashSet();
         var free = slots.Where(s => !busy.Contains(s)).ToList();
-        var running = entries.Where(e => e.IsAssigned || e.Recovering).GroupBy(e => e.Lab).ToDictionary(g => g.Key, g => g.Count());
+        var running = entries.Where(e => e.Kind == WorkKind.Training && (e.IsAssigned || e.Recovering)).GroupBy(e => e.Lab).ToDictionary(g => g.Key, g => g.Count());
         var placed = new List<(SchedulerEntry, TrainingSlot)>();
 
         foreach (var entry in Waiting(entries))
         {
             if (free.Count == 0)
                 break;
-            if (running.GetValueOrDefault(entry.Lab) >= maxRunningPerLab)
+            if (entry.Kind == WorkKind.Training && running.GetValueOrDefault(entry.Lab) >= maxRunningPerLab)
                 continue;
 
             var slot = free.GroupBy(s => s.Silo)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .First().OrderBy(s => s.Slot).First();
             free.Remove(slot);
-            running[entry.Lab] = running.GetValueOrDefault(entry.Lab) + 1;
+            if (entry.Kind == WorkKind.Training)
+                running[entry.Lab] = running.GetValueOrDefault(entry.Lab) + 1;
             placed.Add((entry, slot));
         }
 
@@ -51,12 +57,13 @@ public static class QueuePlanner
     }
 
     /// <summary>
-    /// The queue as people see it. Estimates: a running run ends after its remaining epochs at its measured pace;
+    /// The training queue as people see it (preprocessing jobs have their own slots and are left out). Estimates: a running run ends after its remaining epochs at its measured pace;
     /// a waiting run starts when the earliest slot frees, and then holds that slot for the mean length of the
     /// running runs. Lab limits are left out of the estimate (it is a guide, not a promise).
     /// </summary>
-    public static TrainingQueueView View(IReadOnlyCollection<SchedulerEntry> entries, int slotCount, int maxRunningPerLab, DateTimeOffset now)
+    public static TrainingQueueView View(IReadOnlyCollection<SchedulerEntry> queued, int slotCount, int maxRunningPerLab, DateTimeOffset now)
     {
+        var entries = queued.Where(e => e.Pool == SlotPool.Training).ToList();
         var view = new List<QueueEntryView>();
         var slotFree = new List<DateTimeOffset?>();
         var durations = new List<double>();
@@ -71,7 +78,7 @@ public static class QueuePlanner
             }
 
             slotFree.Add(finish);
-            view.Add(new QueueEntryView(0, QueueEntryStatus.Running, true, entry.RunKey, entry.Request.Priority, entry.SubmittedAt,
+            view.Add(new QueueEntryView(0, QueueEntryStatus.Running, true, entry.RunKey, entry.Priority, entry.SubmittedAt,
                 entry.Silo, entry.Epoch, entry.TotalEpochs, entry.AssignedAt, finish, null));
         }
 
@@ -96,7 +103,7 @@ public static class QueuePlanner
             var reason = slotCount == 0 ? NoTrainingSiloReason
                 : runningPerLab.GetValueOrDefault(entry.Lab) >= maxRunningPerLab ? LabLimitReason
                 : NoSlotReason;
-            view.Add(new QueueEntryView(position, QueueEntryStatus.Waiting, true, entry.RunKey, entry.Request.Priority, entry.SubmittedAt,
+            view.Add(new QueueEntryView(position, QueueEntryStatus.Waiting, true, entry.RunKey, entry.Priority, entry.SubmittedAt,
                 null, null, null, start, null, reason));
         }
 

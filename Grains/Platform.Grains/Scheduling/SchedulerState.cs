@@ -15,11 +15,21 @@ public sealed record SchedulerState
     public long NextSequence { get; init; }
 }
 
+/// <summary>
+/// A queued piece of work: a training run (<see cref="RunKey"/> is the run grain's key, <see cref="Request"/> its
+/// request), or another kind of job (<see cref="Kind"/>), where <see cref="RunKey"/> is the key of the grain that owns
+/// it and <see cref="JobId"/> which of its jobs. One entry per key at a time.
+/// </summary>
 public sealed record SchedulerEntry
 {
     public required string RunKey { get; init; }
     public required string Lab { get; init; }
-    public required RunRequest Request { get; init; }
+
+    /// <summary>The run's request; null for other kinds of work.</summary>
+    public RunRequest? Request { get; init; }
+
+    public WorkKind Kind { get; init; }
+    public string? JobId { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
     public long Sequence { get; init; }
 
@@ -44,8 +54,21 @@ public sealed record SchedulerEntry
 
     public bool IsAssigned => Silo is not null;
 
-    public string? WorkerKey => Silo is null ? null : Abstractions.GrainKeys.TrainingWorker(Silo, Slot);
+    /// <summary>Placement order: a run's priority; other work keeps the default priority.</summary>
+    public int Priority => Request?.Priority ?? 0;
+
+    public SlotPool Pool => Kind.Pool();
+
+    public string? WorkerKey => Silo is null ? null : new TrainingSlot(Silo, Slot, Pool).WorkerKey;
 }
 
-/// <summary>One training slot of one silo: one GPU, or the single CPU slot of a CPU-training silo.</summary>
-public sealed record TrainingSlot(string Silo, int Slot);
+/// <summary>
+/// One slot of one silo: in the training pool one GPU, or the single CPU slot of a CPU-training silo; in the
+/// preprocessing pool one of the jobs a silo preprocesses at once.
+/// </summary>
+public sealed record TrainingSlot(string Silo, int Slot, SlotPool Pool = SlotPool.Training)
+{
+    public string WorkerKey => Pool == SlotPool.Preprocessing
+        ? Abstractions.GrainKeys.PreprocessingWorker(Silo, Slot)
+        : Abstractions.GrainKeys.TrainingWorker(Silo, Slot);
+}

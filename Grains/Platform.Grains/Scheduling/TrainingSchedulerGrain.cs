@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Storage;
@@ -10,8 +11,9 @@ using Platform.Grains.Training;
 namespace Platform.Grains.Scheduling;
 
 /// <summary>
-/// The durable training queue (see <see cref="ITrainingSchedulerGrain"/>). Its state is the queue itself, written
-/// before any worker is told to start, so a scheduler reactivated elsewhere knows every placement.
+/// The durable queue of heavy work (see <see cref="ITrainingSchedulerGrain"/>): training runs on training slots and
+/// preprocessing jobs on preprocessing slots. Its state is the queue itself, written before any worker is told to
+/// start, so a scheduler reactivated elsewhere knows every placement.
 /// It never waits on a run grain inside its own turn (run grains call it, and two non-reentrant grains waiting on
 /// each other would deadlock): run grains are moved by workers, or by background tasks that report back with a
 /// call to this grain.
@@ -70,6 +72,72 @@ public sealed partial class TrainingSchedulerGrain(
         await PlaceWaitingRunsAsync();
     }
 
+    public async Task EnqueueJobAsync(QueuedJob job)
+    {
+        if (job.Kind == WorkKind.Training)
+            throw new PlatformValidationException("kind", "Trainings are queued as runs (EnqueueAsync).");
+        if (queue.State.Entries.FirstOrDefault(e => e.RunKey == job.OwnerKey) is { } existing)
+        {
+            // The same job again (its owner's watchdog): nothing to do. Another job of the same owner waits for this one to leave.
+            if (existing.JobId == job.JobId)
+                return;
+            throw new PlatformConflictException($"'{job.OwnerKey}' still has job {existing.JobId} in the queue.");
+        }
+
+        var entry = new SchedulerEntry
+        {
+            RunKey = job.OwnerKey,
+            Lab = GrainKeys.LabOf(job.OwnerKey),
+            Kind = job.Kind,
+            JobId = job.JobId,
+            SubmittedAt = job.SubmittedAt,
+            Sequence = queue.State.NextSequence,
+        };
+        queue.State = queue.State with { Entries = [.. queue.State.Entries, entry], NextSequence = queue.State.NextSequence + 1 };
+        await queue.WriteStateAsync();
+        LogJobQueued(logger, job.OwnerKey, job.Kind, job.JobId);
+        await PlaceWaitingRunsAsync();
+    }
+
+    public async Task<JobCancellation> CancelJobAsync(string ownerKey, string jobId)
+    {
+        var entry = queue.State.Entries.FirstOrDefault(e => e.RunKey == ownerKey && e.JobId == jobId);
+        if (entry is null)
+            return JobCancellation.NotQueued;
+        if (!entry.IsAssigned)
+        {
+            if (entry.Recovering)
+                return JobCancellation.Stopping; // its recovery tells the owner
+            await ReplaceAsync(entry, null);
+            return JobCancellation.Removed;
+        }
+
+        await ReplaceAsync(entry, entry with { StopRequested = StopReason.Cancel });
+        try
+        {
+            await StopWorkerAsync(entry, StopReason.Cancel);
+        }
+        catch (Exception exception) when (exception is not PlatformException)
+        {
+            // The worker's silo may be gone; reconciliation will notice and tell the owner.
+            LogWorkerUnreachable(logger, exception, entry.WorkerKey!, ownerKey);
+        }
+
+        return JobCancellation.Stopping;
+    }
+
+    private Task StopWorkerAsync(SchedulerEntry entry, StopReason reason) => entry.Pool == SlotPool.Preprocessing
+        ? GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason)
+        : GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason);
+
+    private Task StartWorkerAsync(SchedulerEntry entry)
+    {
+        var assignment = new WorkerAssignment(entry.RunKey, entry.Request, entry.Placements, entry.Kind, entry.JobId);
+        return entry.Pool == SlotPool.Preprocessing
+            ? GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment)
+            : GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment);
+    }
+
     public async Task StopAsync(string runKey, StopReason reason)
     {
         var entry = queue.State.Entries.FirstOrDefault(e => e.RunKey == runKey);
@@ -86,7 +154,7 @@ public sealed partial class TrainingSchedulerGrain(
         await ReplaceAsync(entry, entry with { StopRequested = reason });
         try
         {
-            await GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StopAsync(runKey, reason);
+            await StopWorkerAsync(entry, reason);
         }
         catch (Exception exception) when (exception is not PlatformException)
         {
@@ -118,7 +186,7 @@ public sealed partial class TrainingSchedulerGrain(
     }
 
     public Task<TrainingQueueView> GetQueueAsync() =>
-        Task.FromResult(QueuePlanner.View(queue.State.Entries, AvailableSlots(includeUnreachable: true).Count, Options.MaxRunningPerLab, clock.GetUtcNow()));
+        Task.FromResult(QueuePlanner.View(queue.State.Entries, AvailableSlots(includeUnreachable: true).Count(s => s.Pool == SlotPool.Training), Options.MaxRunningPerLab, clock.GetUtcNow()));
 
     private async Task ReconcileCoreAsync(CancellationToken cancellationToken)
     {
@@ -154,6 +222,12 @@ public sealed partial class TrainingSchedulerGrain(
 
     private async Task RecoverAsync(SchedulerEntry entry)
     {
+        if (entry.Kind != WorkKind.Training)
+        {
+            await RecoverJobAsync(entry);
+            return;
+        }
+
         var self = this.AsReference<ITrainingSchedulerGrain>();
         var run = GrainFactory.GetGrain<ITrainingRunGrain>(entry.RunKey);
         try
@@ -167,6 +241,34 @@ public sealed partial class TrainingSchedulerGrain(
                 await run.MoveAsync(RunState.Queued, $"silo {entry.Silo} was lost{at}; back in the queue to resume from its last checkpoint");
 
             await self.ReleaseAsync(entry.RunKey, entry.WorkerKey!, requeue: action is LostRunAction.Requeue or LostRunAction.MakePlaceable);
+        }
+        catch (Exception exception)
+        {
+            // Left marked as recovering; the next reconciliation tries again.
+            _recovering.Remove(entry.RunKey);
+            LogRecoveryFailed(logger, exception, entry.RunKey);
+        }
+    }
+
+    /// <summary>
+    /// A job whose silo was lost goes back to the queue (its finished cases stay on disk), unless it was being
+    /// cancelled or has lost its silo too often: then its owner hears that it stopped.
+    /// </summary>
+    private async Task RecoverJobAsync(SchedulerEntry entry)
+    {
+        var self = this.AsReference<ITrainingSchedulerGrain>();
+        try
+        {
+            var requeue = entry.StopRequested is null && entry.Losses < Options.MaxPlacements;
+            if (!requeue && entry.Kind == WorkKind.Preprocessing)
+            {
+                var outcome = entry.StopRequested is not null
+                    ? PreprocessingJobOutcome.Stopped(PreprocessingJobState.Cancelled, null, null)
+                    : PreprocessingJobOutcome.Stopped(PreprocessingJobState.Failed, null, $"its preprocessing silo was lost {entry.Losses} times (last {entry.Silo}); it is not placed again");
+                await GrainFactory.GetGrain<IPreprocessingGrain>(entry.RunKey).FinishJobAsync(entry.JobId!, outcome);
+            }
+
+            await self.ReleaseAsync(entry.RunKey, entry.WorkerKey!, requeue);
         }
         catch (Exception exception)
         {
@@ -198,8 +300,7 @@ public sealed partial class TrainingSchedulerGrain(
             LogPlaced(logger, entry.RunKey, entry.Silo!, entry.Slot, entry.Placements);
             try
             {
-                await GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!)
-                    .StartAsync(new WorkerAssignment(entry.RunKey, entry.Request, entry.Placements));
+                await StartWorkerAsync(entry);
             }
             catch (Exception exception)
             {
@@ -223,8 +324,11 @@ public sealed partial class TrainingSchedulerGrain(
             if (!includeUnreachable && _unreachableUntil.TryGetValue(silo, out var until) && until > now)
                 continue;
             var capabilities = TrainingCapabilities.FromMetadata(siloMetadata.GetSiloMetadata(member.SiloAddress).Metadata);
-            for (var slot = 0; slot < capabilities.Slots; slot++)
-                slots.Add(new TrainingSlot(silo, slot));
+            foreach (var pool in Enum.GetValues<SlotPool>())
+            {
+                for (var slot = 0; slot < capabilities.SlotsOf(pool); slot++)
+                    slots.Add(new TrainingSlot(silo, slot, pool));
+            }
         }
 
         return slots;
@@ -262,6 +366,9 @@ public sealed partial class TrainingSchedulerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} queued (priority {Priority})")]
     private static partial void LogQueued(ILogger logger, string runKey, int priority);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} job {JobId} of {OwnerKey} queued")]
+    private static partial void LogJobQueued(ILogger logger, string ownerKey, WorkKind kind, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} placed on {Silo} slot {Slot} (placement {Placement})")]
     private static partial void LogPlaced(ILogger logger, string runKey, string silo, int slot, int placement);

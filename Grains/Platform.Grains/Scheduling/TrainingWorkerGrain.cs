@@ -43,6 +43,8 @@ public sealed partial class TrainingWorkerGrain(
 
     public Task StartAsync(WorkerAssignment assignment)
     {
+        if (assignment.Kind != WorkKind.Training || assignment.Request is null)
+            throw new PlatformValidationException("assignment", $"Training slot {WorkerKey} runs trainings, not {assignment.Kind}.");
         if (_current is { } current)
         {
             return current.RunKey == assignment.RunKey
@@ -169,7 +171,7 @@ public sealed partial class TrainingWorkerGrain(
     {
         var (lab, project, runId) = GrainKeys.Parse(assignment.RunKey);
         var folder = Path.Combine(storage.Value.RequireWorkRoot(), RunWorkFolders.Relative(lab, project, runId));
-        return new TrainingAssignment(assignment.RunKey, lab, project, runId, assignment.Request, folder, assignment.Attempt, lastCheckpoint);
+        return new TrainingAssignment(assignment.RunKey, lab, project, runId, assignment.Request!, folder, assignment.Attempt, lastCheckpoint);
     }
 
     // Progress reports, brought onto this grain's scheduler by GrainContextProgressSink.
@@ -180,7 +182,7 @@ public sealed partial class TrainingWorkerGrain(
         var run = GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey);
         var dataset = await run.ResolveDatasetAsync();
         var (lab, project, _) = GrainKeys.Parse(current.RunKey);
-        var job = GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, project, current.Request.PlanName));
+        var job = GrainFactory.GetGrain<IPreprocessingGrain>(GrainKeys.Plan(lab, project, current.Request!.PlanName));
         var request = new DatasetRequest(current.Request.PlanVersion, dataset.FingerprintId, dataset.DatasetKey);
         string? followed = null;
         while (true)

@@ -1,6 +1,8 @@
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Platform.Grains.Datasources;
 using Platform.Grains.Engine;
+using Platform.Grains.Preprocessing;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
@@ -20,8 +22,11 @@ public static partial class SiloTrainingExtensions
     public static ISiloBuilder AddPlatformTraining(this ISiloBuilder silo, IConfiguration configuration, ILogger logger)
     {
         var options = configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
-        var capabilities = TrainingCapabilityProbe.Detect(options, TorchDevices.Inventory, logger);
-        LogCapabilities(logger, capabilities.Kind, capabilities.GpuCount, capabilities.GpuMemoryMb);
+        var capabilities = TrainingCapabilityProbe.Detect(options, TorchDevices.Inventory, logger) with
+        {
+            PreprocessingSlots = PreprocessingSlots(configuration),
+        };
+        LogCapabilities(logger, capabilities.Kind, capabilities.GpuCount, capabilities.GpuMemoryMb, capabilities.PreprocessingSlots);
 
         var metadata = configuration.GetSection("Orleans:Metadata").Get<Dictionary<string, string>>() ?? [];
         foreach (var (key, value) in capabilities.ToMetadata())
@@ -29,6 +34,7 @@ public static partial class SiloTrainingExtensions
         silo.UseSiloMetadata(metadata);
 
         silo.Services.AddPlacementFilter<TrainingSiloPlacementFilterStrategy, TrainingSiloPlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddPlacementFilter<PreprocessingSiloPlacementFilterStrategy, PreprocessingSiloPlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddPlacementFilter<SiloInKeyPlacementFilterStrategy, SiloInKeyPlacementFilterDirector>(ServiceLifetime.Singleton);
 
         switch (options.Executor?.Trim().ToLowerInvariant())
@@ -50,6 +56,14 @@ public static partial class SiloTrainingExtensions
         return silo;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training capabilities: {Kind}, {GpuCount} GPU(s), {GpuMemoryMb} MiB each")]
-    private static partial void LogCapabilities(ILogger logger, TrainingKind kind, int gpuCount, int gpuMemoryMb);
+    /// <summary>Preprocessing slots: the configured number, on a silo that has both the data it reads and the work root it writes.</summary>
+    private static int PreprocessingSlots(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var preprocessing = configuration.GetSection(PreprocessingOptions.Section).Get<PreprocessingOptions>() ?? new PreprocessingOptions();
+        return string.IsNullOrWhiteSpace(storage.DataRoot) || string.IsNullOrWhiteSpace(storage.WorkRoot) ? 0 : Math.Max(0, preprocessing.Slots);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Capabilities: training {Kind}, {GpuCount} GPU(s), {GpuMemoryMb} MiB each; {PreprocessingSlots} preprocessing slot(s)")]
+    private static partial void LogCapabilities(ILogger logger, TrainingKind kind, int gpuCount, int gpuMemoryMb, int preprocessingSlots);
 }

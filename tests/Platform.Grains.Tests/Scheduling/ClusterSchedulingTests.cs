@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling;
 using Platform.Grains.Tests.Hosting;
@@ -121,7 +122,7 @@ public sealed class ClusterSchedulingTests(MigratedDatabaseFixture database) : I
     }
 
     [Fact]
-    public async Task A_client_cannot_drive_a_training_slot_even_on_a_training_silo()
+    public async Task A_client_cannot_drive_a_training_or_preprocessing_slot_even_on_a_silo_that_has_them()
     {
         TestIdentity.ActAs(TestIdentity.Admin);
         var worker = Grains.GetGrain<ITrainingWorkerGrain>(GrainKeys.TrainingWorker(_silos[1].Name, 0));
@@ -130,6 +131,12 @@ public sealed class ClusterSchedulingTests(MigratedDatabaseFixture database) : I
             worker.StartAsync(new WorkerAssignment(GrainKeys.Run("lab-x", Project, "base-f0-forged"), new RunRequest(Plan, 1, 0, 1, null), 1)));
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => worker.StopAsync("lab-x/kidney/base-f0-forged", StopReason.Cancel));
         Assert.Empty(_board.SiloOfRun);
+
+        // Nor a preprocessing slot: a forged job would write into another lab's preprocessed data.
+        var preprocessing = Grains.GetGrain<IPreprocessingWorkerGrain>(GrainKeys.PreprocessingWorker(_silos[1].Name, 0));
+        await Assert.ThrowsAsync<PlatformAccessDeniedException>(() =>
+            preprocessing.StartAsync(new WorkerAssignment(GrainKeys.Plan("lab-x", Project, "base"), null, 1, WorkKind.Preprocessing, "forged")));
+        await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => preprocessing.StopAsync(GrainKeys.Plan("lab-x", Project, "base"), StopReason.Cancel));
     }
 
     [Fact]

@@ -45,6 +45,29 @@ public sealed class QueuePlannerTests
     }
 
     [Fact]
+    public void Preprocessing_takes_only_preprocessing_slots_and_never_counts_against_a_labs_trainings()
+    {
+        var job = new SchedulerEntry { RunKey = "a/p/plan", Lab = "a", Kind = WorkKind.Preprocessing, JobId = "j1", SubmittedAt = T0, Sequence = _sequence++ };
+        var running = Entry("a", "running", silo: "s1");
+        var waiting = Entry("a", "waiting", minute: 1);
+        var slots = new[] { new TrainingSlot("s1", 0), new TrainingSlot("s2", 0), new TrainingSlot("s1", 0, SlotPool.Preprocessing) };
+
+        var placed = QueuePlanner.Place([running, job with { Silo = null }, waiting], slots, maxRunningPerLab: 2);
+
+        // The job gets the preprocessing slot, the lab's second training the free training slot: the job used none of its two.
+        Assert.Equal([("a/p/plan", new TrainingSlot("s1", 0, SlotPool.Preprocessing)), ("a/p/waiting", new TrainingSlot("s2", 0))],
+            placed.Select(p => (p.Entry.RunKey, p.Slot)).OrderBy(p => p.RunKey, StringComparer.Ordinal));
+        Assert.Equal("S1:1:1#p0", new TrainingSlot("S1:1:1", 0, SlotPool.Preprocessing).WorkerKey);
+        // No preprocessing slot in the cluster: the job waits, however many training slots are free.
+        Assert.Empty(QueuePlanner.Place([job], Slots("s1", "s2"), maxRunningPerLab: 2));
+        // And a running job holds its slot: a second plan's job waits for it.
+        var second = job with { RunKey = "b/p/plan", Lab = "b", JobId = "j2", Sequence = _sequence++ };
+        Assert.Empty(QueuePlanner.Place([job with { Silo = "s1", Slot = 0 }, second], [new TrainingSlot("s1", 0, SlotPool.Preprocessing)], 2));
+        // The training queue's view leaves preprocessing out.
+        Assert.DoesNotContain(QueuePlanner.View([job, waiting], 1, 2, T0).Entries, e => e.RunKey == "a/p/plan");
+    }
+
+    [Fact]
     public void Busy_slots_are_not_given_twice_and_work_spreads_over_silos()
     {
         var entries = new[] { Entry("a", "r1"), Entry("b", "r2"), Entry("c", "r3") };

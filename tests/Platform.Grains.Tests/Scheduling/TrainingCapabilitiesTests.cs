@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Training;
 using Platform.Silo.Training;
@@ -41,6 +42,9 @@ public sealed class TrainingCapabilitiesTests
         Assert.Equal(gpu, read);
         Assert.Equal("gpu", gpu.ToMetadata()[TrainingCapabilities.TrainingKey]);
         Assert.Equal((4, 1, 0), (read.Slots, new TrainingCapabilities(TrainingKind.Cpu, 0, 0).Slots, TrainingCapabilities.None.Slots));
+        // Preprocessing slots travel apart from training: a storage silo that never trains may still preprocess.
+        var storageOnly = TrainingCapabilities.FromMetadata((TrainingCapabilities.None with { PreprocessingSlots = 2 }).ToMetadata());
+        Assert.Equal((false, 0, 2, 2), (storageOnly.CanTrain, storageOnly.SlotsOf(SlotPool.Training), storageOnly.SlotsOf(SlotPool.Preprocessing), storageOnly.PreprocessingSlots));
     }
 
     [Fact]

@@ -125,10 +125,15 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "ITrainingRunGrain.ResolveDatasetAsync", (g, lab) => RunOf(g, lab).ResolveDatasetAsync() },
         { "ITrainingRunGrain.ReportPreparationAsync", (g, lab) => RunOf(g, lab).ReportPreparationAsync(new RunPreparation("forged", 0, 0)) },
         { "IPreprocessingGrain.PrepareDatasetAsync", (g, lab) => PreprocessingOf(g, lab).PrepareDatasetAsync(new DatasetRequest(1, null, "forged_0000000000"), null) },
+        { "IPreprocessingGrain.GetJobAsync", (g, lab) => PreprocessingOf(g, lab).GetJobAsync("forged") },
+        { "IPreprocessingGrain.ReportJobProgressAsync", (g, lab) => PreprocessingOf(g, lab).ReportJobProgressAsync("forged", new PreprocessingJobProgress(1, 1, 0, 0, null)) },
+        { "IPreprocessingGrain.FinishJobAsync", (g, lab) => PreprocessingOf(g, lab).FinishJobAsync("forged", PreprocessingJobOutcome.Stopped(PreprocessingJobState.Completed, null, null)) },
         { "ITrainingRunGrain.PeekAsync", (g, lab) => RunOf(g, lab).PeekAsync() },
         { "ITrainingRunGrain.RecordCheckpointAsync", (g, lab) => RunOf(g, lab).RecordCheckpointAsync(new CheckpointRecord(0, "forged", DateTimeOffset.UtcNow)) },
         { "ITrainingRunGrain.CompleteAsync", (g, lab) => RunOf(g, lab).CompleteAsync(new RunResultSummary(1, new Dictionary<string, double>(), null, "forged")) },
         { "ITrainingSchedulerGrain.EnqueueAsync", (g, lab) => Scheduler(g).EnqueueAsync(new QueuedRun(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), TenancyFixture.RunRequest, DateTimeOffset.UtcNow)) },
+        { "ITrainingSchedulerGrain.EnqueueJobAsync", (g, lab) => Scheduler(g).EnqueueJobAsync(new QueuedJob(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), WorkKind.Preprocessing, "forged", DateTimeOffset.UtcNow)) },
+        { "ITrainingSchedulerGrain.CancelJobAsync", (g, lab) => Scheduler(g).CancelJobAsync(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), "forged") },
         { "ITrainingSchedulerGrain.StopAsync", (g, lab) => Scheduler(g).StopAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), StopReason.Cancel) },
         { "ITrainingSchedulerGrain.ReportProgressAsync", (g, lab) => Scheduler(g).ReportProgressAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), 1, 2, 1) },
         { "ITrainingSchedulerGrain.ReleaseAsync", (g, lab) => Scheduler(g).ReleaseAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), "forged#0", false) },
@@ -139,17 +144,21 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static ITrainingSchedulerGrain Scheduler(IGrainFactory g) => g.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
 
     /// <summary>
-    /// Methods of training slots. A slot is placed only on the training silo its key names, so a client call to one
-    /// on this (non-training) silo is refused by placement before the grain exists; the scheduling tests show that
-    /// a call to a real slot on a training silo is refused by the tenancy filter.
+    /// Methods of training and preprocessing slots. A slot is placed only on the silo its key names, so a client call
+    /// to one on a silo that is not in the cluster is refused by placement before the grain exists; the scheduling
+    /// tests show that a call to a real slot on a real silo is refused by the tenancy filter.
     /// </summary>
     public static TheoryData<string, Func<IGrainFactory, string, Task>> TrainingSlotMethods() => new()
     {
         { "ITrainingWorkerGrain.StartAsync", (g, lab) => Worker(g).StartAsync(new WorkerAssignment(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), TenancyFixture.RunRequest, 1)) },
         { "ITrainingWorkerGrain.StopAsync", (g, lab) => Worker(g).StopAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), StopReason.Cancel) },
+        { "IPreprocessingWorkerGrain.StartAsync", (g, lab) => PreprocessingWorker(g).StartAsync(new WorkerAssignment(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), null, 1, WorkKind.Preprocessing, "forged")) },
+        { "IPreprocessingWorkerGrain.StopAsync", (g, lab) => PreprocessingWorker(g).StopAsync(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), StopReason.Cancel) },
     };
 
     private static ITrainingWorkerGrain Worker(IGrainFactory g) => g.GetGrain<ITrainingWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0));
+
+    private static IPreprocessingWorkerGrain PreprocessingWorker(IGrainFactory g) => g.GetGrain<IPreprocessingWorkerGrain>(GrainKeys.PreprocessingWorker("S127.0.0.1:1:1", 0));
 
     /// <summary>Methods whose rule is not a lab role, each covered by its own test below.</summary>
     private static readonly string[] OtherRules = ["ILabGrain.CreateAsync", "ILabGrain.GetMyRoleAsync", "ILabDirectoryGrain.ListAsync"];

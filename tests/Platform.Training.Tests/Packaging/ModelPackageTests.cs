@@ -129,7 +129,7 @@ public sealed class ModelPackageTests : IDisposable
     {
         checkpoint = _folder.File(name + ".ckpt");
         using var network = UNet.Create(TinyNetworks.TwoStage3D(), CPU);
-        CheckpointFile.Write(checkpoint, new CheckpointState(network.Description, OptimizerKind.SgdNesterovPoly, 1, 1, TrainingPosition.Start, 0, 0, null, null, null, [], DateTimeOffset.UnixEpoch), network, null);
+        CheckpointFile.Write(checkpoint, new CheckpointState(network.Description, OptimizerKind.SgdNesterov, 1, 1, TrainingPosition.Start, 0, 0, null, null, null, [], DateTimeOffset.UnixEpoch), network, null);
         var plan = TinyPackageStudy.Plan();
         return ModelPackage.Write(Path.Combine(_folder.Path, name), new ModelPackageContents
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Platform.Plans;
 using Platform.Training.Evaluation;
 using Platform.Training.Packaging;
+using Platform.Training.Plans;
 using Platform.Training.Postprocessing;
 using Platform.Training.Workflow;
 using Xunit.Abstractions;

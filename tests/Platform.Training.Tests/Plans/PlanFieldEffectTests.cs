@@ -52,7 +52,7 @@ public sealed class PlanFieldEffectTests
         ["network.architecture"] = new(p => p with { Network = p.Network with { Architecture = NetworkArchitecture.ResidualEncoderUNet } }, p => Fold(p).Network.Architecture),
         // The engine reads the patch (and every stage's kernel) as that many axes: a 3D patch in a 2D plan is refused.
         ["network.dimensions"] = new(p => p with { Network = p.Network with { Dimensions = 2 } }, p => Refusal(() => PlanInterpretation.Patch(p))),
-        ["network.patchSize"] = new(p => p with { Network = p.Network with { PatchSize = [64, 64, 64] } }, p => (Fold(p).PatchSize, Fold(p).Augmentation!.InPlaneOnly, Fold(p).ValidationWindow!.PatchSize)),
+        ["network.patchSize"] = new(p => p with { Network = p.Network with { PatchSize = [64, 64, 64] } }, p => (Fold(p).PatchSize, Fold(p).Augmentation!.InPlaneOnly, Fold(p).SlidingWindow.PatchSize)),
         ["network.batchSize"] = new(p => p with { Network = p.Network with { BatchSize = 4 } }, p => Fold(p).BatchSize),
         ["network.baseFeatures"] = new(p => p with { Network = p.Network with { BaseFeatures = 16 } }, Widths),
         ["network.maxFeatures"] = new(p => p with { Network = p.Network with { MaxFeatures = 256 } }, Widths),
@@ -88,12 +88,12 @@ public sealed class PlanFieldEffectTests
         ["augmentation.lowResolution"] = new(p => p with { Augmentation = p.Augmentation with { LowResolution = 0.5 } }, p => Fold(p).Augmentation!.LowResolutionProbability),
         ["augmentation.gamma"] = new(p => p with { Augmentation = p.Augmentation with { Gamma = 0.5 } }, p => Fold(p).Augmentation!.GammaProbability),
         ["augmentation.gammaInverted"] = new(p => p with { Augmentation = p.Augmentation with { GammaInverted = 0.5 } }, p => Fold(p).Augmentation!.InvertedGammaProbability),
-        ["augmentation.mirror"] = new(p => p with { Augmentation = p.Augmentation with { Mirror = false } }, p => (Fold(p).Augmentation!.MirrorProbability, Fold(p).ValidationWindow!.MirrorAxes)),
+        ["augmentation.mirror"] = new(p => p with { Augmentation = p.Augmentation with { Mirror = false } }, p => (Fold(p).Augmentation!.MirrorProbability, Fold(p).SlidingWindow.MirrorAxes)),
 
         // The fold's final validation predicts with the plan's sliding window, as every other prediction path does.
-        ["inference.mirror"] = new(p => p with { Inference = p.Inference with { Mirror = false } }, p => (PlanInterpretation.SlidingWindow(p).MirrorAxes, Fold(p).ValidationWindow!.MirrorAxes)),
-        ["inference.stepFraction"] = new(p => p with { Inference = p.Inference with { StepFraction = 0.25 } }, p => (PlanInterpretation.SlidingWindow(p).StepFraction, Fold(p).ValidationWindow!.StepFraction)),
-        ["inference.gaussianWeighting"] = new(p => p with { Inference = p.Inference with { GaussianWeighting = false } }, p => (PlanInterpretation.SlidingWindow(p).GaussianWeighting, Fold(p).ValidationWindow!.GaussianWeighting)),
+        ["inference.mirror"] = new(p => p with { Inference = p.Inference with { Mirror = false } }, p => (PlanInterpretation.SlidingWindow(p).MirrorAxes, Fold(p).SlidingWindow.MirrorAxes)),
+        ["inference.stepFraction"] = new(p => p with { Inference = p.Inference with { StepFraction = 0.25 } }, p => (PlanInterpretation.SlidingWindow(p).StepFraction, Fold(p).SlidingWindow.StepFraction)),
+        ["inference.gaussianWeighting"] = new(p => p with { Inference = p.Inference with { GaussianWeighting = false } }, p => (PlanInterpretation.SlidingWindow(p).GaussianWeighting, Fold(p).SlidingWindow.GaussianWeighting)),
     };
 
     private static readonly LabelRemapping Merge3Into1 = new(new Dictionary<int, int> { [3] = 1 });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Grains.Abstractions.Training;
 
 namespace Platform.Grains.Scheduling.Placement;
 
@@ -6,15 +7,16 @@ namespace Platform.Grains.Scheduling.Placement;
 public enum TrainingKind { None = 0, Cpu = 1, Gpu = 2 }
 
 /// <summary>
-/// A silo's training capabilities and their form as silo metadata (<c>platform.training</c> = gpu | cpu | none,
-/// <c>platform.gpu.count</c>, <c>platform.gpu.memory-mb</c>). Every silo reads other silos' metadata through this
-/// one type, so the keys and the slot rule live in one place.
+/// A silo's capabilities for heavy work and their form as silo metadata (<c>platform.training</c> = gpu | cpu | none,
+/// <c>platform.gpu.count</c>, <c>platform.gpu.memory-mb</c>, <c>platform.preprocessing.slots</c>). Every silo reads
+/// other silos' metadata through this one type, so the keys and the slot rules live in one place.
 /// </summary>
 public sealed record TrainingCapabilities(TrainingKind Kind, int GpuCount, int GpuMemoryMb)
 {
     public const string TrainingKey = "platform.training";
     public const string GpuCountKey = "platform.gpu.count";
     public const string GpuMemoryKey = "platform.gpu.memory-mb";
+    public const string PreprocessingSlotsKey = "platform.preprocessing.slots";
 
     public static TrainingCapabilities None { get; } = new(TrainingKind.None, 0, 0);
 
@@ -28,11 +30,18 @@ public sealed record TrainingCapabilities(TrainingKind Kind, int GpuCount, int G
         _ => 0,
     };
 
+    /// <summary>Preprocessing jobs the silo runs at once (CPU work, apart from its training slots); 0: it never preprocesses.</summary>
+    public int PreprocessingSlots { get; init; }
+
+    /// <summary>Slots of a pool.</summary>
+    public int SlotsOf(SlotPool pool) => pool == SlotPool.Preprocessing ? PreprocessingSlots : Slots;
+
     public IReadOnlyDictionary<string, string> ToMetadata() => new Dictionary<string, string>
     {
         [TrainingKey] = Kind.ToString().ToLowerInvariant(),
         [GpuCountKey] = GpuCount.ToString(CultureInfo.InvariantCulture),
         [GpuMemoryKey] = GpuMemoryMb.ToString(CultureInfo.InvariantCulture),
+        [PreprocessingSlotsKey] = PreprocessingSlots.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -42,15 +51,18 @@ public sealed record TrainingCapabilities(TrainingKind Kind, int GpuCount, int G
     /// </summary>
     public static TrainingCapabilities FromMetadata(IReadOnlyDictionary<string, string>? metadata)
     {
-        if (metadata is null || !metadata.TryGetValue(TrainingKey, out var kindText))
+        if (metadata is null)
             return None;
-        var kind = kindText.Trim().ToLowerInvariant() switch
+        var kind = metadata.TryGetValue(TrainingKey, out var kindText) ? kindText.Trim().ToLowerInvariant() switch
         {
             "gpu" => TrainingKind.Gpu,
             "cpu" => TrainingKind.Cpu,
             _ => TrainingKind.None,
+        } : TrainingKind.None;
+        return new TrainingCapabilities(kind, ReadCount(metadata, GpuCountKey), ReadCount(metadata, GpuMemoryKey))
+        {
+            PreprocessingSlots = ReadCount(metadata, PreprocessingSlotsKey),
         };
-        return new TrainingCapabilities(kind, ReadCount(metadata, GpuCountKey), ReadCount(metadata, GpuMemoryKey));
     }
 
     private static int ReadCount(IReadOnlyDictionary<string, string> metadata, string key) =>
