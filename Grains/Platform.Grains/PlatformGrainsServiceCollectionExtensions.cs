@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Platform.Grains.CrossValidation;
 using Platform.Grains.Datasources;
 using Platform.Grains.Engine;
 using Platform.Grains.Fingerprints;
@@ -47,6 +48,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.AddSingleton<PlanDataFolder>();
         services.AddSingleton<PreprocessingJobExecutor>();
+        services.AddSingleton<CrossValidationEvaluationExecutor>();
         // A silo that wires in an engine registers its executor first; every other silo fails runs with a clear reason.
         services.TryAddSingleton<ITrainingExecutor, NoTrainingEngineExecutor>();
         return services;

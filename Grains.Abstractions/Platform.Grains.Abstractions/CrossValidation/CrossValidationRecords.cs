@@ -104,3 +104,26 @@ public sealed record CrossValidationSnapshot(
     [property: Id(7)] string? Error,
     [property: Id(8)] DateTimeOffset StartedAt,
     [property: Id(9)] DateTimeOffset? FinishedAt);
+
+/// <summary>A completed fold as the evaluation reads it: its run, final checkpoint (relative to the work root) and the dataset it trained on.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.EvaluationFold")]
+public sealed record EvaluationFold(
+    [property: Id(0)] int Fold,
+    [property: Id(1)] string RunId,
+    [property: Id(2)] string FinalCheckpoint,
+    [property: Id(3)] Training.RunDataset? Dataset);
+
+/// <summary>The evaluation job of a cross-validation, as its worker on a training slot gets it from the cross-validation grain.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.EvaluationJob")]
+public sealed record EvaluationJob(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] CrossValidationRequest Request,
+    [property: Id(2)] IReadOnlyList<EvaluationFold> Folds,
+    [property: Id(3)] IReadOnlyList<string> TestCases);
+
+/// <summary>How an evaluation ended on its worker: the result, or why it failed; <paramref name="Cancelled"/> when it was stopped.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.EvaluationOutcome")]
+public sealed record EvaluationOutcome(
+    [property: Id(0)] CrossValidationResult? Result,
+    [property: Id(1)] string? Error,
+    [property: Id(2)] bool Cancelled = false);

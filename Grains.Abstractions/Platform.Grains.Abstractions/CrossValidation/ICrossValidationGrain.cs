@@ -23,6 +23,14 @@ public interface ICrossValidationGrain : IGrainWithStringKey
     [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<CrossValidationSnapshot> CancelAsync();
 
+    /// <summary>The evaluation job <paramref name="jobId"/> for its worker; null when it no longer runs. Interleaves, like the outcome.</summary>
+    [Alias("GetEvaluationJobAsync"), GrainToGrainOnly, AlwaysInterleave]
+    Task<EvaluationJob?> GetEvaluationJobAsync(string jobId);
+
+    /// <summary>A worker's (or, for a lost silo, the scheduler's) word on how evaluation <paramref name="jobId"/> ended.</summary>
+    [Alias("FinishEvaluationAsync"), GrainToGrainOnly, AlwaysInterleave]
+    Task FinishEvaluationAsync(string jobId, EvaluationOutcome outcome);
+
     /// <summary>
     /// Writes this cross-validation's row of the project's list now. The project grain calls it once for items started before
     /// the list was a table; it interleaves, so a grain busy calling the project cannot deadlock with it.

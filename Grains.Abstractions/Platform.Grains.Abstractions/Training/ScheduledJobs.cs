@@ -6,7 +6,7 @@ namespace Platform.Grains.Abstractions.Training;
 /// a run waiting for its dataset on a training slot never blocks the job it waits for).
 /// </summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.WorkKind")]
-public enum WorkKind { Training = 0, Preprocessing = 1 }
+public enum WorkKind { Training = 0, Preprocessing = 1, Evaluation = 2 }
 
 /// <summary>The pool of slots a kind of work takes.</summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.SlotPool")]
@@ -14,15 +14,17 @@ public enum SlotPool { Training = 0, Preprocessing = 1 }
 
 /// <summary>
 /// A job other than a training, as its owner grain hands it to the scheduler. <paramref name="OwnerKey"/> is the
-/// grain that owns the work (a plan's preprocessing grain) and hears how it ends; <paramref name="JobId"/> tells one
-/// job of that owner from a later one, so a late word from an earlier job changes nothing.
+/// grain that owns the work (a plan's preprocessing grain, a cross-validation) and hears how it ends;
+/// <paramref name="JobId"/> tells one job of that owner from a later one, so a late word from an earlier job changes
+/// nothing. <paramref name="Priority"/> orders it among the trainings when it takes a training slot.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.QueuedJob")]
 public sealed record QueuedJob(
     [property: Id(0)] string OwnerKey,
     [property: Id(1)] WorkKind Kind,
     [property: Id(2)] string JobId,
-    [property: Id(3)] DateTimeOffset SubmittedAt);
+    [property: Id(3)] DateTimeOffset SubmittedAt,
+    [property: Id(4)] int Priority = 0);
 
 /// <summary>What cancelling a job did: it was not in the queue, it was waiting and is gone, or its worker is stopping it.</summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.JobCancellation")]

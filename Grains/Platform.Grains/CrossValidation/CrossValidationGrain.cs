@@ -1,37 +1,28 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
-using Platform.Grains.Datasources;
-using Platform.Grains.Plans;
-using Platform.Grains.Preprocessing;
 using Platform.Grains.Projects;
-using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
-using Platform.Grains.Training;
 
 namespace Platform.Grains.CrossValidation;
 
 /// <summary>
 /// One request trains every fold of a split and evaluates them together. The runs are ordinary training runs
 /// (queued, placed, paused like any other); this grain only follows them with a timer, reading them through the
-/// grain-to-grain <see cref="ITrainingRunGrain.PeekAsync"/> because a timer carries no user credential. A
-/// reminder re-activates it after a lost silo, so following (or an interrupted evaluation) goes on without a caller.
-/// The evaluation runs on the thread pool; its result is written back on the grain.
+/// grain-to-grain <see cref="ITrainingRunGrain.PeekAsync"/> because a timer carries no user credential. The
+/// evaluation is scheduled work: the training scheduler places it on a training slot
+/// (<see cref="IEvaluationWorkerGrain"/>), which tells this grain the result. A reminder re-activates it after a lost
+/// silo and hands the evaluation to the scheduler again should it be missing there.
 /// </summary>
 public sealed partial class CrossValidationGrain(
     [PersistentState("crossvalidation", StorageNames.Platform)] IPersistentState<CrossValidationRecord> cv,
-    PlanVersionStore plans,
-    RunScoreStore scores,
-    PlanDataFolder dataFolder,
     ProjectItemRecorder items,
-    IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<CrossValidationGrain> logger) : Grain, ICrossValidationGrain, IRemindable
 {
@@ -41,26 +32,12 @@ public sealed partial class CrossValidationGrain(
     private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
 
     private IGrainTimer? _follow;
-    private Task? _evaluation;
-    private CancellationTokenSource? _stopEvaluation;
 
     private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Resume();
-        return Task.CompletedTask;
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Resume();
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // Leaving the silo is not a cancel: the state stays Evaluating and the reminder starts the evaluation again.
-        if (_evaluation is { } evaluation)
-        {
-            await (_stopEvaluation?.CancelAsync() ?? Task.CompletedTask);
-            await evaluation.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    private ITrainingSchedulerGrain Scheduler => GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
 
     public async Task<CrossValidationSnapshot> StartAsync(CrossValidationRequest request)
     {
@@ -122,8 +99,11 @@ public sealed partial class CrossValidationGrain(
             throw new PlatformNotFoundException($"Cross-validation '{Key.Name}' was never started.");
         if (cv.State.State is CrossValidationState.Training or CrossValidationState.Evaluating)
         {
+            var evaluation = cv.State.State == CrossValidationState.Evaluating ? cv.State.EvaluationJobId : null;
             await FinishAsync(CrossValidationState.Cancelled, "Cancelled by " + VerifiedCaller.Require().PrincipalId);
-            await (_stopEvaluation?.CancelAsync() ?? Task.CompletedTask);
+            // The worker stops and reports; the state already says cancelled, so its word changes nothing.
+            if (evaluation is not null)
+                await Scheduler.CancelJobAsync(this.GetPrimaryKeyString(), evaluation);
             await CancelRunsAsync("cross-validation cancelled");
         }
 
@@ -132,19 +112,19 @@ public sealed partial class CrossValidationGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Resume();
 
-    /// <summary>Starts following (or evaluating) after a start, an activation or a reminder, unless already doing so.</summary>
-    private Task Resume()
+    /// <summary>Starts following, or hands the evaluation to the scheduler (idempotent), after a start, an activation or a reminder.</summary>
+    private async Task Resume()
     {
         switch (cv.State.State)
         {
             case CrossValidationState.Training when cv.State.Request is not null && _follow is null:
                 _follow = this.RegisterGrainTimer(FollowAsync, new GrainTimerCreationOptions(TimeSpan.Zero, FollowInterval) { KeepAlive = true });
-                return this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            case CrossValidationState.Evaluating when _evaluation is null:
-                StartEvaluation();
-                return this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            default:
-                return Task.CompletedTask;
+                await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                break;
+            case CrossValidationState.Evaluating:
+                await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                await QueueEvaluationAsync();
+                break;
         }
     }
 
@@ -185,12 +165,12 @@ public sealed partial class CrossValidationGrain(
 
         if (folds.All(f => f.State == RunState.Completed))
         {
-            cv.State = cv.State with { State = CrossValidationState.Evaluating };
+            cv.State = cv.State with { State = CrossValidationState.Evaluating, EvaluationJobId = Guid.NewGuid().ToString("N") };
             StopFollowing();
-            // Stored before the evaluation starts, so its own final write cannot race this one.
+            // Stored before the scheduler hears of it: a placed evaluation always finds its job here.
             await cv.WriteStateAsync();
             await RecordItemAsync();
-            StartEvaluation();
+            await QueueEvaluationAsync();
             return;
         }
 
@@ -204,89 +184,48 @@ public sealed partial class CrossValidationGrain(
             await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
     }
 
-    private void StartEvaluation()
+    private async Task QueueEvaluationAsync()
     {
-        _stopEvaluation = new CancellationTokenSource();
-        _evaluation = EvaluateAsync(_stopEvaluation.Token);
+        if (cv.State.EvaluationJobId is not { } jobId)
+        {
+            // Evaluating since before evaluations were scheduled work: give it a job now.
+            cv.State = cv.State with { EvaluationJobId = jobId = Guid.NewGuid().ToString("N") };
+            await cv.WriteStateAsync();
+        }
+
+        await Scheduler.EnqueueJobAsync(new QueuedJob(this.GetPrimaryKeyString(), WorkKind.Evaluation, jobId, cv.State.StartedAt, cv.State.Request!.Priority));
     }
 
-    private async Task EvaluateAsync(CancellationToken stop)
+    public Task<EvaluationJob?> GetEvaluationJobAsync(string jobId)
     {
-        try
+        var s = cv.State;
+        if (s.State != CrossValidationState.Evaluating || s.EvaluationJobId != jobId)
+            return Task.FromResult<EvaluationJob?>(null);
+        var folds = s.Folds.Select(f => new EvaluationFold(f.Fold, f.RunId,
+            f.FinalCheckpoint ?? throw new InvalidOperationException($"Fold {f.Fold} (run {f.RunId}) completed without a final checkpoint."), f.Dataset)).ToList();
+        return Task.FromResult<EvaluationJob?>(new EvaluationJob(jobId, s.Request!, folds, s.TestCases));
+    }
+
+    public async Task FinishEvaluationAsync(string jobId, EvaluationOutcome outcome)
+    {
+        // A late word from another job, or about an evaluation already settled (cancelled), changes nothing.
+        if (cv.State.State != CrossValidationState.Evaluating || cv.State.EvaluationJobId != jobId)
+            return;
+        if (outcome.Result is { } result)
         {
-            var inputs = await InputsAsync();
-            var result = await Task.Run(() => CrossValidationEvaluator.Run(inputs, stop), stop);
-            if (cv.State.State != CrossValidationState.Evaluating)
-                return;
             cv.State = cv.State with { Result = result };
             await FinishAsync(CrossValidationState.Completed, null);
             LogCompleted(logger, this.GetPrimaryKeyString(), result.ValidationCases, result.TestScores.Select(s => s.CaseId).Distinct().Count());
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        else if (outcome.Cancelled)
         {
-            // Cancelled by a person (state already says so) or the silo is leaving (the reminder starts it again).
+            await FinishAsync(CrossValidationState.Cancelled, "The evaluation was stopped.");
         }
-        catch (Exception e)
+        else
         {
-            LogFailed(logger, e, this.GetPrimaryKeyString());
-            if (cv.State.State == CrossValidationState.Evaluating)
-                await FinishAsync(CrossValidationState.Failed, $"Evaluating the folds failed: {e.Message}");
+            LogFailed(logger, this.GetPrimaryKeyString(), outcome.Error);
+            await FinishAsync(CrossValidationState.Failed, outcome.Error ?? "The evaluation failed.");
         }
-        finally
-        {
-            _evaluation = null;
-        }
-    }
-
-    /// <summary>Reads what the evaluation needs from the stores (on the grain: the thread-pool part does no I/O to PostgreSQL).</summary>
-    private async Task<CrossValidationInputs> InputsAsync()
-    {
-        var request = cv.State.Request!;
-        var workRoot = storage.Value.RequireWorkRoot();
-        var plan = await plans.GetAsync(Key.Lab, Key.Project, request.PlanName, request.PlanVersion)
-            ?? throw new InvalidOperationException($"Plan '{request.PlanName}' version {request.PlanVersion} is no longer stored.");
-        if (plan.Settings.Preprocessing.RemappingTrain is not null)
-            throw new InvalidOperationException("Plans that remap labels for training are not cross-validated yet: the native references would need the same remapping.");
-        var folds = new List<CompletedFold>();
-        foreach (var fold in cv.State.Folds)
-        {
-            var checkpoint = fold.FinalCheckpoint ?? throw new InvalidOperationException($"Fold {fold.Fold} (run {fold.RunId}) completed without a final checkpoint.");
-            var workFolder = Path.Combine(workRoot, RunWorkFolders.Relative(Key.Lab, Key.Project, fold.RunId));
-            folds.Add(new CompletedFold(fold.Fold, fold.RunId, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
-                await scores.ListAsync(Key.Lab, Key.Project, fold.RunId)));
-        }
-
-        var relative = CrossValidationFolders.Relative(Key.Lab, Key.Project, Key.Name);
-        var (recorded, data) = await FoldsDatasetAsync(request.PlanName, plan);
-        return new CrossValidationInputs(folds, data.Dataset, PreprocessingDatasets.Absolute(workRoot, recorded.Folder), cv.State.TestCases,
-            Path.Combine(workRoot, relative), relative)
-        {
-            Project = Key.Project,
-            Request = request,
-            Plan = plan.Settings,
-        };
-    }
-
-    /// <summary>
-    /// The dataset every fold trained on, as their runs recorded it: a rescan since then changes neither the folder
-    /// read nor the scores. Folds of runs older than that record fall back to their plan version's recorded data.
-    /// </summary>
-    private async Task<(RunDataset Recorded, PlanDataFolder.Resolved Data)> FoldsDatasetAsync(string planName, PlanSnapshot plan)
-    {
-        var recorded = cv.State.Folds.Select(f => f.Dataset).OfType<RunDataset>().Distinct().ToList();
-        if (recorded.Count > 1)
-            throw new InvalidOperationException($"The folds trained on different datasets ({string.Join(", ", recorded.Select(d => d.DatasetKey))}): they cannot be evaluated together.");
-        if (recorded.Count == 0)
-        {
-            var current = await dataFolder.ForVersionAsync(Key.Lab, Key.Project, plan);
-            return (new RunDataset(current.FingerprintId, current.Dataset.Key, current.Dataset.RelativeFolder), current);
-        }
-
-        // The frozen statistics the folds' data was made with: the ensemble's package records them.
-        var data = await dataFolder.ForFingerprintAsync(Key.Lab, Key.Project, planName, plan.Settings, recorded[0].FingerprintId);
-        if (data.Dataset.Key != recorded[0].DatasetKey)
-            throw new InvalidOperationException($"The folds' dataset {recorded[0].DatasetKey} is not what their plan and fingerprint give ({data.Dataset.Key}).");
-        return (recorded[0], data);
     }
 
     private async Task FinishAsync(CrossValidationState state, string? error)
@@ -356,8 +295,8 @@ public sealed partial class CrossValidationGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Cross-validation {Key} completed: {ValidationCases} validation cases, {TestCases} test cases scored")]
     private static partial void LogCompleted(ILogger logger, string key, int validationCases, int testCases);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cross-validation {Key} failed while evaluating")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string key);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cross-validation {Key} failed while evaluating: {Error}")]
+    private static partial void LogFailed(ILogger logger, string key, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cross-validation could not cancel run {RunKey}: {Reason}")]
     private static partial void LogCancelRefused(ILogger logger, string runKey, string reason);

@@ -15,6 +15,9 @@ public sealed record CrossValidationRecord
     public DateTimeOffset? FinishedAt { get; init; }
     public string? Error { get; init; }
     public CrossValidationResult? Result { get; init; }
+
+    /// <summary>The evaluation job handed to the scheduler (new for each; a late word from another changes nothing).</summary>
+    public string? EvaluationJobId { get; init; }
 }
 
 /// <summary>A fold's run and what was last seen of it (kept so progress reads need no call to the run).</summary>

@@ -30,6 +30,9 @@ public sealed record SchedulerEntry
 
     public WorkKind Kind { get; init; }
     public string? JobId { get; init; }
+
+    /// <summary>A job's priority among the trainings (a cross-validation's evaluation carries its request's).</summary>
+    public int JobPriority { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
     public long Sequence { get; init; }
 
@@ -54,8 +57,8 @@ public sealed record SchedulerEntry
 
     public bool IsAssigned => Silo is not null;
 
-    /// <summary>Placement order: a run's priority; other work keeps the default priority.</summary>
-    public int Priority => Request?.Priority ?? 0;
+    /// <summary>Placement order: a run's priority, or the job's.</summary>
+    public int Priority => Request?.Priority ?? JobPriority;
 
     public SlotPool Pool => Kind.Pool();
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling.Placement;
@@ -90,6 +91,7 @@ public sealed partial class TrainingSchedulerGrain(
             Lab = GrainKeys.LabOf(job.OwnerKey),
             Kind = job.Kind,
             JobId = job.JobId,
+            JobPriority = job.Priority,
             SubmittedAt = job.SubmittedAt,
             Sequence = queue.State.NextSequence,
         };
@@ -126,16 +128,23 @@ public sealed partial class TrainingSchedulerGrain(
         return JobCancellation.Stopping;
     }
 
-    private Task StopWorkerAsync(SchedulerEntry entry, StopReason reason) => entry.Pool == SlotPool.Preprocessing
-        ? GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason)
-        : GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason);
+    /// <summary>The worker grain of the entry's kind on its slot (an evaluation's is a training slot's other grain).</summary>
+    private Task StopWorkerAsync(SchedulerEntry entry, StopReason reason) => entry.Kind switch
+    {
+        WorkKind.Preprocessing => GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
+        WorkKind.Evaluation => GrainFactory.GetGrain<IEvaluationWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
+        _ => GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
+    };
 
     private Task StartWorkerAsync(SchedulerEntry entry)
     {
         var assignment = new WorkerAssignment(entry.RunKey, entry.Request, entry.Placements, entry.Kind, entry.JobId);
-        return entry.Pool == SlotPool.Preprocessing
-            ? GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment)
-            : GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment);
+        return entry.Kind switch
+        {
+            WorkKind.Preprocessing => GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
+            WorkKind.Evaluation => GrainFactory.GetGrain<IEvaluationWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
+            _ => GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
+        };
     }
 
     public async Task StopAsync(string runKey, StopReason reason)
@@ -260,12 +269,21 @@ public sealed partial class TrainingSchedulerGrain(
         try
         {
             var requeue = entry.StopRequested is null && entry.Losses < Options.MaxPlacements;
-            if (!requeue && entry.Kind == WorkKind.Preprocessing)
+            if (!requeue)
             {
-                var outcome = entry.StopRequested is not null
-                    ? PreprocessingJobOutcome.Stopped(PreprocessingJobState.Cancelled, null, null)
-                    : PreprocessingJobOutcome.Stopped(PreprocessingJobState.Failed, null, $"its preprocessing silo was lost {entry.Losses} times (last {entry.Silo}); it is not placed again");
-                await GrainFactory.GetGrain<IPreprocessingGrain>(entry.RunKey).FinishJobAsync(entry.JobId!, outcome);
+                var cancelled = entry.StopRequested is not null;
+                var lost = $"its silo was lost {entry.Losses} times (last {entry.Silo}); it is not placed again";
+                if (entry.Kind == WorkKind.Preprocessing)
+                {
+                    await GrainFactory.GetGrain<IPreprocessingGrain>(entry.RunKey).FinishJobAsync(entry.JobId!, cancelled
+                        ? PreprocessingJobOutcome.Stopped(PreprocessingJobState.Cancelled, null, null)
+                        : PreprocessingJobOutcome.Stopped(PreprocessingJobState.Failed, null, lost));
+                }
+                else if (entry.Kind == WorkKind.Evaluation)
+                {
+                    await GrainFactory.GetGrain<ICrossValidationGrain>(entry.RunKey).FinishEvaluationAsync(entry.JobId!,
+                        new EvaluationOutcome(null, cancelled ? null : "The evaluation's " + lost, cancelled));
+                }
             }
 
             await self.ReleaseAsync(entry.RunKey, entry.WorkerKey!, requeue);

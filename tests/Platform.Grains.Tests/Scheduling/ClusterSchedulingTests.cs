@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling;
@@ -137,6 +138,12 @@ public sealed class ClusterSchedulingTests(MigratedDatabaseFixture database) : I
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() =>
             preprocessing.StartAsync(new WorkerAssignment(GrainKeys.Plan("lab-x", Project, "base"), null, 1, WorkKind.Preprocessing, "forged")));
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => preprocessing.StopAsync(GrainKeys.Plan("lab-x", Project, "base"), StopReason.Cancel));
+
+        // Nor a training slot's evaluation: a forged one would read another lab's models and write its results.
+        var evaluation = Grains.GetGrain<IEvaluationWorkerGrain>(GrainKeys.TrainingWorker(_silos[1].Name, 0));
+        await Assert.ThrowsAsync<PlatformAccessDeniedException>(() =>
+            evaluation.StartAsync(new WorkerAssignment(GrainKeys.CrossValidation("lab-x", Project, "cv"), null, 1, WorkKind.Evaluation, "forged")));
+        await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => evaluation.StopAsync(GrainKeys.CrossValidation("lab-x", Project, "cv"), StopReason.Cancel));
     }
 
     [Fact]

@@ -125,6 +125,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "ITrainingRunGrain.ResolveDatasetAsync", (g, lab) => RunOf(g, lab).ResolveDatasetAsync() },
         { "ITrainingRunGrain.ReportPreparationAsync", (g, lab) => RunOf(g, lab).ReportPreparationAsync(new RunPreparation("forged", 0, 0)) },
         { "IPreprocessingGrain.PrepareDatasetAsync", (g, lab) => PreprocessingOf(g, lab).PrepareDatasetAsync(new DatasetRequest(1, null, "forged_0000000000"), null) },
+        { "ICrossValidationGrain.GetEvaluationJobAsync", (g, lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged")).GetEvaluationJobAsync("forged") },
+        { "ICrossValidationGrain.FinishEvaluationAsync", (g, lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged")).FinishEvaluationAsync("forged", new EvaluationOutcome(null, "forged")) },
         { "IPreprocessingGrain.GetJobAsync", (g, lab) => PreprocessingOf(g, lab).GetJobAsync("forged") },
         { "IPreprocessingGrain.ReportJobProgressAsync", (g, lab) => PreprocessingOf(g, lab).ReportJobProgressAsync("forged", new PreprocessingJobProgress(1, 1, 0, 0, null)) },
         { "IPreprocessingGrain.FinishJobAsync", (g, lab) => PreprocessingOf(g, lab).FinishJobAsync("forged", PreprocessingJobOutcome.Stopped(PreprocessingJobState.Completed, null, null)) },
@@ -152,6 +154,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     {
         { "ITrainingWorkerGrain.StartAsync", (g, lab) => Worker(g).StartAsync(new WorkerAssignment(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), TenancyFixture.RunRequest, 1)) },
         { "ITrainingWorkerGrain.StopAsync", (g, lab) => Worker(g).StopAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), StopReason.Cancel) },
+        { "IEvaluationWorkerGrain.StartAsync", (g, lab) => g.GetGrain<IEvaluationWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0)).StartAsync(new WorkerAssignment(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged"), null, 1, WorkKind.Evaluation, "forged")) },
+        { "IEvaluationWorkerGrain.StopAsync", (g, lab) => g.GetGrain<IEvaluationWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0)).StopAsync(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged"), StopReason.Cancel) },
         { "IPreprocessingWorkerGrain.StartAsync", (g, lab) => PreprocessingWorker(g).StartAsync(new WorkerAssignment(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), null, 1, WorkKind.Preprocessing, "forged")) },
         { "IPreprocessingWorkerGrain.StopAsync", (g, lab) => PreprocessingWorker(g).StopAsync(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), StopReason.Cancel) },
     };

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Datasources;
+using Platform.Grains.Plans;
+using Platform.Grains.Preprocessing;
+using Platform.Grains.Results;
+using Platform.Grains.Training;
+
+namespace Platform.Grains.CrossValidation;
+
+/// <summary>
+/// Does a cross-validation's evaluation on the training slot the scheduler chose: reads what it needs from the
+/// stores (plans, fold scores, the folds' recorded dataset), then scores, chooses postprocessing and predicts the
+/// test cases with the folds' ensemble on the thread pool (<see cref="CrossValidationEvaluator"/>). It runs outside
+/// any grain call.
+/// </summary>
+public sealed class CrossValidationEvaluationExecutor(
+    PlanVersionStore plans,
+    RunScoreStore scores,
+    PlanDataFolder dataFolder,
+    IOptions<StorageOptions> storage)
+{
+    public async Task<CrossValidationResult> RunAsync(string crossValidationKey, EvaluationJob job, CancellationToken stop)
+    {
+        var inputs = await InputsAsync(crossValidationKey, job);
+        return await Task.Run(() => CrossValidationEvaluator.Run(inputs, stop), stop);
+    }
+
+    private async Task<CrossValidationInputs> InputsAsync(string crossValidationKey, EvaluationJob job)
+    {
+        var (lab, project, name) = Abstractions.GrainKeys.Parse(crossValidationKey);
+        var request = job.Request;
+        var workRoot = storage.Value.RequireWorkRoot();
+        var plan = await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
+            ?? throw new InvalidOperationException($"Plan '{request.PlanName}' version {request.PlanVersion} is no longer stored.");
+        if (plan.Settings.Preprocessing.RemappingTrain is not null)
+            throw new InvalidOperationException("Plans that remap labels for training are not cross-validated yet: the native references would need the same remapping.");
+        var folds = new List<CompletedFold>();
+        foreach (var fold in job.Folds)
+        {
+            var workFolder = Path.Combine(workRoot, RunWorkFolders.Relative(lab, project, fold.RunId));
+            var checkpoint = fold.FinalCheckpoint;
+            folds.Add(new CompletedFold(fold.Fold, fold.RunId, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
+                await scores.ListAsync(lab, project, fold.RunId)));
+        }
+
+        var relative = CrossValidationFolders.Relative(lab, project, name);
+        var (recorded, data) = await FoldsDatasetAsync(lab, project, request.PlanName, plan, job.Folds);
+        return new CrossValidationInputs(folds, data.Dataset, PreprocessingDatasets.Absolute(workRoot, recorded.Folder), job.TestCases,
+            Path.Combine(workRoot, relative), relative)
+        {
+            Project = project,
+            Request = request,
+            Plan = plan.Settings,
+        };
+    }
+
+    /// <summary>
+    /// The dataset every fold trained on, as their runs recorded it: a rescan since then changes neither the folder
+    /// read nor the scores. Folds of runs older than that record fall back to their plan version's recorded data.
+    /// </summary>
+    private async Task<(RunDataset Recorded, PlanDataFolder.Resolved Data)> FoldsDatasetAsync(
+        string lab, string project, string planName, PlanSnapshot plan, IReadOnlyList<EvaluationFold> folds)
+    {
+        var recorded = folds.Select(f => f.Dataset).OfType<RunDataset>().Distinct().ToList();
+        if (recorded.Count > 1)
+            throw new InvalidOperationException($"The folds trained on different datasets ({string.Join(", ", recorded.Select(d => d.DatasetKey))}): they cannot be evaluated together.");
+        if (recorded.Count == 0)
+        {
+            var current = await dataFolder.ForVersionAsync(lab, project, plan);
+            return (new RunDataset(current.FingerprintId, current.Dataset.Key, current.Dataset.RelativeFolder), current);
+        }
+
+        // The frozen statistics the folds' data was made with: the ensemble's package records them.
+        var data = await dataFolder.ForFingerprintAsync(lab, project, planName, plan.Settings, recorded[0].FingerprintId);
+        if (data.Dataset.Key != recorded[0].DatasetKey)
+            throw new InvalidOperationException($"The folds' dataset {recorded[0].DatasetKey} is not what their plan and fingerprint give ({data.Dataset.Key}).");
+        return (recorded[0], data);
+    }
+}
