@@ -25,6 +25,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
 
         var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
+        // Given to the silo only: with it silos prove their calls to each other (GrainToGrainOnly methods, reminders).
+        var systemKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "system.key"));
         var adminPasswordFile = Path.Combine(repositoryRoot, ".data", "admin.password");
         var (adminPassword, adminPasswordCreated) = AdminPassword.LoadOrCreate(adminPasswordFile);
         if (adminPasswordCreated)
@@ -42,6 +44,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 // The AppHost applied the schema already; silos started elsewhere apply it themselves.
                 ["Platform__Schema__ApplyOnStartup"] = "false",
                 ["Platform__Identity__SigningKey"] = signingKey,
+                ["Platform__Identity__SystemKey"] = systemKey,
                 ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
                 ["Platform__Storage__DataRoot"] = dataRoot,
                 ["Platform__Storage__WorkRoot"] = workRoot,

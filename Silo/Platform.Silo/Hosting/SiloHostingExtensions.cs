@@ -11,7 +11,7 @@ namespace Platform.Silo.Hosting;
 /// The silo is configured from standard keys, the ones an Aspire AppHost sets: <c>Orleans:ClusterId</c>,
 /// <c>Orleans:Clustering:ProviderType</c> (AdoNet),
 /// <c>Orleans:GrainStorage:platform:*</c>, <c>Orleans:Reminders:*</c>, <c>Orleans:Endpoints:*</c> and
-/// <c>ConnectionStrings:platformdb</c>, <c>Platform:Identity:*</c> (signing key, platform administrators) and
+/// <c>ConnectionStrings:platformdb</c>, <c>Platform:Identity:*</c> (signing key, system key, platform administrators) and
 /// <c>Platform:Training:*</c> (see <see cref="SiloTrainingExtensions"/>).
 /// appsettings.json holds the PostgreSQL defaults.
 /// </summary>
@@ -41,6 +41,8 @@ public static class SiloHostingExtensions
             silo.AddDashboard();
             // Deny by default: every call to a platform grain is checked against the caller's lab and role.
             silo.AddIncomingGrainCallFilter<TenancyCallFilter>();
+            // Every call silo code makes to a grain carries a credential only silos can sign (what GrainToGrainOnly needs).
+            silo.AddOutgoingGrainCallFilter<SystemCallSigningFilter>();
             silo.AddIncomingGrainCallFilter<PlanFieldErrorFilter>();
             silo.AddPlatformTraining(builder.Configuration, startupLogging.CreateLogger("Platform.Silo.Training"));
         });
