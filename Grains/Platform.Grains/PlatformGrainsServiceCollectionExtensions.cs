@@ -22,7 +22,8 @@ public static class PlatformGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// What the platform grains need from a silo: the PostgreSQL data source for their tables, the stores over
-    /// those tables, and caller verification. The silo also adds <see cref="TenancyCallFilter"/> as its incoming call filter.
+    /// those tables, and caller verification. The silo also adds <see cref="TenancyCallFilter"/> as its incoming call filter
+    /// and <see cref="SystemCallSigningFilter"/> as its outgoing one.
     /// </summary>
     public static IServiceCollection AddPlatformGrains(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
@@ -30,6 +31,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<LabAccessStore>();
         services.AddSingleton<CallerVerifier>();
+        services.AddSingleton<SystemCallCredential>();
         services.AddSingleton<PlanVersionStore>();
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<CaseCatalogStore>();

@@ -7,7 +7,6 @@ builder.AddPlatformSilo();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapPlatformSiloEndpoints();
 
 // The ADO.NET providers read their queries when the silo starts, so the schema must be in place first.
 await app.ApplyDatabaseSchemaAsync();

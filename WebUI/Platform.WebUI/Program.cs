@@ -4,6 +4,7 @@ using Platform.WebUI.Components;
 using Platform.WebUI.DataRoot;
 using Platform.WebUI.Demo;
 using Platform.WebUI.Identity;
+using Platform.WebUI.Operations;
 using Platform.WebUI.Services;
 using Platform.WebUI.Viewer;
 
@@ -31,6 +32,7 @@ app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapSignOut();
 app.MapViewerApi();
+app.MapOperatorDashboard();
 app.MapOidcSignIn(app.Services.GetRequiredService<OidcOptions>());
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();

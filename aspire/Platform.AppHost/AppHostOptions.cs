@@ -19,6 +19,8 @@ public sealed record AppHostOptions
     public string? DataRoot { get; init; }
     /// <summary>Where the platform writes preprocessed data, checkpoints and predictions; null: .data/work in the checkout.</summary>
     public string? WorkRoot { get; init; }
+    /// <summary>Serve the Orleans dashboard to platform administrators at the WebUI's /dashboard (Platform:Dashboard:Enabled); off by default.</summary>
+    public bool Dashboard { get; init; }
 
     public static AppHostOptions Parse(IReadOnlyList<string> args)
     {
@@ -43,6 +45,7 @@ public sealed record AppHostOptions
                 "--no-demo" => options with { Demo = false },
                 "--data-root" => options with { DataRoot = Path.GetFullPath(Value()) },
                 "--work-root" => options with { WorkRoot = Path.GetFullPath(Value()) },
+                "--dashboard" => options with { Dashboard = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
@@ -53,11 +56,12 @@ public sealed record AppHostOptions
     public const string Usage = """
         Usage: Platform.AppHost [up] [--webui-port N] [--silo-http-port N] [--silo-port N] [--gateway-port N]
                                      [--database NAME] [--cluster-id ID] [--keep-postgres]
-                                     [--demo | --no-demo] [--data-root DIR] [--work-root DIR]
+                                     [--demo | --no-demo] [--data-root DIR] [--work-root DIR] [--dashboard]
           --demo / --no-demo   seed the demo lab and project on first start (default: on)
           --data-root DIR      the file store datasources are registered from (default: .data/store)
           --work-root DIR      preprocessed data, checkpoints, predictions (default: .data/work)
-          Secrets (admin.password, identity.key, postgres.password) stay in .data/ whatever the roots.
+          --dashboard          the Orleans dashboard at the WebUI's /dashboard, for platform administrators (default: off)
+          Secrets (admin.password, identity.key, system.key, postgres.password) stay in .data/ whatever the roots.
                Platform.AppHost postgres start|stop|status
         """;
 }

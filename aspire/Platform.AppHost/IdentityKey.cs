@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Platform.AppHost;
 
-/// <summary>The key the WebUI signs user tokens with and the silos verify them with: made once per checkout, kept in .data/.</summary>
+/// <summary>
+/// A random 32-byte base64 key made once per checkout and kept in .data/: the user-token key the WebUI signs with
+/// and the silos verify with, and the system key only the silos hold.
+/// </summary>
 public static class IdentityKey
 {
     public static string LoadOrCreate(string path)

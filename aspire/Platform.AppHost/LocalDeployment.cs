@@ -25,6 +25,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
 
         var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
+        // Given to the silo only: with it silos prove their calls to each other (GrainToGrainOnly methods, reminders).
+        var systemKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "system.key"));
         var adminPasswordFile = Path.Combine(repositoryRoot, ".data", "admin.password");
         var (adminPassword, adminPasswordCreated) = AdminPassword.LoadOrCreate(adminPasswordFile);
         if (adminPasswordCreated)
@@ -42,12 +44,14 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 // The AppHost applied the schema already; silos started elsewhere apply it themselves.
                 ["Platform__Schema__ApplyOnStartup"] = "false",
                 ["Platform__Identity__SigningKey"] = signingKey,
+                ["Platform__Identity__SystemKey"] = systemKey,
                 ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
                 ["Platform__Storage__DataRoot"] = dataRoot,
                 ["Platform__Storage__WorkRoot"] = workRoot,
                 // One machine, usually without a GPU: its silo trains on the CPU (the cluster places runs only on
                 // silos that can train; a GPU machine advertises its GPUs instead, see README "Configuration").
                 ["Platform__Training__CpuTraining"] = "true",
+                ["Platform__Dashboard__Enabled"] = options.Dashboard ? "true" : "false",
             });
             services.Add(silo);
             silo.Start();
@@ -66,6 +70,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
                 ["Platform__Storage__DataRoot"] = dataRoot,
                 // On a first start the WebUI writes generated data under the data root and seeds the demo lab with it.
                 ["Platform__Demo__Enabled"] = options.Demo ? "true" : "false",
+                // The silo collects the dashboard's statistics; the WebUI serves them to platform administrators only.
+                ["Platform__Dashboard__Enabled"] = options.Dashboard ? "true" : "false",
             });
             services.Add(webUi);
             webUi.Start();
@@ -116,7 +122,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine();
         Console.WriteLine("  Platform is up.");
         Console.WriteLine($"    WebUI              http://127.0.0.1:{options.WebUiPort}/ (sign in as '{AdminUser}', password in .data/admin.password)");
-        Console.WriteLine($"    Orleans dashboard  http://127.0.0.1:{options.SiloHttpPort}/dashboard");
+        if (options.Dashboard)
+            Console.WriteLine($"    Orleans dashboard  http://127.0.0.1:{options.WebUiPort}/dashboard (platform administrators)");
         Console.WriteLine($"    Data root          {dataRoot} (register datasource folders from here)");
         if (options.Demo)
             Console.WriteLine($"    Demo               lab 'Demo lab', project 'liver_demo' (seeded in the background on first start; --no-demo skips it)");

@@ -40,6 +40,7 @@ public sealed class BenchmarkSilo : IAsyncDisposable
                 ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
                 ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
                 ["Platform:Identity:SigningKey"] = Convert.ToBase64String(signingKey),
+                ["Platform:Identity:SystemKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Platform:Identity:PlatformAdmins:0"] = Admin,
                 ["Platform:Storage:DataRoot"] = dataRoot,
             });

@@ -50,6 +50,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Orleans__Endpoints__GatewayPort"] = ports.Gateway.ToString(),
             ["Logging__Console__FormatterName"] = "simple",
             ["Platform__Identity__SigningKey"] = Convert.ToBase64String(_signingKey),
+            // Silos only: the CLI under test never sees it.
+            ["Platform__Identity__SystemKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Platform__Identity__PlatformAdmins__0"] = Admin,
             ["Platform__Storage__DataRoot"] = Data.Root,
             ["Platform__Storage__WorkRoot"] = Work.Root,

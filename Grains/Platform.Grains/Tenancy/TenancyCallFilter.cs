@@ -9,30 +9,34 @@ namespace Platform.Grains.Tenancy;
 /// <summary>
 /// Checks every call to a platform grain, deny by default: the method must declare an access rule
 /// (<see cref="RequiresLabRoleAttribute"/> and its siblings), the call must carry a credential the silo can verify,
-/// and the verified caller must satisfy the rule for the lab named in the grain key. Orleans' own grains
-/// (reminders, dashboard, streams) are not ours to police.
+/// and the verified caller must satisfy the rule for the lab named in the grain key. Calls only silos may make
+/// (<see cref="GrainToGrainOnlyAttribute"/> methods, reminder ticks) need a <see cref="SystemCallCredential"/>; a call
+/// that carries one the silo cannot verify is refused whatever the method's rule. Orleans' own grains (dashboard,
+/// streams) are not ours to police.
 /// </summary>
-public sealed partial class TenancyCallFilter(CallerVerifier verifier, ILogger<TenancyCallFilter> logger) : IIncomingGrainCallFilter
+public sealed partial class TenancyCallFilter(CallerVerifier verifier, SystemCallCredential systemCalls, ILogger<TenancyCallFilter> logger)
+    : IIncomingGrainCallFilter
 {
     private static readonly Assembly PlatformGrains = typeof(TenancyCallFilter).Assembly;
     private static readonly ConcurrentDictionary<MethodInfo, Attribute?> Rules = new();
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
+        var systemCredential = TakeSystemCredential();
         if (context.Grain.GetType().Assembly != PlatformGrains)
         {
             await context.Invoke();
             return;
         }
 
-        if (IsRuntimeCallback(context))
+        if (IsTimerTick(context))
         {
-            // Timer and reminder ticks come from the silo itself, not from any caller: nothing to verify.
+            // Timer ticks come from the grain itself, not from any caller: nothing to verify.
             await context.Invoke();
             return;
         }
 
-        var caller = await AuthoriseAsync(context);
+        var caller = await AuthoriseAsync(context, systemCredential);
         var previous = VerifiedCaller.CurrentCaller.Value;
         VerifiedCaller.CurrentCaller.Value = caller;
         try
@@ -45,20 +49,42 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, ILogger<T
         }
     }
 
-    private async Task<VerifiedCaller?> AuthoriseAsync(IIncomingGrainCallContext context)
+    /// <summary>
+    /// Reads the call's system credential and removes it from the request context before any grain code runs, so
+    /// nothing the grain sends onward (a call to a client observer above all) carries it. The removal stays inside
+    /// this call's async flow; Orleans built the call's request context from the message before the filters.
+    /// </summary>
+    private static string? TakeSystemCredential()
+    {
+        if (RequestContext.Get(SystemCallCredential.RequestContextKey) is not { } value)
+            return null;
+        RequestContext.Remove(SystemCallCredential.RequestContextKey);
+        // Anything that is not a string cannot be a credential; it still counts as a claim, and is refused below.
+        return value as string ?? "";
+    }
+
+    private async Task<VerifiedCaller?> AuthoriseAsync(IIncomingGrainCallContext context, string? systemCredential)
     {
         var call = $"{context.InterfaceName}.{context.MethodName}";
+        // The sending grain id and every other request-context value are written by the sender: only the credential
+        // proves a silo sent the call. A call silo code makes for a user carries both this and the user's token.
+        var fromSilo = systemCredential is not null
+            && systemCalls.Verify(systemCredential, context.TargetId, context.InterfaceType, context.MethodName);
+        if (systemCredential is not null && !fromSilo)
+            throw Deny(call, "its system credential is forged, signed for another call, or expired");
+
+        if (context.InterfaceMethod.DeclaringType == typeof(IRemindable))
+        {
+            // The silos' reminder service sends reminder ticks through the ordinary call path, signed like any silo call.
+            return fromSilo ? null : throw Deny(call, "only the silos' reminder service may deliver a reminder");
+        }
+
         var rule = Rules.GetOrAdd(context.InterfaceMethod, RuleOf);
         if (rule is null)
             throw Deny(call, "the method declares no access rule");
 
         if (rule is GrainToGrainOnlyAttribute)
-        {
-            // Grain-to-grain calls come from an activation; client calls from a "sys.client" id (system targets are "sys.*" too).
-            return context.SourceId is { } source && source.Type.ToString() is { } type && !type.StartsWith("sys.", StringComparison.Ordinal)
-                ? null
-                : throw Deny(call, "only other platform grains may call it");
-        }
+            return fromSilo ? null : throw Deny(call, "only other platform grains may call it");
 
         var caller = await verifier.VerifyAsync(
             RequestContext.Get(CallerCredentials.UserTokenKey) as string,
@@ -87,20 +113,13 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, ILogger<T
     }
 
     /// <summary>
-    /// Orleans delivers grain timer ticks (IGrainTimerInvoker) and reminder ticks (IRemindable) as calls through this
-    /// filter. Their interfaces are Orleans', so they carry no access rule; they pass only when they come from the
-    /// grain itself, a system target (the reminder service) or no source at all, never from a client or another grain.
+    /// Orleans delivers a grain timer tick as a message the activation hands to itself (IGrainTimerInvoker, internal
+    /// to Orleans.Runtime and so recognised by name). It never crosses the wire: no codec exists for its body, so no
+    /// client can send one; the source check is a second fence.
     /// </summary>
-    private static bool IsRuntimeCallback(IIncomingGrainCallContext context)
-    {
-        var declaring = context.InterfaceMethod.DeclaringType;
-        // IGrainTimerInvoker is internal to Orleans.Runtime, so it is recognised by name.
-        if (declaring != typeof(IRemindable) && declaring?.FullName != "Orleans.Runtime.IGrainTimerInvoker")
-            return false;
-        return context.SourceId is not { } source
-            || source == context.TargetId
-            || source.Type.ToString()?.StartsWith("sys.svc.", StringComparison.Ordinal) == true;
-    }
+    private static bool IsTimerTick(IIncomingGrainCallContext context) =>
+        context.InterfaceMethod.DeclaringType?.FullName == "Orleans.Runtime.IGrainTimerInvoker"
+        && (context.SourceId is not { } source || source == context.TargetId);
 
     private PlatformAccessDeniedException Deny(string call, string reason)
     {

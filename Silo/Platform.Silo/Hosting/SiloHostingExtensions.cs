@@ -11,14 +11,14 @@ namespace Platform.Silo.Hosting;
 /// The silo is configured from standard keys, the ones an Aspire AppHost sets: <c>Orleans:ClusterId</c>,
 /// <c>Orleans:Clustering:ProviderType</c> (AdoNet),
 /// <c>Orleans:GrainStorage:platform:*</c>, <c>Orleans:Reminders:*</c>, <c>Orleans:Endpoints:*</c> and
-/// <c>ConnectionStrings:platformdb</c>, <c>Platform:Identity:*</c> (signing key, platform administrators) and
-/// <c>Platform:Training:*</c> (see <see cref="SiloTrainingExtensions"/>).
+/// <c>ConnectionStrings:platformdb</c>, <c>Platform:Identity:*</c> (signing key, system key, platform administrators) and
+/// <c>Platform:Training:*</c> (see <see cref="SiloTrainingExtensions"/>) and <c>Platform:Dashboard:Enabled</c>.
 /// appsettings.json holds the PostgreSQL defaults.
 /// </summary>
 public static class SiloHostingExtensions
 {
     public const string DatabaseConnectionName = "platformdb";
-    public const string DashboardPath = "/dashboard";
+    public const string DashboardEnabledKey = "Platform:Dashboard:Enabled";
 
     public static TBuilder AddPlatformSilo<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -38,21 +38,20 @@ public static class SiloHostingExtensions
             // Scores are NaN where nnU-Net's convention says so (Dice with both sides empty): store them as "NaN".
             silo.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(options =>
                 options.JsonSerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
-            silo.AddDashboard();
+            // The dashboard's statistics, collected only where an operator turned it on; the WebUI serves the pages to
+            // platform administrators (WebUI/Operations/OperatorDashboard.cs), the silo serves none.
+            if (builder.Configuration.GetValue(DashboardEnabledKey, false))
+                silo.AddDashboard();
             // Deny by default: every call to a platform grain is checked against the caller's lab and role.
             silo.AddIncomingGrainCallFilter<TenancyCallFilter>();
+            // Every call silo code makes to a grain carries a credential only silos can sign (what GrainToGrainOnly needs).
+            silo.AddOutgoingGrainCallFilter<SystemCallSigningFilter>();
             silo.AddIncomingGrainCallFilter<PlanFieldErrorFilter>();
             silo.AddPlatformTraining(builder.Configuration, startupLogging.CreateLogger("Platform.Silo.Training"));
         });
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
         return builder;
-    }
-
-    public static WebApplication MapPlatformSiloEndpoints(this WebApplication app)
-    {
-        app.MapOrleansDashboard(DashboardPath);
-        return app;
     }
 
     /// <summary>Applies pending migrations unless Platform:Schema:ApplyOnStartup is false (an operator who migrates separately).</summary>

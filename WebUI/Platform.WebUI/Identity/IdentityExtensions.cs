@@ -103,7 +103,10 @@ public static class IdentityExtensions
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // A signed-in user who is not a platform administrator gets a plain 403 from the operator dashboard: its
+        // pages and their data calls share the path, and a redirect would hand the data calls an HTML page.
+        if (context.Request.Path.StartsWithSegments("/api")
+            || (status == StatusCodes.Status403Forbidden && context.Request.Path.StartsWithSegments(Operations.OperatorDashboard.Path)))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

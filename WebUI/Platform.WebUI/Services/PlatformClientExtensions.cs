@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Platform.WebUI.Operations;
 
 namespace Platform.WebUI.Services;
 
@@ -10,7 +11,7 @@ public static class PlatformClientExtensions
     /// </summary>
     public static WebApplicationBuilder AddPlatformClient(this WebApplicationBuilder builder)
     {
-        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>());
+        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>().AddOperatorDashboard(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("orleans-client");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebCaller>();

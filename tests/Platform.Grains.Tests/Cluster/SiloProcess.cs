@@ -20,6 +20,7 @@ public static class SiloProcess
             ["Orleans__Endpoints__GatewayPort"] = ports.Gateway.ToString(),
             ["Logging__Console__FormatterName"] = "simple",
             ["Platform__Identity__SigningKey"] = Hosting.TestIdentity.SigningKeyBase64,
+            ["Platform__Identity__SystemKey"] = Hosting.TestIdentity.SystemKeyBase64,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             environment[key] = value;

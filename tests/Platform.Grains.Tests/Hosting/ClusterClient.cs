@@ -13,7 +13,7 @@ public sealed class ClusterClient : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<ClusterClient> ConnectAsync(string connectionString, string serviceId, string clusterId)
+    public static async Task<ClusterClient> ConnectAsync(string connectionString, string serviceId, string clusterId, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +26,7 @@ public sealed class ClusterClient : IAsyncDisposable
             ["Orleans:Clustering:ConnectionName"] = "platformdb",
         });
         builder.UseOrleansClient();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClient(host);

@@ -35,6 +35,7 @@ public sealed class InProcessSilo : IAsyncDisposable
                 ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
                 ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
                 ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
+                ["Platform:Identity:SystemKey"] = TestIdentity.SystemKeyBase64,
                 ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
                 ["Platform:Storage:DataRoot"] = dataRoot ?? Path.GetTempPath(),
                 ["Platform:Storage:WorkRoot"] = workRoot ?? Path.Combine(Path.GetTempPath(), "platform-work-" + Guid.NewGuid().ToString("N")),

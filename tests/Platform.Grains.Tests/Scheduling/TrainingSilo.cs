@@ -36,6 +36,7 @@ public sealed class TrainingSilo : IAsyncDisposable
                 ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
                 ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
                 ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
+                ["Platform:Identity:SystemKey"] = TestIdentity.SystemKeyBase64,
                 ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
                 ["Platform:Storage:DataRoot"] = dataRoot,
                 ["Platform:Storage:WorkRoot"] = dataRoot,
