@@ -34,6 +34,8 @@ public static class GrainToGrainMethodCalls
         [typeof(ITrainingRunGrain)] = _ => GrainKeys.Run(Lab, Project, "base-f0-g2g"),
         [typeof(ITrainingSchedulerGrain)] = _ => GrainKeys.TrainingScheduler,
         [typeof(ITrainingWorkerGrain)] = trainingSilo => GrainKeys.TrainingWorker(trainingSilo, 0),
+        [typeof(IEvaluationWorkerGrain)] = trainingSilo => GrainKeys.TrainingWorker(trainingSilo, 0),
+        [typeof(IPreprocessingWorkerGrain)] = silo => GrainKeys.PreprocessingWorker(silo, 0),
     };
 
     public static IReadOnlyList<MethodInfo> All { get; } = typeof(GrainKeys).Assembly.GetTypes()
