@@ -192,8 +192,7 @@ public static class PlanInterpretation
     /// <param name="seed">The run's seed (<see cref="Seed"/>).</param>
     /// <param name="checkpointInterval">A checkpoint at least this often besides the plan's every-N-epochs.</param>
     /// <param name="threads">libtorch threads; null for libtorch's default.</param>
-    /// <param name="mirrorAtValidation">False when the silo refuses test-time mirroring's cost in the validation; otherwise the plan decides.</param>
-    public static FoldTrainingRequest Fold(PlanSettings plan, FoldCases cases, int classes, long seed, TimeSpan checkpointInterval, int? threads, bool mirrorAtValidation = true)
+    public static FoldTrainingRequest Fold(PlanSettings plan, FoldCases cases, int classes, long seed, TimeSpan checkpointInterval, int? threads)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var data = plan.Data;
@@ -220,7 +219,7 @@ public static class PlanInterpretation
             // every case of the fold, so cross-validation results compare between plans.
             TrainOnEmptyCases = data.NnzAllowed,
             TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
-            ValidationWindow = SlidingWindow(plan, mirrorAtValidation ? null : false),
+            SlidingWindow = SlidingWindow(plan),
         };
     }
 
