@@ -225,7 +225,7 @@ public sealed partial class PreprocessingGrain(
             {
                 var settings = PlanInterpretation.Case(snapshot.Settings, record.Normalization);
                 var rows = await FrozenCasesAsync(await catalog.UsableCaseFilesAsync(Key.Lab, Key.Project, record.Datasources), record.FingerprintId);
-                var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, PlanInterpretation.Sources(snapshot.Settings, record.Datasources).ImportedLabelFolder);
+                var inputs = PreprocessingInputs.Resolve(storage.Value.LabData(), Key.Lab, rows, PlanInterpretation.Sources(snapshot.Settings, record.Datasources).ImportedLabelFolder);
                 unresolved = inputs.Failures;
                 var request = new DatasetPreprocessingRequest
                 {

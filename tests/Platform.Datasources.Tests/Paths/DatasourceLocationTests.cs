@@ -53,7 +53,8 @@ public sealed class DatasourceLocationTests : IDisposable
         Directory.CreateSymbolicLink(_data.PathOf("inside/escape"), _outside.Root);
 
         var error = Assert.Throws<ArgumentException>(() => DatasourceLocation.Resolve(_data.Root, "inside/escape"));
-        Assert.Contains("outside the data root", error.Message, StringComparison.Ordinal);
+        Assert.Contains("outside the lab's data folder", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_outside.Root, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
