@@ -45,7 +45,8 @@ public sealed record DatasourceLocation(string DataRoot, string RelativeFolder, 
     {
         if (Path.IsPathRooted(relativeFolder) || relativeFolder.StartsWith('/') || relativeFolder.StartsWith('\\')
             || (relativeFolder.Length >= 2 && relativeFolder[1] == ':'))
-            throw new LabPathException(LabPathProblem.Refused, $"The folder '{relativeFolder}' must be relative to the lab's data folder, not an absolute path.");
+            // Not echoed: an absolute path is the server's, and a message must never show one.
+            throw new LabPathException(LabPathProblem.Refused, "An absolute path names no folder here: give the folder relative to the lab's data folder.");
         var segments = relativeFolder.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries);
         if (segments.Any(s => s == ".."))
             throw new LabPathException(LabPathProblem.Refused, $"The folder '{relativeFolder}' must not contain '..' segments.");
