@@ -50,7 +50,8 @@ public sealed partial class DatasourceGrain(
     {
         DatasourceNames.Require(Key.Name);
         var chosen = modalities is null ? null : ChannelModalities.Require(modalities);
-        var relative = folder?.Trim().Trim('/') ?? "";
+        // Only a trailing '/' is dropped: a leading one makes an absolute path, which the lab rule refuses.
+        var relative = folder?.Trim().TrimEnd('/') ?? "";
         try
         {
             // The folder is the lab's own (the lab from the grain key, never from the request): {DataRoot}/{lab}/{folder}.
