@@ -57,7 +57,7 @@ public static partial class PlanRules
         if (p.MergeImportedLabels && string.IsNullOrWhiteSpace(p.ImportedFolder))
             error("preprocessing.mergeImportedLabels", "Merging imported labels needs an imported label folder.");
         if (p.ImportedFolder is { } folder && (folder.StartsWith('/') || folder.Split('/', '\\').Contains("..")))
-            error("preprocessing.importedFolder", "Give the imported label folder relative to the data root, without '..'.");
+            error("preprocessing.importedFolder", "Give the imported label folder relative to your lab's data folder, without '..'.");
         CheckRemapping("preprocessing.remappingSource", p.RemappingSource, error);
         CheckRemapping("preprocessing.remappingLbd", p.RemappingLbd, error);
         CheckRemapping("preprocessing.remappingImported", p.RemappingImported, error);

@@ -2,7 +2,7 @@ using Platform.DemoData.Layouts;
 
 namespace Platform.DemoSeeding;
 
-/// <summary>Writes the demo dataset under the data root unless it is there already.</summary>
+/// <summary>Writes the demo dataset into the demo lab's data folder (<c>{DataRoot}/{LabId}/{Folder}</c>) unless it is there already.</summary>
 public static class DemoFiles
 {
     /// <summary>Writing the demo takes seconds; a staging folder untouched this long was left by a start that died.</summary>
@@ -14,7 +14,8 @@ public static class DemoFiles
     /// </summary>
     public static bool EnsureWritten(string dataRoot, DemoProject demo)
     {
-        var folder = Path.GetFullPath(Path.Combine(dataRoot, demo.Folder));
+        // The seeder is the administrator's stand-in here: it creates the lab's folder, as an administrator would.
+        var folder = Path.GetFullPath(Path.Combine(dataRoot, demo.LabId, demo.Folder));
         if (Directory.Exists(folder))
             return false;
 

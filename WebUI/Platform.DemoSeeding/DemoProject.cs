@@ -6,8 +6,8 @@ using Platform.Plans;
 namespace Platform.DemoSeeding;
 
 /// <summary>
-/// What the demo consists of: names of the lab, project, datasource, plan and split, where its files go under the
-/// data root, and how many cases (good and deliberately broken) it has. <see cref="Default"/> is what a first start
+/// What the demo consists of: names of the lab, project, datasource, plan and split, where its files go in the
+/// demo lab's data folder, and how many cases (good and deliberately broken) it has. <see cref="Default"/> is what a first start
 /// seeds; tests choose their own lab and folder.
 /// </summary>
 public sealed record DemoProject
@@ -20,7 +20,11 @@ public sealed record DemoProject
     public string Description { get; init; } =
         "Generated demo data: synthetic CT-like phantoms with a liver-like organ (label 1) and lesions (label 2). Two cases are broken on purpose to show what validation reports.";
 
-    /// <summary>Relative to the data root, as datasources are registered.</summary>
+    /// <summary>
+    /// Relative to the demo lab's data folder (<c>{DataRoot}/{LabId}</c>), as datasources are registered. The folder
+    /// name is what demos before per-lab storage registered relative to the data root, so their stored registration
+    /// and case catalog stay valid: a restart writes the files into the lab's folder and a rescan finds them there.
+    /// </summary>
     public string Folder { get; init; } = "demo/liver";
     public string Datasource { get; init; } = "liver";
 

@@ -17,7 +17,7 @@ namespace Platform.DemoSeeding;
 /// It never changes what exists: a demo project someone archived, or a lab the administrator left, stays as it is.
 /// </summary>
 /// <param name="grains">The cluster (the WebUI's client, or a silo in tests).</param>
-/// <param name="dataRoot">The platform's data root, where the demo files are written.</param>
+/// <param name="dataRoot">The platform's data root; the demo files are written into the demo lab's folder of it.</param>
 /// <param name="administrator">The account the demo is made as, and the demo lab's principal investigator.</param>
 /// <param name="attachCredential">Signs the calls that follow as the administrator (called before each step, since tokens are short-lived).</param>
 /// <param name="logger">Where each step and any stop is reported.</param>
@@ -30,7 +30,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, string dataRoot, st
     {
         var report = new DemoSeedReport(WroteFiles: DemoFiles.EnsureWritten(dataRoot, demo), false, false, false, false, false);
         if (report.WroteFiles)
-            LogWroteFiles(logger, Path.Combine(dataRoot, demo.Folder), demo.GoodCases);
+            LogWroteFiles(logger, $"{demo.LabId}/{demo.Folder}", demo.GoodCases);
 
         attachCredential();
         var lab = grains.GetGrain<ILabGrain>(GrainKeys.Lab(demo.LabId));

@@ -35,7 +35,7 @@ try
 {
     Console.WriteLine($"Generating {options.Cases:N0} cases ({options.Edge}^3 voxels) under {data.Root}");
     var clock = Stopwatch.StartNew();
-    var bytes = SyntheticCatalog.Write(data.PathOf(Folder), options.Cases, options.Edge,
+    var bytes = SyntheticCatalog.Write(Path.Combine(data.LabRoot(lab), Folder), options.Cases, options.Edge,
         done => Console.WriteLine($"  [generate {clock.Elapsed.TotalSeconds,7:0.0} s] {done,9:N0} cases written"));
     var generation = clock.Elapsed;
     Console.WriteLine($"  generated in {Units.Seconds(generation)}");
@@ -79,7 +79,7 @@ finally
         await database.DisposeAsync();
     try
     {
-        SyntheticCatalog.Delete(data.PathOf(Folder));
+        SyntheticCatalog.Delete(Path.Combine(data.LabRoot(lab), Folder));
     }
     catch (AggregateException e)
     {

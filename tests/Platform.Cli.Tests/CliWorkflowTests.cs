@@ -36,8 +36,8 @@ public sealed class CliWorkflowTests(ClusterFixture cluster, ITestOutputHelper l
     [Fact]
     public async Task A_project_goes_from_raw_phantoms_to_a_scored_prediction_through_the_tool()
     {
-        var written = DemoDataset.WriteFran(cluster.Data.PathOf("phantoms"), "phantom", Cases, seed: 11, Phantoms, DemoDefects.TruncatedImage);
-        var heldOut = DemoDataset.WriteFran(cluster.Data.PathOf("heldout"), "phantom", 2, seed: 500, Phantoms);
+        var written = DemoDataset.WriteFran(Path.Combine(cluster.Data.LabRoot(cluster.Lab), "phantoms"), "phantom", Cases, seed: 11, Phantoms, DemoDefects.TruncatedImage);
+        var heldOut = DemoDataset.WriteFran(Path.Combine(cluster.Data.LabRoot(cluster.Lab), "heldout"), "phantom", 2, seed: 500, Phantoms);
         var scratch = Directory.CreateDirectory(cluster.Work.PathOf("cli-scratch")).FullName;
 
         var project = Json(await Ok("projects", "create", Project, "--description", "CLI workflow", "--json"));

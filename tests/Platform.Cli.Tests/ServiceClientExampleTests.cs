@@ -19,7 +19,7 @@ public sealed class ServiceClientExampleTests(ClusterFixture cluster, ITestOutpu
     public async Task The_example_service_trains_a_fold_through_the_grain_api_and_prints_its_scores()
     {
         // Small, coarse phantoms: auto-configuration then plans a small network that trains in seconds on a CPU.
-        DemoDataset.WriteFran(cluster.Data.PathOf("service"), "phantom", 4, seed: 70,
+        DemoDataset.WriteFran(Path.Combine(cluster.Data.LabRoot(cluster.Lab), "service"), "phantom", 4, seed: 70,
             new PhantomOptions { Shape = new Shape3(16, 16, 8), Spacing = new Vector3D(6, 6, 12) });
 
         var (exitCode, output) = await RunExampleAsync(new Dictionary<string, string>

@@ -3,7 +3,7 @@ namespace Platform.ServiceClient.Example;
 /// <summary>
 /// What the example reads from its environment: where the cluster is (PLATFORM_CONNECTION, PLATFORM_CLUSTER_ID), the
 /// lab's API key (PLATFORM_API_KEY), and what to work on: EXAMPLE_PROJECT, EXAMPLE_FOLDER (a datasource folder
-/// relative to the platform's data root), and optionally EXAMPLE_EPOCHS / EXAMPLE_ITERATIONS to shorten training.
+/// relative to the lab's folder of the platform's data root, {DataRoot}/{labId}), and optionally EXAMPLE_EPOCHS / EXAMPLE_ITERATIONS to shorten training.
 /// </summary>
 public sealed record ExampleSettings(string ConnectionString, string ClusterId, string ApiKey, string Project, string Folder, int? Epochs, int? Iterations)
 {

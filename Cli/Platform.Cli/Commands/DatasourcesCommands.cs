@@ -23,7 +23,7 @@ public static class DatasourcesCommands
     {
         var project = CommonOptions.Project();
         var name = new Argument<string>("name") { Description = "Datasource name: lower-case letters, digits and _." };
-        var folder = new Argument<string>("folder") { Description = "Folder relative to the platform's data root (FRAN images/+lms/ or nnU-Net imagesTr/+labelsTr/)." };
+        var folder = new Argument<string>("folder") { Description = "Folder relative to the lab's data folder, {DataRoot}/{labId} (FRAN images/+lms/ or nnU-Net imagesTr/+labelsTr/)." };
         var modality = ModalityOption();
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the scan started instead of following it." };
         var interval = CommonOptions.Interval();

@@ -3,7 +3,7 @@ using Platform.Grains.Abstractions.Tenancy;
 namespace Platform.Grains.Abstractions.Datasources;
 
 /// <summary>
-/// A folder of cases under the platform's data root, registered to a project (FRAN's images/ + lms/, or
+/// A folder of cases in the lab's data folder (<c>{DataRoot}/{labId}</c>), registered to a project (FRAN's images/ + lms/, or
 /// nnU-Net's imagesTr/ + labelsTr/ + dataset.json). Registration validates every case and records per-case
 /// statistics in the case catalog; it runs in the background with visible progress, survives a silo
 /// restart, and re-registering reads only new or changed files. Keyed by <see cref="GrainKeys.Datasource"/>.
@@ -12,7 +12,7 @@ namespace Platform.Grains.Abstractions.Datasources;
 public interface IDatasourceGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Registers (or re-scans) <paramref name="folder"/>, relative to the data root; returns at once with the scan started.
+    /// Registers (or re-scans) <paramref name="folder"/>, relative to the lab's data folder (no '..', no absolute path, no link leading out of it); returns at once with the scan started.
     /// <paramref name="modalities"/> names each image channel's modality (<see cref="ChannelModalities"/>), which a FRAN
     /// folder does not say; null keeps what is set. An nnU-Net folder's dataset.json, when readable, decides instead.
     /// </summary>
@@ -37,7 +37,7 @@ public interface IDatasourceGrain : IGrainWithStringKey
     Task<CasePage> ListCasesAsync(CaseQuery query);
 
     /// <summary>
-    /// The image files (channel order) and label map of one case, relative to the data root, for the viewer.
+    /// The image files (channel order) and label map of one case, relative to the lab's data folder, for the viewer.
     /// Not found when the catalog has no such case or the scan could not pair its files (an invalid case).
     /// </summary>
     [Alias("GetCaseFilesAsync"), RequiresLabRole(LabRole.Viewer)]

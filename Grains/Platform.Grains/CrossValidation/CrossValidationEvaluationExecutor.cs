@@ -47,8 +47,9 @@ public sealed class CrossValidationEvaluationExecutor(
         }
 
         var relative = CrossValidationFolders.Relative(lab, project, name);
-        var (recorded, data) = await FoldsDatasetAsync(lab, project, request.PlanName, plan, job.Folds);
-        return new CrossValidationInputs(folds, data.Dataset, PreprocessingDatasets.Absolute(workRoot, recorded.Folder), job.TestCases,
+        var data = await FoldsDatasetAsync(lab, project, request.PlanName, plan, job.Folds);
+        // The folder derived from this cross-validation's own lab and project, never one a record carries.
+        return new CrossValidationInputs(folds, data.Dataset, PreprocessingDatasets.Absolute(workRoot, data.Dataset.RelativeFolder), job.TestCases,
             Path.Combine(workRoot, relative), relative)
         {
             Project = project,
@@ -61,22 +62,19 @@ public sealed class CrossValidationEvaluationExecutor(
     /// The dataset every fold trained on, as their runs recorded it: a rescan since then changes neither the folder
     /// read nor the scores. Folds of runs older than that record fall back to their plan version's recorded data.
     /// </summary>
-    private async Task<(RunDataset Recorded, PlanDataFolder.Resolved Data)> FoldsDatasetAsync(
+    private async Task<PlanDataFolder.Resolved> FoldsDatasetAsync(
         string lab, string project, string planName, PlanSnapshot plan, IReadOnlyList<EvaluationFold> folds)
     {
         var recorded = folds.Select(f => f.Dataset).OfType<RunDataset>().Distinct().ToList();
         if (recorded.Count > 1)
             throw new InvalidOperationException($"The folds trained on different datasets ({string.Join(", ", recorded.Select(d => d.DatasetKey))}): they cannot be evaluated together.");
         if (recorded.Count == 0)
-        {
-            var current = await dataFolder.ForVersionAsync(lab, project, plan);
-            return (new RunDataset(current.FingerprintId, current.Dataset.Key, current.Dataset.RelativeFolder), current);
-        }
+            return await dataFolder.ForVersionAsync(lab, project, plan);
 
         // The frozen statistics the folds' data was made with: the ensemble's package records them.
         var data = await dataFolder.ForFingerprintAsync(lab, project, planName, plan.Settings, recorded[0].FingerprintId);
-        if (data.Dataset.Key != recorded[0].DatasetKey)
+        if (data.Dataset.Key != recorded[0].DatasetKey || data.Dataset.RelativeFolder != recorded[0].Folder)
             throw new InvalidOperationException($"The folds' dataset {recorded[0].DatasetKey} is not what their plan and fingerprint give ({data.Dataset.Key}).");
-        return (recorded[0], data);
+        return data;
     }
 }

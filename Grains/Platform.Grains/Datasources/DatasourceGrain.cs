@@ -50,12 +50,14 @@ public sealed partial class DatasourceGrain(
     {
         DatasourceNames.Require(Key.Name);
         var chosen = modalities is null ? null : ChannelModalities.Require(modalities);
-        var relative = folder?.Trim().Trim('/') ?? "";
+        // Only a trailing '/' is dropped: a leading one makes an absolute path, which the lab rule refuses.
+        var relative = folder?.Trim().TrimEnd('/') ?? "";
         try
         {
-            DatasourceLocation.Resolve(storage.Value.RequireDataRoot(), relative);
+            // The folder is the lab's own (the lab from the grain key, never from the request): {DataRoot}/{lab}/{folder}.
+            storage.Value.LabData().Folder(Key.Lab, relative);
         }
-        catch (ArgumentException e)
+        catch (LabPathException e)
         {
             throw new PlatformValidationException("folder", e.Message);
         }
@@ -156,10 +158,10 @@ public sealed partial class DatasourceGrain(
                 MemoryBudgetBytes = storage.Value.ScanMemoryBudgetBytes,
                 Validation = CaseValidationOptions.Default with { SampleCap = StoredSampleCap },
             };
-            var root = storage.Value.RequireDataRoot();
-            var folder = datasource.State.Folder!;
+            // Resolved again for every scan: the folder (or a link in it) may have changed since it was registered.
+            var location = storage.Value.LabData().Folder(Key.Lab, datasource.State.Folder!);
             var progress = new Progress(p => _progress = p);
-            var result = await Task.Run(() => DatasourceScanner.ScanAsync(root, folder, previous, options, progress));
+            var result = await Task.Run(() => DatasourceScanner.ScanAsync(location, previous, options, progress));
 
             await catalog.DeleteAsync(CatalogKey, result.Removed);
             await catalog.UpsertAsync(CatalogKey, ScanRows.From(result));

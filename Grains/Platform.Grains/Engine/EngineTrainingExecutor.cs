@@ -55,9 +55,10 @@ public sealed partial class EngineTrainingExecutor(
         {
             var dataset = await progress.WaitForDatasetAsync(cancellationToken);
             data = await dataFolder.ForFingerprintAsync(assignment.Lab, assignment.Project, request.PlanName, plan, dataset.FingerprintId);
-            if (data.Dataset.Key != dataset.DatasetKey)
+            if (data.Dataset.Key != dataset.DatasetKey || data.Dataset.RelativeFolder != dataset.Folder)
                 return TrainingOutcome.Failed($"The run's dataset {dataset.DatasetKey} is not what its plan and fingerprint give ({data.Dataset.Key}).");
-            folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), dataset.Folder);
+            // The folder derived from the run's own lab and project (the grain key), not the one a record carries.
+            folder = PreprocessingDatasets.Absolute(storage.Value.RequireWorkRoot(), data.Dataset.RelativeFolder);
         }
         catch (Exception e) when (e is Abstractions.PlatformException or PlanFieldException)
         {

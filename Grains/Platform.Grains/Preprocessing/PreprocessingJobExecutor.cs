@@ -61,7 +61,7 @@ public sealed class PreprocessingJobExecutor(
             if (resolved.Dataset.Key != job.DatasetKey)
                 throw new InvalidOperationException($"Version {job.PlanVersion} with fingerprint {job.FingerprintId} gives dataset {resolved.Dataset.Key}, not {job.DatasetKey}.");
             var rows = await FrozenCasesAsync(lab, project, await catalog.UsableCaseFilesAsync(lab, project, job.Datasources), job.FingerprintId);
-            var inputs = PreprocessingInputs.Resolve(storage.Value.RequireDataRoot(), rows, PlanInterpretation.Sources(snapshot.Settings, job.Datasources).ImportedLabelFolder);
+            var inputs = PreprocessingInputs.Resolve(storage.Value.LabData(), lab, rows, PlanInterpretation.Sources(snapshot.Settings, job.Datasources).ImportedLabelFolder);
             unresolved = inputs.Failures;
             report = await DatasetPreprocessor.RunAsync(new DatasetPreprocessingRequest
             {

@@ -7,7 +7,7 @@ public sealed record FolderFile(string Name, string RelativePath);
 
 /// <summary>
 /// Lists the files of one layout subfolder. Hidden files (leading '.', as FRAN ignores them: editor and OS
-/// droppings such as .DS_Store) and subfolders are skipped; a file whose link leads outside the data root
+/// droppings such as .DS_Store) and subfolders are skipped; a file whose link leads outside the lab's data folder
 /// becomes a problem instead of a file, so nothing downstream can read through it.
 /// </summary>
 internal static class FolderFiles
@@ -39,7 +39,7 @@ internal static class FolderFiles
         return files;
     }
 
-    /// <summary>True when <paramref name="path"/>'s real location is under the data root; otherwise records why not.</summary>
+    /// <summary>True when <paramref name="path"/>'s real location is under the lab's data folder; otherwise records why not.</summary>
     private static bool Resolves(string path, string relative, DatasourceLocation location, List<DatasourceProblem> problems)
     {
         string real;
@@ -47,15 +47,16 @@ internal static class FolderFiles
         {
             real = RealPath.Of(path);
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            problems.Add(new DatasourceProblem(ProblemKind.UnreadableFile, null, relative, e.Message));
+            // The exception names the absolute path; the problem names the file as the lab sees it.
+            problems.Add(new DatasourceProblem(ProblemKind.UnreadableFile, null, relative, $"'{relative}' cannot be resolved (a link cycle, or a folder the platform may not read)"));
             return false;
         }
 
         if (RealPath.IsUnder(real, location.DataRoot))
             return true;
-        problems.Add(new DatasourceProblem(ProblemKind.OutsideDataRoot, null, relative, $"'{relative}' links to '{real}', outside the data root"));
+        problems.Add(new DatasourceProblem(ProblemKind.OutsideDataRoot, null, relative, $"'{relative}' links outside the lab's data folder"));
         return false;
     }
 }

@@ -150,7 +150,7 @@ public static class NnUnetLayout
 
         if (!RealPath.IsUnder(RealPath.Of(path), location.DataRoot))
         {
-            problems.Add(new DatasourceProblem(ProblemKind.OutsideDataRoot, null, relative, "dataset.json links outside the data root"));
+            problems.Add(new DatasourceProblem(ProblemKind.OutsideDataRoot, null, relative, "dataset.json links outside the lab's data folder"));
             return null;
         }
 

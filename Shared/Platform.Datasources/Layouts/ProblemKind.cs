@@ -21,7 +21,7 @@ public enum ProblemKind
     /// <summary>dataset.json disagrees with the files (channels, file ending, numTraining) or is missing/invalid.</summary>
     DatasetJsonMismatch,
 
-    /// <summary>A file (or a link to it) lies outside the data root.</summary>
+    /// <summary>A file (or a link to it) lies outside the lab's data folder (the name predates per-lab folders and is stored).</summary>
     OutsideDataRoot,
 
     /// <summary>The imaging library could not read a file; the reason is its message.</summary>

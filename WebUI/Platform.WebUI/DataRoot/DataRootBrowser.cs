@@ -3,30 +3,27 @@ using Platform.Datasources.Paths;
 namespace Platform.WebUI.DataRoot;
 
 /// <summary>
-/// Lists folders under the platform's data root (Platform:Storage:DataRoot) for the datasource folder picker.
-/// The grain API has no folder listing, so the WebUI reads the shared file store itself, with the same checks
-/// the datasource grain applies (<see cref="DatasourceLocation"/>): nothing outside the root is ever listed.
+/// Lists the folders of one lab's data folder (<c>{DataRoot}/{labId}</c>) for the datasource folder picker. The grain
+/// API has no folder listing, so the WebUI reads the shared file store itself, through the same rule the datasource
+/// grain registers folders with (<see cref="LabDataRoot"/>): nothing outside the lab's folder is ever listed, and
+/// paths are shown relative to it. The lab must be one the signed-in user was verified to belong to (the project
+/// page renders the picker only after its lab access check).
 /// </summary>
-public sealed class DataRootBrowser(string? dataRoot)
+public sealed class DataRootBrowser(LabDataRoot data)
 {
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(dataRoot) && Directory.Exists(dataRoot);
-
-    /// <summary>The sub-folders of <paramref name="relativeFolder"/> (the root itself when empty), by name; hidden folders left out.</summary>
-    /// <exception cref="ArgumentException">The folder is outside the root, missing, or no data root is configured.</exception>
-    public IReadOnlyList<DataFolder> List(string? relativeFolder)
+    /// <summary>The sub-folders of <paramref name="relativeFolder"/> (the lab's folder itself when empty), by name; hidden folders left out.</summary>
+    /// <exception cref="LabPathException">The folder is outside the lab's folder or missing, the lab has no folder, or no data root is configured.</exception>
+    public IReadOnlyList<DataFolder> List(string lab, string? relativeFolder)
     {
-        if (!IsConfigured)
-            throw new ArgumentException("No data root is configured (Platform:Storage:DataRoot), so there are no folders to pick from. Ask your administrator to set it.");
-
         string full, prefix;
         if (string.IsNullOrWhiteSpace(relativeFolder))
         {
-            full = RealPath.Of(dataRoot!);
+            full = data.AreaOf(lab);
             prefix = "";
         }
         else
         {
-            var location = DatasourceLocation.Resolve(dataRoot!, relativeFolder);
+            var location = data.Folder(lab, relativeFolder);
             full = location.FullPath;
             prefix = location.RelativeFolder + "/";
         }

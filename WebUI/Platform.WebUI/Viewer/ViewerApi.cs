@@ -10,7 +10,7 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Viewer;
 
 /// <summary>
-/// The volumes the browser viewer loads: a case's image channels and reference label from the data root, and a run's
+/// The volumes the browser viewer loads: a case's image channels and reference label from the lab's data folder, and a run's
 /// prediction through the run grain. Every request is authenticated and asks the grains as the signed-in user (the
 /// credential middleware signs the call), so the silos' lab check decides; the files themselves are named by the
 /// datasource grain, never by the request.
@@ -37,7 +37,8 @@ public static class ViewerApi
         try
         {
             var files = await viewer.GetCaseFilesAsync(lab, project, datasource!, caseId);
-            var file = resolver.Resolve(pick(files));
+            // The lab of the URL, which the grain call just checked the caller belongs to: the files must be that lab's.
+            var file = resolver.Resolve(lab, pick(files));
             return Results.File(file.FullPath, file.ContentType, enableRangeProcessing: true);
         }
         catch (VolumeFileException e)

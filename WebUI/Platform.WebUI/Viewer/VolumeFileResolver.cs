@@ -3,52 +3,37 @@ using Platform.Datasources.Paths;
 namespace Platform.WebUI.Viewer;
 
 /// <summary>
-/// Turns a root-relative path named by a datasource grain into a file under the WebUI's data root
-/// (Platform:Storage:DataRoot). Paths never come from the user, yet they are checked as if they did: absolute paths,
-/// '..' segments and links (of the folder or of the file itself) that lead outside the root are refused, because the
-/// files may have changed since the scan that recorded them.
+/// Turns a lab-relative path named by a datasource grain into a file in that lab's data folder
+/// (<see cref="LabDataRoot"/>). Paths never come from the user, yet they are checked as if they did: the lab is the
+/// one the request was authorised for, and absolute paths, '..' segments and links (of the folder or of the file
+/// itself) that lead outside the lab's folder are refused, because the files may have changed since the scan.
 /// </summary>
-public sealed class VolumeFileResolver(string? dataRoot)
+public sealed class VolumeFileResolver(LabDataRoot data)
 {
-    public VolumeFile Resolve(string rootRelativePath)
+    public VolumeFile Resolve(string lab, string labRelativePath)
     {
-        if (string.IsNullOrWhiteSpace(dataRoot) || !Directory.Exists(dataRoot))
+        if (!data.IsConfigured)
             throw new VolumeFileException(StatusCodes.Status503ServiceUnavailable,
-                "The WebUI has no data root configured (Platform:Storage:DataRoot), so it cannot show images. Ask your administrator to set it to the silos' data root.");
-        if (string.IsNullOrWhiteSpace(rootRelativePath))
+                $"The WebUI has no data root configured ({LabDataRoot.Setting}), so it cannot show images. Ask your administrator to set it to the silos' data root.");
+        if (string.IsNullOrWhiteSpace(labRelativePath))
             throw new VolumeFileException(StatusCodes.Status404NotFound, "The case names no file to show.");
 
-        var normalised = rootRelativePath.Replace('\\', '/');
-        var fileName = normalised[(normalised.LastIndexOf('/') + 1)..];
-        var folder = normalised[..Math.Max(normalised.LastIndexOf('/'), 0)];
-        if (fileName is "" or "." or ".." || folder.Length == 0)
-            throw Outside(rootRelativePath);
-        if (VolumeFormats.ExtensionOf(fileName) is null)
+        var fileName = Path.GetFileName(labRelativePath.Replace('\\', '/'));
+        if (fileName is not ("" or "." or "..") && VolumeFormats.ExtensionOf(fileName) is null)
             throw new VolumeFileException(StatusCodes.Status415UnsupportedMediaType,
                 $"'{fileName}' is not in a format the viewer reads from one file (.nii.gz, .nii, .nrrd, .mha). Convert the case to NIfTI to view it.");
-
-        DatasourceLocation location;
         try
         {
-            location = DatasourceLocation.Resolve(dataRoot, folder);
+            return new VolumeFile(data.File(lab, labRelativePath), VolumeFormats.ContentTypeOf(fileName), fileName);
         }
-        catch (ArgumentException e) when (e.Message.Contains("does not exist", StringComparison.Ordinal))
+        catch (LabPathException e)
         {
-            throw new VolumeFileException(StatusCodes.Status404NotFound, $"'{rootRelativePath}' is no longer under the data root: rescan the datasource.");
+            throw new VolumeFileException(e.Problem switch
+            {
+                LabPathProblem.NotConfigured => StatusCodes.Status503ServiceUnavailable,
+                LabPathProblem.Missing => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status403Forbidden,
+            }, e.Message);
         }
-        catch (ArgumentException)
-        {
-            throw Outside(rootRelativePath);
-        }
-
-        var full = RealPath.Of(Path.Combine(location.FullPath, fileName));
-        if (!RealPath.IsUnder(full, location.DataRoot))
-            throw Outside(rootRelativePath);
-        if (!File.Exists(full))
-            throw new VolumeFileException(StatusCodes.Status404NotFound, $"'{rootRelativePath}' is no longer under the data root: rescan the datasource.");
-        return new VolumeFile(full, VolumeFormats.ContentTypeOf(fileName), fileName);
     }
-
-    private static VolumeFileException Outside(string path) =>
-        new(StatusCodes.Status403Forbidden, $"'{path}' does not lie inside the data root; the viewer shows only files under it.");
 }

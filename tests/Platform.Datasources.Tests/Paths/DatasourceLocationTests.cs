@@ -39,12 +39,12 @@ public sealed class DatasourceLocationTests : IDisposable
     {
         Directory.CreateDirectory(_data.PathOf("a"));
 
-        Assert.Throws<ArgumentException>(() => DatasourceLocation.Resolve(_data.Root, folder));
+        Assert.Throws<LabPathException>(() => DatasourceLocation.Resolve(_data.Root, folder));
     }
 
     [Fact]
     public void Resolve_relative_data_root_is_refused() =>
-        Assert.Throws<ArgumentException>(() => DatasourceLocation.Resolve("relative/root", "a"));
+        Assert.Throws<LabPathException>(() => DatasourceLocation.Resolve("relative/root", "a"));
 
     [Fact]
     public void Resolve_symlink_escaping_the_root_is_refused()
@@ -52,8 +52,9 @@ public sealed class DatasourceLocationTests : IDisposable
         Directory.CreateDirectory(_data.PathOf("inside"));
         Directory.CreateSymbolicLink(_data.PathOf("inside/escape"), _outside.Root);
 
-        var error = Assert.Throws<ArgumentException>(() => DatasourceLocation.Resolve(_data.Root, "inside/escape"));
-        Assert.Contains("outside the data root", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<LabPathException>(() => DatasourceLocation.Resolve(_data.Root, "inside/escape"));
+        Assert.Contains("outside the lab's data folder", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_outside.Root, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

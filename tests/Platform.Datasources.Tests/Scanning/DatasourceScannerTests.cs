@@ -1,3 +1,4 @@
+using Platform.Datasources.Paths;
 using Platform.Datasources.Scanning;
 using Platform.Datasources.Tests.Support;
 using Platform.Testing.Datasets;
@@ -138,5 +139,5 @@ public sealed class DatasourceScannerTests : IDisposable
 
     [Fact]
     public async Task Scan_of_folder_outside_root_is_an_argument_error() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => DatasourceScanner.ScanAsync(_data.Root, "../elsewhere"));
+        await Assert.ThrowsAsync<LabPathException>(() => DatasourceScanner.ScanAsync(_data.Root, "../elsewhere"));
 }

@@ -56,8 +56,8 @@ public sealed class FirstStartDemoTests(DemoSystemFixture system, ITestOutputHel
             Assert.True(await page.GetByTestId("case-problems").Locator("div").CountAsync() >= BrokenCases);
         });
 
-        // The files came from the seeder, into the fresh data root this start was given.
-        Assert.True(Directory.Exists(Path.Combine(system.DataRoot, "demo", Datasource, "images")));
+        // The files came from the seeder, into the demo lab's folder of the fresh data root this start was given.
+        Assert.True(Directory.Exists(Path.Combine(system.DataRoot, Lab, "demo", Datasource, "images")));
     }
 
     [Fact]

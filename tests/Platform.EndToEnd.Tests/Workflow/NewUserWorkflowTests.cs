@@ -33,7 +33,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         var project = $"kits_{_run}";
         var userName = $"user-{_run}";
         var userPassword = $"pass-{_run}-long-enough";
-        var folder = WriteDatasource();
+        var folder = WriteDatasource(labId);
 
         await StepAsync(admin, "01-signin-redirect", async () =>
         {
@@ -336,10 +336,10 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
 
     private string Url(string path) => new Uri(system.WebUi, path).ToString();
 
-    /// <summary>A FRAN datasource of 3 synthetic cases under the system's data root, in a folder of its own.</summary>
-    private string WriteDatasource()
+    /// <summary>A FRAN datasource of 3 synthetic cases in the lab's folder of the system's data root, in a folder of its own.</summary>
+    private string WriteDatasource(string labId)
     {
-        var folder = Path.Combine(RepositoryPaths.Root, ".data", "store", $"e2e-{_run}", "kits");
+        var folder = Path.Combine(RepositoryPaths.Root, ".data", "store", labId, $"e2e-{_run}", "kits");
         DemoDataset.WriteFran(folder, "kits", cases: 3, seed: 7);
         return folder;
     }

@@ -87,7 +87,7 @@ public sealed class DurabilityTests : IClassFixture<MigratedDatabaseFixture>
         var service = $"svc-{Guid.NewGuid():N}";
         var lab = NewLabId();
         using var data = new TempDataRoot();
-        new DatasetBuilder(data.Root).WriteFran("kits", goodCases: 6, Defects.TruncatedFile);
+        new DatasetBuilder(data.LabRoot(lab)).WriteFran("kits", goodCases: 6, Defects.TruncatedFile);
         IReadOnlyList<string> foldZero;
 
         await using (var first = await InProcessSilo.StartAsync(_database.ConnectionString, service, "restart-ds", dataRoot: data.Root))

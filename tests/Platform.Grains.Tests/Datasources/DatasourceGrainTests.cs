@@ -27,7 +27,7 @@ public sealed class DatasourceGrainTests
     [Fact]
     public async Task Registering_a_folder_with_every_defect_reports_each_against_its_case_and_registers_the_good_ones()
     {
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(_folder, goodCases: 3, Defects.AllFran);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(_folder, goodCases: 3, Defects.AllFran);
         var datasource = await NewDatasourceAsync();
 
         var started = await datasource.RegisterAsync(_folder);
@@ -71,7 +71,7 @@ public sealed class DatasourceGrainTests
     [Fact]
     public async Task Cases_come_back_in_pages_sorted_and_filtered_in_the_database()
     {
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(_folder, goodCases: 7);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(_folder, goodCases: 7);
         var datasource = await NewDatasourceAsync();
         await datasource.RegisterAsync(_folder);
         await WaitForScanAsync(datasource);
@@ -94,14 +94,14 @@ public sealed class DatasourceGrainTests
     [Fact]
     public async Task Rescanning_reads_only_new_or_changed_cases_and_notices_removed_ones()
     {
-        var builder = new DatasetBuilder(_fixture.Data.Root);
+        var builder = new DatasetBuilder(_fixture.Data.LabRoot(_lab));
         builder.WriteFran(_folder, goodCases: 4);
         var datasource = await NewDatasourceAsync();
         await datasource.RegisterAsync(_folder);
         Assert.Equal(4, (await WaitForScanAsync(datasource)).Counts.Read);
 
-        var images = Path.Combine(_fixture.Data.Root, _folder, "images");
-        var labels = Path.Combine(_fixture.Data.Root, _folder, "lms");
+        var images = Path.Combine(_fixture.Data.LabRoot(_lab), _folder, "images");
+        var labels = Path.Combine(_fixture.Data.LabRoot(_lab), _folder, "lms");
         File.Delete(Path.Combine(images, $"{DatasetBuilder.FranName}_00004.nii.gz"));
         File.Delete(Path.Combine(labels, $"{DatasetBuilder.FranName}_00004.nii.gz"));
         DatasetBuilder.WriteCase([Path.Combine(images, $"{DatasetBuilder.FranName}_00099.nii.gz")], Path.Combine(labels, $"{DatasetBuilder.FranName}_00099.nii.gz"), seed: 99);

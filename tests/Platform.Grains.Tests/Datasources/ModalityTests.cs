@@ -32,7 +32,7 @@ public sealed class ModalityTests
     private string WriteFolder(bool nnUnetLayout = false)
     {
         var folder = $"ds-{Guid.NewGuid():N}";
-        var builder = new DatasetBuilder(_fixture.Data.Root);
+        var builder = new DatasetBuilder(_fixture.Data.LabRoot(_lab));
         if (nnUnetLayout)
             builder.WriteNnUnet(folder, goodCases: 3);
         else

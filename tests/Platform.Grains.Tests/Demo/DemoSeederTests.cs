@@ -98,7 +98,7 @@ public sealed class DemoSeederTests(SiloFixture silo)
     public async Task An_interrupted_file_write_leaves_no_half_dataset_and_the_next_pass_writes_it()
     {
         var demo = UniqueDemo();
-        var parent = Path.GetDirectoryName(silo.Data.PathOf(demo.Folder))!;
+        var parent = Path.GetDirectoryName(Path.Combine(silo.Data.LabRoot(demo.LabId), demo.Folder))!;
         // What a start killed while writing leaves: a hidden staging folder with part of the dataset, and no datasource folder.
         var stale = Directory.CreateDirectory(Path.Combine(parent, $".{Path.GetFileName(demo.Folder)}-{Guid.NewGuid():N}", "images")).Parent!.FullName;
         File.WriteAllBytes(Path.Combine(stale, "images", "liver_00001.nii.gz"), [0x1f, 0x8b]);
@@ -111,7 +111,7 @@ public sealed class DemoSeederTests(SiloFixture silo)
 
         // The stale staging folder is gone, this pass's was renamed into place, and the fresh one is untouched.
         Assert.Equal([Path.GetFileName(concurrent), Path.GetFileName(demo.Folder)], Directory.GetDirectories(parent).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(demo.GoodCases + 2, Directory.GetFiles(silo.Data.PathOf(Path.Combine(demo.Folder, "images"))).Length);
+        Assert.Equal(demo.GoodCases + 2, Directory.GetFiles(Path.Combine(silo.Data.LabRoot(demo.LabId), demo.Folder, "images")).Length);
     }
 
     private DemoSeeder Seeder() =>

@@ -71,18 +71,18 @@ public static class EngineStudy
 
     /// <summary>
     /// Writes <paramref name="cases"/> phantoms (32×32×12 at 3×3×8 mm unless <paramref name="phantoms"/> or
-    /// <paramref name="shape"/> says otherwise) into the data root, registers and scans them in the lab's project, and
+    /// <paramref name="shape"/> says otherwise) into the lab's data folder, registers and scans them in the lab's project, and
     /// saves <paramref name="plan"/> as version 1 of <see cref="Plan"/>. The caller acts as the administrator.
     /// Returns the datasource folder (absolute), for tests that change the data afterwards.
     /// </summary>
     public static async Task<string> PrepareAsync(IGrainFactory grains, string dataRoot, string lab, int cases, int seed, PlanSettings plan, Shape3? shape = null, PhantomOptions? phantoms = null)
     {
         var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
-        DemoDataset.WriteFran(Path.Combine(dataRoot, folder), "phantom", cases, seed,
+        DemoDataset.WriteFran(Path.Combine(dataRoot, lab, folder), "phantom", cases, seed,
             phantoms ?? new PhantomOptions { Shape = shape ?? new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
         await ScannedProjects.RegisterAndScanAsync(grains, lab, folder);
         var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, ScannedProjects.Project, Plan)).ReviseAsync(plan, 0, null);
         Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        return Path.Combine(dataRoot, folder);
+        return Path.Combine(dataRoot, lab, folder);
     }
 }

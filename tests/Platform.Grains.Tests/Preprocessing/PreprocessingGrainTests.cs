@@ -30,7 +30,7 @@ public sealed class PreprocessingGrainTests
     private async Task SetUpAsync(int cases, string plan = "small")
     {
         _folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(_folder, goodCases: cases);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(_folder, goodCases: cases);
         await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, _folder);
         await Plan(plan).ReviseAsync(PlanAt(2.0), 0, null);
     }
@@ -102,7 +102,7 @@ public sealed class PreprocessingGrainTests
     public async Task A_case_whose_file_disappeared_after_the_scan_is_reported_with_its_reason_and_the_rest_go_on()
     {
         await SetUpAsync(cases: 3);
-        var image = Directory.GetFiles(Path.Combine(_fixture.Data.Root, _folder, "images")).Order().First();
+        var image = Directory.GetFiles(Path.Combine(_fixture.Data.LabRoot(_lab), _folder, "images")).Order().First();
         File.Delete(image);
 
         await Job().StartAsync();
@@ -147,7 +147,7 @@ public sealed class PreprocessingGrainTests
     public async Task Starting_needs_a_saved_plan_and_a_ct_channel_needs_the_fingerprint()
     {
         _folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(_folder, goodCases: 2);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(_folder, goodCases: 2);
         await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, _folder);
 
         await Assert.ThrowsAsync<PlatformNotFoundException>(() => Job("unsaved").StartAsync());

@@ -28,7 +28,7 @@ public sealed class PreprocessingRestartTests : IClassFixture<MigratedDatabaseFi
         var service = $"svc-{Guid.NewGuid():N}";
         var lab = $"lab-{Guid.NewGuid():N}"[..20];
         var folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(data.Root).WriteFran(folder, goodCases: 40);
+        new DatasetBuilder(data.LabRoot(lab)).WriteFran(folder, goodCases: 40);
         var key = GrainKeys.Plan(lab, ScannedProjects.Project, "small");
 
         PreprocessingStatus first;

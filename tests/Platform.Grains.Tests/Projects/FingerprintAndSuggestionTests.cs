@@ -26,7 +26,7 @@ public sealed class FingerprintAndSuggestionTests
     private async Task RegisterAsync(Defects defects)
     {
         var folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(folder, goodCases: 5, defects);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(folder, goodCases: 5, defects);
         await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, folder);
     }
 

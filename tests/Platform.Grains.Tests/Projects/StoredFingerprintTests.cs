@@ -36,7 +36,7 @@ public sealed class StoredFingerprintTests
 
     private async Task ScanAsync(int cases)
     {
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(_folder, goodCases: cases);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(_folder, goodCases: cases);
         await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, _folder);
     }
 
@@ -79,7 +79,7 @@ public sealed class StoredFingerprintTests
         // A rescan that finds nothing new keeps the fingerprint; one that finds more data stores a new one.
         await RescanAsync();
         Assert.Equal(first.Id, (await Project.GetFingerprintAsync(null)).Id);
-        FranFolderChanges.AddCopyOfFirstCase(Path.Combine(_fixture.Data.Root, _folder), "90001");
+        FranFolderChanges.AddCopyOfFirstCase(Path.Combine(_fixture.Data.LabRoot(_lab), _folder), "90001");
         await RescanAsync();
         var changed = await Project.GetFingerprintAsync(null);
         Assert.True(changed.Id > first.Id, $"fingerprint {changed.Id} after {first.Id}");
@@ -99,8 +99,8 @@ public sealed class StoredFingerprintTests
         Assert.Equal(fingerprint.Id, saved.Current!.FingerprintId);
         Assert.False((await Plan.GetDataDriftAsync(1)).Changed);
 
-        FranFolderChanges.ShiftIntensitiesOfLastCase(Path.Combine(_fixture.Data.Root, _folder), scale: 1.5f, offset: 200);
-        FranFolderChanges.AddCopyOfFirstCase(Path.Combine(_fixture.Data.Root, _folder), "90002");
+        FranFolderChanges.ShiftIntensitiesOfLastCase(Path.Combine(_fixture.Data.LabRoot(_lab), _folder), scale: 1.5f, offset: 200);
+        FranFolderChanges.AddCopyOfFirstCase(Path.Combine(_fixture.Data.LabRoot(_lab), _folder), "90002");
         await RescanAsync();
 
         var drift = await Plan.GetDataDriftAsync(1);

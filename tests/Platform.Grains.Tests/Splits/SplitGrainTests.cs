@@ -27,7 +27,7 @@ public sealed class SplitGrainTests
     private async Task RegisterCasesAsync(bool nnUnetLayout = false)
     {
         var folder = $"ds-{Guid.NewGuid():N}";
-        var builder = new DatasetBuilder(_fixture.Data.Root);
+        var builder = new DatasetBuilder(_fixture.Data.LabRoot(_lab));
         if (nnUnetLayout)
             builder.WriteNnUnet(folder, goodCases: Cases);
         else

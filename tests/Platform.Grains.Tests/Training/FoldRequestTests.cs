@@ -30,7 +30,7 @@ public sealed class FoldRequestTests
     private async Task PrepareAsync()
     {
         var folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(_fixture.Data.Root).WriteFran(folder, goodCases: 10);
+        new DatasetBuilder(_fixture.Data.LabRoot(_lab)).WriteFran(folder, goodCases: 10);
         await ScannedProjects.RegisterAndScanAsync(_fixture.Grains, _lab, folder);
         await _fixture.Grains.GetGrain<IPlanGrain>(GrainKeys.Plan(_lab, ScannedProjects.Project, "base")).ReviseAsync(SamplePlans.Small(), 0, null);
         await _fixture.Grains.GetGrain<ISplitGrain>(GrainKeys.Split(_lab, ScannedProjects.Project, "default")).GenerateAsync(new SplitSpec(FoldCount: 5, Seed: 3));

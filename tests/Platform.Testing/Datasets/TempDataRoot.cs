@@ -13,6 +13,9 @@ public sealed class TempDataRoot : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>The data folder of <paramref name="lab"/> (<c>{Root}/{lab}</c>, created): where that lab's datasources go.</summary>
+    public string LabRoot(string lab) => Directory.CreateDirectory(Path.Combine(Root, lab)).FullName;
+
     public void Dispose()
     {
         try

@@ -35,7 +35,7 @@ public static partial class PlanFieldCatalog
         ["preprocessing.patchOverlap"] = new("Patch overlap", "Fraction by which neighbouring patches overlap when patches are cut, from 0 to below 1."),
         ["preprocessing.samplesPerFile"] = new("Samples per case", "Consecutive patches of a batch cut from the same drawn case: a batch of 4 with 2 reads 2 cases. The batch size stays the network's (FRAN's samples_per_file)."),
         ["preprocessing.sourcePlan"] = new("Source plan", "Patch mode: the plan whose preprocessed cases the patches are cut from."),
-        ["preprocessing.importedFolder"] = new("Imported label folder", "Optional folder of labels made elsewhere (e.g. an organ model's predictions), relative to the data root (FRAN's imported_folder)."),
+        ["preprocessing.importedFolder"] = new("Imported label folder", "Optional folder of labels made elsewhere (e.g. an organ model's predictions), relative to your lab's data folder (FRAN's imported_folder)."),
         ["preprocessing.mergeImportedLabels"] = new("Merge imported labels", "Add the imported labels to each case's own labels (FRAN's merge_imported_labels); needs an imported label folder."),
         ["preprocessing.remappingSource"] = new("Remapping: source labels", "Applied when a case's labels are read. " + RemappingSyntax),
         ["preprocessing.remappingLbd"] = new("Remapping: lbd crops", "Applied to the labels of lbd crops. " + RemappingSyntax),
