@@ -10,7 +10,8 @@ public enum QueueEntryStatus { Waiting = 0, Running = 1 }
 /// </summary>
 /// <remarks>Position: 1-based place among the waiting runs; 0 for a running one.<br/>
 /// EstimatedStart: When a waiting run should start, from the running runs' progress; null when unknown.<br/>
-/// WaitingReason: Why a waiting run waits: no free training slot, or its lab's limit of running trainings.</remarks>
+/// WaitingReason: Why a waiting run waits: no free training slot, or its lab's limit of running trainings.<br/>
+/// Kind: A training, or a cross-validation's evaluation on a training slot (then <see cref="RunKey"/> is the cross-validation's key).</remarks>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.QueueEntryView")]
 public sealed record QueueEntryView(
     [property: Id(0)] int Position,
@@ -24,7 +25,8 @@ public sealed record QueueEntryView(
     [property: Id(8)] int? TotalEpochs,
     [property: Id(9)] DateTimeOffset? EstimatedStart,
     [property: Id(10)] DateTimeOffset? EstimatedFinish,
-    [property: Id(11)] string? WaitingReason);
+    [property: Id(11)] string? WaitingReason,
+    [property: Id(12)] WorkKind Kind = WorkKind.Training);
 
 /// <summary>The training queue of the whole cluster, running runs first, then waiting ones in the order they will be placed.</summary>
 /// <remarks>TrainingSlots: Trainings the cluster can run at once now (one per GPU, one per CPU-training silo).<br/>

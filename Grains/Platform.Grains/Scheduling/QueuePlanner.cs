@@ -79,7 +79,7 @@ public static class QueuePlanner
 
             slotFree.Add(finish);
             view.Add(new QueueEntryView(0, QueueEntryStatus.Running, true, entry.RunKey, entry.Priority, entry.SubmittedAt,
-                entry.Silo, entry.Epoch, entry.TotalEpochs, entry.AssignedAt, finish, null));
+                entry.Silo, entry.Epoch, entry.TotalEpochs, entry.AssignedAt, finish, null, entry.Kind));
         }
 
         while (slotFree.Count < slotCount)
@@ -104,7 +104,7 @@ public static class QueuePlanner
                 : runningPerLab.GetValueOrDefault(entry.Lab) >= maxRunningPerLab ? LabLimitReason
                 : NoSlotReason;
             view.Add(new QueueEntryView(position, QueueEntryStatus.Waiting, true, entry.RunKey, entry.Priority, entry.SubmittedAt,
-                null, null, null, start, null, reason));
+                null, null, null, start, null, reason, entry.Kind));
         }
 
         return new TrainingQueueView(view, slotCount, maxRunningPerLab, now);
