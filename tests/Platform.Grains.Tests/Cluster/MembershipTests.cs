@@ -12,15 +12,6 @@ public sealed class MembershipTests(MigratedDatabaseFixture database, ITestOutpu
     private const int Active = 3;
     private const int Dead = 6;
 
-    // Faster failure detection than production defaults so the test takes seconds, not minutes.
-    private static readonly Dictionary<string, string> FastMembership = new()
-    {
-        ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
-        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-        ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
-        ["Orleans__Membership__DeathVoteExpirationTimeout"] = "00:00:30",
-    };
-
     [Fact]
     public async Task Two_silos_join_one_cluster_and_a_killed_one_is_declared_dead_by_the_other()
     {
@@ -28,8 +19,8 @@ public sealed class MembershipTests(MigratedDatabaseFixture database, ITestOutpu
         var clusterId = $"m{Guid.NewGuid():N}"[..12];
         var portsA = SiloProcess.FreePortSet();
         var portsB = SiloProcess.FreePortSet();
-        await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, portsA, log.Enqueue, FastMembership);
-        await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, portsB, log.Enqueue, FastMembership);
+        await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, portsA, log.Enqueue, SiloProcess.WithFastMembership(new Dictionary<string, string>()));
+        await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, portsB, log.Enqueue, SiloProcess.WithFastMembership(new Dictionary<string, string>()));
 
         try
         {

@@ -27,20 +27,15 @@ public sealed class PreprocessingFailoverTests(MigratedDatabaseFixture database,
         using var data = new TempDataRoot();
         var log = new ConcurrentQueue<string>();
         var clusterId = $"p{Guid.NewGuid():N}"[..12];
-        var settings = new Dictionary<string, string>
+        var settings = SiloProcess.WithFastMembership(new Dictionary<string, string>
         {
-            // Faster failure detection than production defaults, so the test takes seconds.
-            ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
-            ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-            ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
-            ["Orleans__Membership__DeathVoteExpirationTimeout"] = "00:00:30",
             ["Platform__Identity__PlatformAdmins__0"] = TestIdentity.Admin,
             ["Platform__Storage__DataRoot"] = data.Root,
             ["Platform__Storage__WorkRoot"] = data.Root,
             ["Platform__Training__ReconcileInterval"] = "00:00:01",
             // One case at a time, so the job is still running when its silo dies.
             ["Platform__Preprocessing__MaxParallelism"] = "1",
-        };
+        });
         var folder = $"ds-{Guid.NewGuid():N}";
         new DatasetBuilder(data.Root).WriteFran(folder, goodCases: Cases);
         var ports = new[] { SiloProcess.FreePortSet(), SiloProcess.FreePortSet() };

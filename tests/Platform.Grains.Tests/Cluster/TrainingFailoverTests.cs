@@ -28,13 +28,8 @@ public sealed partial class TrainingFailoverTests(MigratedDatabaseFixture databa
         using var data = new TempDataRoot();
         var log = new ConcurrentQueue<string>();
         var clusterId = $"f{Guid.NewGuid():N}"[..12];
-        var settings = new Dictionary<string, string>
+        var settings = SiloProcess.WithFastMembership(new Dictionary<string, string>
         {
-            // Faster failure detection than production defaults, so the test takes seconds.
-            ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
-            ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-            ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
-            ["Orleans__Membership__DeathVoteExpirationTimeout"] = "00:00:30",
             ["Platform__Identity__PlatformAdmins__0"] = TestIdentity.Admin,
             ["Platform__Storage__DataRoot"] = data.Root,
             ["Platform__Storage__WorkRoot"] = data.Root,
@@ -44,7 +39,7 @@ public sealed partial class TrainingFailoverTests(MigratedDatabaseFixture databa
             ["Platform__Training__Simulated__Epochs"] = Epochs.ToString(CultureInfo.InvariantCulture),
             ["Platform__Training__Simulated__EpochMilliseconds"] = "400",
             ["Platform__Training__Simulated__CheckpointEvery"] = CheckpointEvery.ToString(CultureInfo.InvariantCulture),
-        };
+        });
         var ports = new[] { SiloProcess.FreePortSet(), SiloProcess.FreePortSet() };
         await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, ports[0], log.Enqueue, settings);
         await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, ports[1], log.Enqueue, settings);
