@@ -35,7 +35,12 @@ public sealed partial class CrossValidationGrain(
 
     private (string Lab, string Project, string Name) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Resume();
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // From a one-off timer: an activation (a progress read) must not wait on the scheduler, which may be moving off a lost silo.
+        this.RegisterGrainTimer(_ => Resume(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
 
     private ITrainingSchedulerGrain Scheduler => GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
 

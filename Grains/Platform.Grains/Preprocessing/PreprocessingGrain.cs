@@ -47,7 +47,14 @@ public sealed partial class PreprocessingGrain(
 
     private ITrainingSchedulerGrain Scheduler => GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Running ? QueueAsync() : Task.CompletedTask;
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Queued from a one-off timer, not here: an activation (a status read) must not wait on the scheduler, which
+        // may be moving off a lost silo. The scheduler takes the same job again without a second entry.
+        if (Running)
+            this.RegisterGrainTimer(_ => QueueAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
 
     public async Task<PreprocessingStatus> StartAsync()
     {

@@ -36,8 +36,9 @@ public sealed class PreprocessingFailoverTests(MigratedDatabaseFixture database,
             // One case at a time, so the job is still running when its silo dies.
             ["Platform__Preprocessing__MaxParallelism"] = "1",
         });
+        var lab = NewLabId("lab-p");
         var folder = $"ds-{Guid.NewGuid():N}";
-        new DatasetBuilder(data.Root).WriteFran(folder, goodCases: Cases);
+        new DatasetBuilder(data.LabRoot(lab)).WriteFran(folder, goodCases: Cases);
         var ports = new[] { SiloProcess.FreePortSet(), SiloProcess.FreePortSet() };
         await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, ports[0], log.Enqueue, settings);
         await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, ports[1], log.Enqueue, settings);
@@ -52,7 +53,6 @@ public sealed class PreprocessingFailoverTests(MigratedDatabaseFixture database,
             var grains = client.Client;
 
             TestIdentity.ActAs(TestIdentity.Admin);
-            var lab = NewLabId("lab-p");
             await ScannedProjects.RegisterAndScanAsync(grains, lab, folder);
             var key = GrainKeys.Plan(lab, ScannedProjects.Project, "small");
             await grains.GetGrain<IPlanGrain>(key).ReviseAsync(SamplePlans.Small(), 0, null);

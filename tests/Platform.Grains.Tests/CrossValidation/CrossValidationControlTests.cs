@@ -101,7 +101,10 @@ public sealed class CrossValidationControlTests(MigratedDatabaseFixture database
         var project = (await silo.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, ScannedProjects.Project)).GetAsync())!;
         Assert.Equal(["default"], project.Splits);
         var listed = await silo.Grains.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, ScannedProjects.Project)).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.CrossValidation));
-        Assert.Equal([("tiny-cv", "Training", 2)], listed.Items.Select(i => (i.Name, i.State, i.Parts)));
+        var row = Assert.Single(listed.Items);
+        Assert.Equal(("tiny-cv", 2), (row.Name, row.Parts));
+        // Training, unless a fold of the failing executor has already failed it.
+        Assert.Contains(row.State, new[] { "Training", "Failed" });
         return cv;
     }
 
