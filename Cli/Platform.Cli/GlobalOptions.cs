@@ -11,9 +11,21 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Gateways = new("--gateways")
+    {
+        Description = "The silos' gateway addresses, host:port separated by commas (env PLATFORM_GATEWAYS; scripts/platform defaults to 127.0.0.1:30000, the gateway scripts/start.sh opens).",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Connection = new("--connection")
     {
-        Description = "PostgreSQL connection string of the cluster's membership table (env PLATFORM_CONNECTION; default: the local deployment of the checkout you are in).",
+        Description = "Legacy: a PostgreSQL connection string of the cluster's membership table instead of --gateways (env PLATFORM_CONNECTION). It carries database credentials; prefer gateways.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> TlsCertificate = new("--tls-certificate")
+    {
+        Description = "The operator's PKCS#12 (.pfx) certificate when the cluster requires TLS (env PLATFORM_TLS_CERTIFICATE; its password in PLATFORM_TLS_CERTIFICATE_PASSWORD).",
         Recursive = true,
     };
 
@@ -41,5 +53,5 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Json, Connection, ClusterId, ApiKeyFile, ApiKey, Lab];
+    public static IEnumerable<Option> All => [Json, Gateways, Connection, TlsCertificate, ClusterId, ApiKeyFile, ApiKey, Lab];
 }

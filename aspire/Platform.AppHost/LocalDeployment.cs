@@ -16,6 +16,10 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
     /// <summary>The first platform administrator's account; the WebUI creates it with the password in .data/admin.password.</summary>
     public const string AdminUser = "admin";
 
+    /// <summary>The WebUI's login role and the group role the schema grants the web tier's rights to.</summary>
+    public const string WebRole = "platform_webui";
+    public const string WebGroupRole = "platform_web";
+
     public async Task<int> RunAsync(CancellationToken stopping)
     {
         var postgres = new LocalPostgresServer(LocalPostgresOptions.ForRepository(repositoryRoot) with { Database = options.Database }, m => Console.WriteLine($"[postgres] {m}"));
@@ -23,6 +27,8 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
 
         var applied = await SchemaMigrator.ApplyAsync(connectionString, cancellationToken: stopping);
         Console.WriteLine($"[platformdb] schema up to date ({applied.Count} migration(s) applied now)");
+        // The WebUI's own login, with the web tier's rights only (its accounts table; migration 0015): not the superuser's.
+        var webConnectionString = await LocalServiceRole.EnsureAsync(postgres, WebRole, WebGroupRole, options.Database, stopping);
 
         var signingKey = IdentityKey.LoadOrCreate(Path.Combine(repositoryRoot, ".data", "identity.key"));
         // Given to the silo only: with it silos prove their calls to each other (GrainToGrainOnly methods, reminders).
@@ -57,8 +63,11 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
             silo.Start();
             await silo.WaitHealthyAsync(HealthTimeout, stopping);
 
-            var webUi = Service("webui", "Platform.WebUI", options.WebUiPort, connectionString, new()
+            var webUi = Service("webui", "Platform.WebUI", options.WebUiPort, webConnectionString, new()
             {
+                // A client of the silo's gateway, not of the membership table: the web role cannot read it.
+                ["Orleans__Clustering__ProviderType"] = "Static",
+                ["Orleans__Clustering__Gateways__0"] = $"127.0.0.1:{options.GatewayPort}",
                 ["Platform__Identity__SigningKey"] = signingKey,
                 // The WebUI shows admin-only pages to the same administrators the silos accept.
                 ["Platform__Identity__PlatformAdmins__0"] = AdminUser,
@@ -127,6 +136,7 @@ public sealed class LocalDeployment(string repositoryRoot, AppHostOptions option
         Console.WriteLine($"    Data root          {dataRoot} (register datasource folders from here)");
         if (options.Demo)
             Console.WriteLine($"    Demo               lab 'Demo lab', project 'liver_demo' (seeded in the background on first start; --no-demo skips it)");
+        Console.WriteLine($"    Gateway            127.0.0.1:{options.GatewayPort} (for the CLI and services: PLATFORM_GATEWAYS)");
         Console.WriteLine($"    PostgreSQL         127.0.0.1:{postgresPort}, database '{options.Database}' (password in .data/postgres.password)");
         Console.WriteLine("  Press Ctrl+C to stop.");
         Console.WriteLine();

@@ -21,6 +21,25 @@ public sealed class CliExitCodeTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task No_gateways_and_no_connection_string_exits_2_and_names_PLATFORM_GATEWAYS()
+    {
+        var result = await _cli.RunWithAsync(new Dictionary<string, string> { ["PLATFORM_GATEWAYS"] = "" }, "projects", "list", "--json");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains("PLATFORM_GATEWAYS", result.Error);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_is_not_host_and_port_exits_2_and_names_it()
+    {
+        var result = await _cli.RunWithAsync(new Dictionary<string, string> { ["PLATFORM_GATEWAYS"] = $"{cluster.Gateway},silo-without-port" }, "projects", "list");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("silo-without-port", result.Error);
+    }
+
+    [Fact]
     public async Task An_unknown_project_exits_3()
     {
         var result = await _cli.RunAsync("projects", "show", "no_such_project", "--json");

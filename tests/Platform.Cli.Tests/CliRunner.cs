@@ -20,7 +20,9 @@ public sealed class CliRunner(ClusterFixture cluster)
     {
         var environment = new Dictionary<string, string>
         {
-            ["PLATFORM_CONNECTION"] = cluster.ConnectionString,
+            ["PLATFORM_GATEWAYS"] = cluster.Gateway,
+            ["PLATFORM_TLS_CERTIFICATE"] = cluster.Certificate,
+            ["PLATFORM_TLS_CERTIFICATE_PASSWORD"] = TestCertificates.Password,
             ["PLATFORM_CLUSTER_ID"] = cluster.ClusterId,
             ["PLATFORM_API_KEY"] = cluster.ApiKey,
             ["PLATFORM_WORK_ROOT"] = cluster.Work.Root,

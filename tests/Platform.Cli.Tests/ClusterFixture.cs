@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ClusterConnections;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Tenancy;
@@ -17,6 +18,8 @@ namespace Platform.Cli.Tests;
 /// One real Platform.Silo process that trains on the CPU with the real engine, on a throw-away database and temp
 /// data and work roots, shared by the tests of the collection. It bootstraps a lab and a scientist's API key as the
 /// platform administrator (a user token signed with the key the silo trusts); from then on tests use only the key.
+/// TLS is on, with a self-signed certificate as an operator makes one: the CLI and the service example are given the
+/// gateway, the key and the certificate, never the database.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -28,10 +31,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public TempDataRoot Data { get; } = new();
     public TempDataRoot Work { get; } = new();
+    public TestCertificates Certificates { get; } = new();
+
+    /// <summary>The operator's certificate (a .pfx with <see cref="TestCertificates.Password"/>): silo, CLI and services present it.</summary>
+    public string Certificate { get; private set; } = "";
     public string ClusterId { get; } = $"cli{Guid.NewGuid():N}"[..12];
     public string Lab { get; } = $"lab-{Guid.NewGuid():N}"[..12];
     public string ApiKey { get; private set; } = "";
     public string ConnectionString => (_database ?? throw new InvalidOperationException("Fixture not initialised.")).ConnectionString;
+
+    /// <summary>The silo's gateway: all the CLI and services are given of the cluster (PLATFORM_GATEWAYS).</summary>
+    public string Gateway { get; private set; } = "";
 
     /// <summary>The silo's output so far, for failure messages.</summary>
     public string SiloLog => string.Join('\n', _log.TakeLast(80));
@@ -40,6 +50,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         _database = await TestPostgres.CreateDatabaseAsync("cli");
         var ports = (Http: FreePorts.Next(), Silo: FreePorts.Next(), Gateway: FreePorts.Next());
+        Gateway = $"127.0.0.1:{ports.Gateway}";
+        Certificate = Certificates.Create("cluster");
         _silo = new ServiceProcess("silo", RepositoryPaths.ServiceAssembly("Platform.Silo"), new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{ports.Http}",
@@ -53,6 +65,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Silos only: the CLI under test never sees it.
             ["Platform__Identity__SystemKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Platform__Identity__PlatformAdmins__0"] = Admin,
+            ["Orleans__Tls__CertificatePath"] = Certificate,
+            ["Orleans__Tls__CertificatePassword"] = TestCertificates.Password,
             ["Platform__Storage__DataRoot"] = Data.Root,
             ["Platform__Storage__WorkRoot"] = Work.Root,
             // The real engine on the CPU, small enough for a 2-core CI machine.
@@ -72,14 +86,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:platformdb"] = ConnectionString,
             ["Orleans:ServiceId"] = ClusterId,
             ["Orleans:ClusterId"] = ClusterId,
-            ["Orleans:Clustering:ProviderType"] = "AdoNet",
-            ["Orleans:Clustering:Invariant"] = "Npgsql",
-            ["Orleans:Clustering:ConnectionName"] = "platformdb",
+            ["Orleans:Clustering:ProviderType"] = "Static",
+            ["Orleans:Clustering:Gateways:0"] = Gateway,
         });
-        builder.UseOrleansClient();
+        builder.UseOrleansClient(client => client.UseClusterTls(ClusterTls.Load(Certificate, TestCertificates.Password, [])));
         using var host = builder.Build();
         await host.StartAsync();
         try
@@ -106,6 +118,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             await _database.DisposeAsync();
         Data.Dispose();
         Work.Dispose();
+        Certificates.Dispose();
     }
 }
 

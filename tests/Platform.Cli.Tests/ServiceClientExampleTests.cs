@@ -9,8 +9,10 @@ using Xunit.Abstractions;
 namespace Platform.Cli.Tests;
 
 /// <summary>
-/// The service-client example (it references only the grain contracts and an Orleans client) run as its own
-/// process against the cluster with the lab's API key: it drives a whole workflow and reads the run's scores.
+/// The service-client example (it references only the grain contracts and the client connection library) run as its
+/// own process against the cluster with what a lab's service is given: the gateway address, the lab's API key and, TLS
+/// being on, the operator's certificate. Its environment holds no database connection string and its build no database
+/// driver: it drives a whole workflow and reads the run's scores all the same.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ServiceClientExampleTests(ClusterFixture cluster, ITestOutputHelper log)
@@ -22,9 +24,11 @@ public sealed class ServiceClientExampleTests(ClusterFixture cluster, ITestOutpu
         DemoDataset.WriteFran(Path.Combine(cluster.Data.LabRoot(cluster.Lab), "service"), "phantom", 4, seed: 70,
             new PhantomOptions { Shape = new Shape3(16, 16, 8), Spacing = new Vector3D(6, 6, 12) });
 
-        var (exitCode, output) = await RunExampleAsync(new Dictionary<string, string>
+        var (exitCode, output, environment) = await RunExampleAsync(new Dictionary<string, string>
         {
-            ["PLATFORM_CONNECTION"] = cluster.ConnectionString,
+            ["PLATFORM_GATEWAYS"] = cluster.Gateway,
+            ["PLATFORM_TLS_CERTIFICATE"] = cluster.Certificate,
+            ["PLATFORM_TLS_CERTIFICATE_PASSWORD"] = TestCertificates.Password,
             ["PLATFORM_CLUSTER_ID"] = cluster.ClusterId,
             ["PLATFORM_API_KEY"] = cluster.ApiKey,
             ["EXAMPLE_PROJECT"] = "service_example",
@@ -34,6 +38,8 @@ public sealed class ServiceClientExampleTests(ClusterFixture cluster, ITestOutpu
         });
 
         log.WriteLine(output);
+        Assert.Empty(environment.Where(e => LooksLikeDatabaseCredentials(e.Key, e.Value)).Select(e => e.Key));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(ExampleAssembly)!, "Npgsql.dll")), "The example's build carries a PostgreSQL driver.");
         Assert.True(exitCode == 0, $"The example exited {exitCode}:\n{output}\nsilo:\n{cluster.SiloLog}");
         Assert.Contains($"lab: {cluster.Lab}", output);
         Assert.Contains("datasource: Idle, 4 valid", output);
@@ -42,10 +48,24 @@ public sealed class ServiceClientExampleTests(ClusterFixture cluster, ITestOutpu
         Assert.Contains("scores: label 1 mean Dice", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunExampleAsync(IReadOnlyDictionary<string, string> environment)
+    private static string ExampleAssembly => RepositoryPaths.ServiceAssembly("Platform.ServiceClient.Example");
+
+    /// <summary>A connection string by name (ConnectionStrings__*, PLATFORM_CONNECTION) or by content (Npgsql's keys).</summary>
+    private static bool LooksLikeDatabaseCredentials(string name, string? value) =>
+        name.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("PLATFORM_CONNECTION", StringComparison.OrdinalIgnoreCase)
+        || (value ?? "").Contains("Password=", StringComparison.OrdinalIgnoreCase)
+        || (value ?? "").Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Runs the example with <paramref name="environment"/> and nothing of the test process's database settings.</summary>
+    private static async Task<(int ExitCode, string Output, IReadOnlyDictionary<string, string?> Environment)> RunExampleAsync(
+        IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepositoryPaths.ServiceAssembly("Platform.ServiceClient.Example"));
+        start.ArgumentList.Add(ExampleAssembly);
+        // The child inherits the test process's environment: drop whatever could hand it the database.
+        foreach (var inherited in start.Environment.Where(e => LooksLikeDatabaseCredentials(e.Key, e.Value)).Select(e => e.Key).ToList())
+            start.Environment.Remove(inherited);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         using var process = Process.Start(start)!;
@@ -62,6 +82,6 @@ public sealed class ServiceClientExampleTests(ClusterFixture cluster, ITestOutpu
             throw new TimeoutException($"The example did not finish within 4 minutes:\n{await stdout}\n{await stderr}");
         }
 
-        return (process.ExitCode, $"{await stdout}\n{await stderr}");
+        return (process.ExitCode, $"{await stdout}\n{await stderr}", new Dictionary<string, string?>(start.Environment));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ClusterConnections;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.ServiceClient.Example;
@@ -11,14 +12,11 @@ var settings = ExampleSettings.FromEnvironment();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:platformdb"] = settings.ConnectionString,
     ["Orleans:ServiceId"] = settings.ClusterId,
     ["Orleans:ClusterId"] = settings.ClusterId,
-    ["Orleans:Clustering:ProviderType"] = "AdoNet",
-    ["Orleans:Clustering:Invariant"] = "Npgsql",
-    ["Orleans:Clustering:ConnectionName"] = "platformdb",
 });
-builder.UseOrleansClient();
+// The silos' gateways, and TLS with the operator's certificate where the cluster requires it.
+builder.UseOrleansClient(client => client.UseStaticClustering([.. settings.Gateways]).UseClusterTls(settings.Tls));
 using var host = builder.Build();
 await host.StartAsync();
 try

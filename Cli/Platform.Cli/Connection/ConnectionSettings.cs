@@ -1,23 +1,67 @@
 using System.CommandLine;
-using Platform.LocalHosting.Postgres;
+using System.Net;
+using Platform.ClusterConnections;
 
 namespace Platform.Cli.Connection;
 
 /// <summary>
-/// How to reach the cluster and who to be there, resolved from options, then environment variables, then defaults
-/// that match the README's local deployment (PostgreSQL on 127.0.0.1:54329 or PLATFORM_POSTGRES_PORT, database
-/// 'platform', password in .data/postgres.password of the checkout; cluster id 'platform').
+/// How to reach the cluster and who to be there, resolved from options, then environment variables. The cluster is
+/// reached through its gateways (<c>--gateways</c> / PLATFORM_GATEWAYS, <c>host:port</c> entries): the tool then needs
+/// no database credentials. A PostgreSQL connection string (<c>--connection</c> / PLATFORM_CONNECTION, finding the
+/// gateways in the membership table) is still accepted, for old set-ups only. With TLS on in the cluster the tool
+/// presents the operator's certificate (PLATFORM_TLS_CERTIFICATE, PLATFORM_TLS_CERTIFICATE_PASSWORD, and
+/// PLATFORM_TLS_TRUSTED for peer certificates other than its own).
 /// </summary>
-public sealed record ConnectionSettings(string ConnectionString, string ClusterId, string ApiKey, string? Lab)
+public sealed record ConnectionSettings(
+    IReadOnlyList<IPEndPoint>? Gateways, string? LegacyConnectionString, string ClusterId, string ApiKey, string? Lab, ClusterTls? Tls)
 {
     public const string DefaultClusterId = "platform";
 
     public static ConnectionSettings Resolve(ParseResult parse, CliConsole console)
     {
-        var connection = parse.GetValue(GlobalOptions.Connection) ?? console.Environment("PLATFORM_CONNECTION") ?? LocalDeploymentConnection(console);
+        // Options outrank the environment as a pair: --connection wins over a PLATFORM_GATEWAYS a wrapper set.
+        var (gateways, connection) = parse.GetValue(GlobalOptions.Gateways) is not null || parse.GetValue(GlobalOptions.Connection) is not null
+            ? (parse.GetValue(GlobalOptions.Gateways), parse.GetValue(GlobalOptions.Connection))
+            : (console.Environment("PLATFORM_GATEWAYS"), console.Environment("PLATFORM_CONNECTION"));
+        if (string.IsNullOrWhiteSpace(gateways) && string.IsNullOrWhiteSpace(connection))
+            throw CliException.Usage("No cluster: set PLATFORM_GATEWAYS (or --gateways) to the silos' gateway addresses, e.g. 127.0.0.1:30000 for scripts/start.sh. Ask the operator for them.");
+
         var clusterId = parse.GetValue(GlobalOptions.ClusterId) ?? console.Environment("PLATFORM_CLUSTER_ID") ?? DefaultClusterId;
         var lab = parse.GetValue(GlobalOptions.Lab) ?? console.Environment("PLATFORM_LAB");
-        return new ConnectionSettings(connection, clusterId, ApiKeyOf(parse, console), lab);
+        return string.IsNullOrWhiteSpace(gateways)
+            ? new ConnectionSettings(null, connection, clusterId, ApiKeyOf(parse, console), lab, TlsOf(parse, console))
+            : new ConnectionSettings(GatewaysOf(gateways), null, clusterId, ApiKeyOf(parse, console), lab, TlsOf(parse, console));
+    }
+
+    private static IReadOnlyList<IPEndPoint> GatewaysOf(string list)
+    {
+        try
+        {
+            return GatewayAddresses.Parse(list);
+        }
+        catch (FormatException e)
+        {
+            throw CliException.Usage($"PLATFORM_GATEWAYS / --gateways: {e.Message}");
+        }
+    }
+
+    private static ClusterTls? TlsOf(ParseResult parse, CliConsole console)
+    {
+        if ((parse.GetValue(GlobalOptions.TlsCertificate) ?? console.Environment("PLATFORM_TLS_CERTIFICATE")) is not { Length: > 0 } file)
+            return null;
+
+        var path = Path.GetFullPath(file, console.WorkingDirectory);
+        if (!File.Exists(path))
+            throw CliException.Usage($"The TLS certificate {path} does not exist (PLATFORM_TLS_CERTIFICATE / --tls-certificate).");
+        var trusted = (console.Environment("PLATFORM_TLS_TRUSTED") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        try
+        {
+            return ClusterTls.Load(path, console.Environment("PLATFORM_TLS_CERTIFICATE_PASSWORD"), trusted);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw CliException.Usage(e.Message);
+        }
     }
 
     private static string ApiKeyOf(ParseResult parse, CliConsole console)
@@ -36,38 +80,5 @@ public sealed record ConnectionSettings(string ConnectionString, string ClusterI
         return console.Environment("PLATFORM_API_KEY") is { Length: > 0 } key
             ? key.Trim()
             : throw CliException.Usage("No API key: set PLATFORM_API_KEY or PLATFORM_API_KEY_FILE (or pass --api-key-file). A lab's principal investigator creates keys on the lab's page.");
-    }
-
-    /// <summary>The local deployment of the checkout the tool runs in (or was built in).</summary>
-    private static string LocalDeploymentConnection(CliConsole console)
-    {
-        string root;
-        try
-        {
-            root = LocalPostgresOptions.FindRepositoryRoot(console.WorkingDirectory);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            try
-            {
-                root = LocalPostgresOptions.FindRepositoryRoot(AppContext.BaseDirectory);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                throw CliException.Usage("No connection: set PLATFORM_CONNECTION (or --connection) to the cluster's PostgreSQL connection string.");
-            }
-        }
-
-        var options = LocalPostgresOptions.ForRepository(root);
-        if (int.TryParse(console.Environment("PLATFORM_POSTGRES_PORT"), out var port))
-            options = options with { Port = port };
-        try
-        {
-            return new LocalPostgresServer(options).ConnectionString(options.Database);
-        }
-        catch (LocalPostgresException e)
-        {
-            throw CliException.Usage($"{e.Message} Or set PLATFORM_CONNECTION (or --connection) to the cluster's PostgreSQL connection string.");
-        }
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ClusterConnections;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 
 namespace Platform.Cli.Connection;
 
 /// <summary>
-/// A connected Orleans client (ADO.NET clustering on the cluster's PostgreSQL, as the WebUI is) and the lab the
-/// commands act in. The caller's API key is put in the request context by <see cref="CommandRunner"/>, in the
+/// A connected Orleans client (to the gateways it was given, or, for old set-ups, to those the cluster's membership
+/// table lists) and the lab the commands act in. The caller's API key is put in the request context by <see cref="CommandRunner"/>, in the
 /// async flow the command then runs in.
 /// </summary>
 public sealed class PlatformSession : IAsyncDisposable
@@ -27,14 +28,26 @@ public sealed class PlatformSession : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:platformdb"] = settings.ConnectionString,
             ["Orleans:ServiceId"] = settings.ClusterId,
             ["Orleans:ClusterId"] = settings.ClusterId,
-            ["Orleans:Clustering:ProviderType"] = "AdoNet",
-            ["Orleans:Clustering:Invariant"] = "Npgsql",
-            ["Orleans:Clustering:ConnectionName"] = "platformdb",
         });
-        builder.UseOrleansClient();
+        if (settings.LegacyConnectionString is { } connectionString)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:platformdb"] = connectionString,
+                ["Orleans:Clustering:ProviderType"] = "AdoNet",
+                ["Orleans:Clustering:Invariant"] = "Npgsql",
+                ["Orleans:Clustering:ConnectionName"] = "platformdb",
+            });
+        }
+
+        builder.UseOrleansClient(client =>
+        {
+            if (settings.Gateways is { } gateways)
+                client.UseStaticClustering([.. gateways]);
+            client.UseClusterTls(settings.Tls);
+        });
         var host = builder.Build();
         try
         {
@@ -44,7 +57,7 @@ public sealed class PlatformSession : IAsyncDisposable
         {
             host.Dispose();
             throw new CliException(ExitCodes.Unexpected,
-                $"Could not reach the cluster (cluster id '{settings.ClusterId}'): {e.Message} Is the platform running (scripts/start.sh)? Check PLATFORM_CONNECTION / --connection and PLATFORM_CLUSTER_ID / --cluster-id.");
+                $"Could not reach the cluster (cluster id '{settings.ClusterId}'): {e.Message} Is the platform running (scripts/start.sh)? Check PLATFORM_GATEWAYS / --gateways, PLATFORM_CLUSTER_ID / --cluster-id, and PLATFORM_TLS_CERTIFICATE when the cluster requires TLS.");
         }
 
         return new PlatformSession(host);

@@ -11,8 +11,9 @@ namespace Platform.Grains.Tenancy;
 /// (<see cref="RequiresLabRoleAttribute"/> and its siblings), the call must carry a credential the silo can verify,
 /// and the verified caller must satisfy the rule for the lab named in the grain key. Calls only silos may make
 /// (<see cref="GrainToGrainOnlyAttribute"/> methods, reminder ticks) need a <see cref="SystemCallCredential"/>; a call
-/// that carries one the silo cannot verify is refused whatever the method's rule. Orleans' own grains (dashboard,
-/// streams) are not ours to police.
+/// that carries one the silo cannot verify is refused whatever the method's rule. Orleans' operator tools (the
+/// dashboard's grains, the management grain: <see cref="OperatorGrains"/>) answer to silos and platform administrators
+/// only. Orleans' other grains (streams, reminders' internals) are not ours to police.
 /// </summary>
 public sealed partial class TenancyCallFilter(CallerVerifier verifier, SystemCallCredential systemCalls, ILogger<TenancyCallFilter> logger)
     : IIncomingGrainCallFilter
@@ -23,15 +24,17 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, SystemCal
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         var systemCredential = TakeSystemCredential();
-        if (context.Grain.GetType().Assembly != PlatformGrains)
+        if (IsTimerTick(context))
         {
+            // Timer ticks come from the grain itself, not from any caller: nothing to verify.
             await context.Invoke();
             return;
         }
 
-        if (IsTimerTick(context))
+        if (context.Grain.GetType().Assembly != PlatformGrains)
         {
-            // Timer ticks come from the grain itself, not from any caller: nothing to verify.
+            if (OperatorGrains.IsOperatorGrain(context.Grain))
+                await AuthoriseOperatorAsync(context, systemCredential);
             await context.Invoke();
             return;
         }
@@ -86,10 +89,7 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, SystemCal
         if (rule is GrainToGrainOnlyAttribute)
             return fromSilo ? null : throw Deny(call, "only other platform grains may call it");
 
-        var caller = await verifier.VerifyAsync(
-            RequestContext.Get(CallerCredentials.UserTokenKey) as string,
-            RequestContext.Get(CallerCredentials.ApiKeyKey) as string)
-            ?? throw Deny(call, "the call carries no valid credential");
+        var caller = await VerifyCallerAsync() ?? throw Deny(call, "the call carries no valid credential");
 
         switch (rule)
         {
@@ -111,6 +111,30 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, SystemCal
                 throw Deny(call, "unknown access rule");
         }
     }
+
+    /// <summary>
+    /// An operator tool sees every lab: a call from a silo (verified system credential) or from a platform
+    /// administrator (the WebUI's dashboard signs its calls with the administrator's user token) passes, nothing else.
+    /// </summary>
+    private async Task AuthoriseOperatorAsync(IIncomingGrainCallContext context, string? systemCredential)
+    {
+        var call = $"{context.InterfaceName}.{context.MethodName}";
+        if (systemCredential is not null)
+        {
+            if (systemCalls.Verify(systemCredential, context.TargetId, context.InterfaceType, context.MethodName))
+                return;
+            throw Deny(call, "its system credential is forged, signed for another call, or expired");
+        }
+
+        var caller = await VerifyCallerAsync() ?? throw Deny(call, "operator tools need a platform administrator's credential");
+        if (!caller.IsPlatformAdmin)
+            throw Deny(call, $"{caller.PrincipalId} is not a platform administrator");
+    }
+
+    /// <summary>The user or service the call's user token or API key names, or null when it carries no valid one.</summary>
+    private Task<VerifiedCaller?> VerifyCallerAsync() => verifier.VerifyAsync(
+        RequestContext.Get(CallerCredentials.UserTokenKey) as string,
+        RequestContext.Get(CallerCredentials.ApiKeyKey) as string);
 
     /// <summary>
     /// Orleans delivers a grain timer tick as a message the activation hands to itself (IGrainTimerInvoker, internal

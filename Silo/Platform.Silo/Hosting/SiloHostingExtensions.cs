@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Platform.ClusterConnections;
 using Platform.Grains;
 using Platform.Grains.Plans;
 using Platform.Grains.Tenancy;
@@ -12,7 +13,8 @@ namespace Platform.Silo.Hosting;
 /// <c>Orleans:Clustering:ProviderType</c> (AdoNet),
 /// <c>Orleans:GrainStorage:platform:*</c>, <c>Orleans:Reminders:*</c>, <c>Orleans:Endpoints:*</c> and
 /// <c>ConnectionStrings:platformdb</c>, <c>Platform:Identity:*</c> (signing key, system key, platform administrators) and
-/// <c>Platform:Training:*</c> (see <see cref="SiloTrainingExtensions"/>) and <c>Platform:Dashboard:Enabled</c>.
+/// <c>Platform:Training:*</c> (see <see cref="SiloTrainingExtensions"/>), <c>Platform:Dashboard:Enabled</c> and
+/// <c>Orleans:Tls:*</c> (see <see cref="ClusterTls"/>).
 /// appsettings.json holds the PostgreSQL defaults.
 /// </summary>
 public static class SiloHostingExtensions
@@ -30,11 +32,14 @@ public static class SiloHostingExtensions
 
         // The host's logging does not exist yet while the silo is being built; what training capabilities the
         // silo found is worth a line at startup, so a console logger of its own says it.
+        var tls = ClusterTls.FromConfiguration(builder.Configuration);
         using var startupLogging = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         builder.UseOrleans(silo =>
         {
             // System.Text.Json from day one: stored state stays readable (and migratable) without Orleans types.
             silo.UseSystemTextJsonGrainStorageSerializer();
+            // TLS on the gateway and between silos when the operator gave a certificate: clients and silos then need it too.
+            silo.UseClusterTls(tls);
             // Scores are NaN where nnU-Net's convention says so (Dice with both sides empty): store them as "NaN".
             silo.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(options =>
                 options.JsonSerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);

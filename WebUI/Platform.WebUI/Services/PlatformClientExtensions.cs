@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Platform.ClusterConnections;
 using Platform.WebUI.Operations;
 
 namespace Platform.WebUI.Services;
@@ -6,12 +7,18 @@ namespace Platform.WebUI.Services;
 public static class PlatformClientExtensions
 {
     /// <summary>
-    /// The WebUI is an Orleans client configured from the same keys as the silo (<c>Orleans:ClusterId</c>,
-    /// <c>Orleans:Clustering:*</c>, <c>ConnectionStrings:platformdb</c>); it finds gateways in the membership table.
+    /// The WebUI is an Orleans client of the silos' gateways, configured with Orleans' own keys (<c>Orleans:ClusterId</c>,
+    /// <c>Orleans:Clustering:ProviderType</c> <c>Static</c> with <c>Orleans:Clustering:Gateways</c>), and TLS with the
+    /// operator's certificate when <c>Orleans:Tls</c> names one. It never reads the membership table: the web tier's
+    /// database role may read its sign-in accounts only.
     /// </summary>
     public static WebApplicationBuilder AddPlatformClient(this WebApplicationBuilder builder)
     {
-        builder.UseOrleansClient(client => client.UseConnectionRetryFilter<GatewayRetryFilter>().AddOperatorDashboard(builder.Configuration));
+        var tls = ClusterTls.FromConfiguration(builder.Configuration);
+        builder.UseOrleansClient(client => client
+            .UseConnectionRetryFilter<GatewayRetryFilter>()
+            .UseClusterTls(tls)
+            .AddOperatorDashboard(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("orleans-client");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebCaller>();
