@@ -81,7 +81,10 @@ public static class PredictionUploads
     /// <summary>The case id of an uploaded file: its name without .nii.gz / .nii (and a _0000 channel suffix).</summary>
     public static string CaseIdOf(string fileName)
     {
-        var name = Path.GetFileName(fileName ?? "");
+        var name = fileName ?? "";
+        // A bare file name, as browsers send it: the stored name is the case id's, never one a client chose.
+        if (name.IndexOfAny(['/', '\\']) >= 0)
+            throw new PlatformValidationException("file", $"'{name}' is a path; upload a file by its name alone.");
         var stem = name.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase) ? name[..^7]
             : name.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) ? name[..^4]
             : throw new PlatformValidationException("file", $"'{name}' is not a NIfTI file (.nii or .nii.gz).");
