@@ -1,6 +1,8 @@
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Models;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 
@@ -35,6 +37,23 @@ public static class GrainKeys
     public static string Sweep(string labId, string projectTitle, string sweepName) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(sweepName)}";
     /// <summary>A cross-validation of a project, named like plans ("tiny-cv").</summary>
     public static string CrossValidation(string labId, string projectTitle, string name) => $"{Project(labId, projectTitle)}/{PlanNameRules.Require(name)}";
+
+    /// <summary>A model of a project: <c>{lab}/{project}/run:{run id}</c> or <c>{lab}/{project}/cv:{name}</c>.</summary>
+    public static string Model(string labId, string projectTitle, ModelRef model) => model.Kind switch
+    {
+        ModelKind.Run => $"{Project(labId, projectTitle)}/run:{RunIds.Require(model.Name)}",
+        ModelKind.CrossValidation => $"{Project(labId, projectTitle)}/cv:{PlanNameRules.Require(model.Name)}",
+        _ => throw new PlatformValidationException("model", $"Unknown kind of model: {model.Kind}."),
+    };
+
+    /// <summary>The model a model grain's last key segment names (the inverse of <see cref="Model"/>).</summary>
+    public static ModelRef ModelOf(string keySegment) =>
+        keySegment.StartsWith("run:", StringComparison.Ordinal) ? new ModelRef(ModelKind.Run, RunIds.Require(keySegment[4..]))
+        : keySegment.StartsWith("cv:", StringComparison.Ordinal) ? new ModelRef(ModelKind.CrossValidation, PlanNameRules.Require(keySegment[3..]))
+        : throw new PlatformValidationException("model", $"'{keySegment}' does not name a model.");
+
+    /// <summary>A prediction job of a project.</summary>
+    public static string Prediction(string labId, string projectTitle, string predictionId) => $"{Project(labId, projectTitle)}/{PredictionIds.Require(predictionId)}";
 
     /// <summary>Key of the one training scheduler of the cluster (platform-owned, not a lab's).</summary>
     public const string TrainingScheduler = "platform-training-scheduler";

@@ -7,6 +7,7 @@ using Platform.Grains.Datasources;
 using Platform.Grains.Engine;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
+using Platform.Grains.Predictions;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Projects;
 using Platform.Grains.Results;
@@ -51,6 +52,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<PlanDataFolder>();
         services.AddSingleton<PreprocessingJobExecutor>();
         services.AddSingleton<CrossValidationEvaluationExecutor>();
+        services.AddSingleton<PredictionJobExecutor>();
         // A silo that wires in an engine registers its executor first; every other silo fails runs with a clear reason.
         services.TryAddSingleton<ITrainingExecutor, NoTrainingEngineExecutor>();
         return services;

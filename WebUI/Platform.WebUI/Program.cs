@@ -4,6 +4,7 @@ using Platform.WebUI.Components;
 using Platform.WebUI.DataRoot;
 using Platform.WebUI.Demo;
 using Platform.WebUI.Identity;
+using Platform.WebUI.Models;
 using Platform.WebUI.Operations;
 using Platform.WebUI.Services;
 using Platform.WebUI.Viewer;
@@ -16,6 +17,7 @@ builder.AddDataRootBrowsing();
 // After AddLocalAccounts: hosted services start in order, so the first administrator exists before the demo is seeded.
 builder.Services.AddHostedService<DemoSeedingService>();
 builder.AddImageViewer();
+builder.AddModelPages();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -32,6 +34,7 @@ app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapSignOut();
 app.MapViewerApi();
+app.MapModelApi();
 app.MapOperatorDashboard();
 app.MapOidcSignIn(app.Services.GetRequiredService<OidcOptions>());
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

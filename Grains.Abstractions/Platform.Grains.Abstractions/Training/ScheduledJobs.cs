@@ -1,12 +1,12 @@
 namespace Platform.Grains.Abstractions.Training;
 
 /// <summary>
-/// The kinds of heavy work the scheduler places on slots. Trainings and cross-validation evaluations take training
+/// The kinds of heavy work the scheduler places on slots. Trainings, cross-validation evaluations and predictions take training
 /// slots (a GPU, or a CPU-training silo's one slot); preprocessing takes a silo's preprocessing slots (CPU work, so
 /// a run waiting for its dataset on a training slot never blocks the job it waits for).
 /// </summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.WorkKind")]
-public enum WorkKind { Training = 0, Preprocessing = 1, Evaluation = 2 }
+public enum WorkKind { Training = 0, Preprocessing = 1, Evaluation = 2, Prediction = 3 }
 
 /// <summary>The pool of slots a kind of work takes.</summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.SlotPool")]

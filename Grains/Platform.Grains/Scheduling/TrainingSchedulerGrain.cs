@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling.Placement;
@@ -133,6 +134,7 @@ public sealed partial class TrainingSchedulerGrain(
     {
         WorkKind.Preprocessing => GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
         WorkKind.Evaluation => GrainFactory.GetGrain<IEvaluationWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
+        WorkKind.Prediction => GrainFactory.GetGrain<IPredictionWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
         _ => GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StopAsync(entry.RunKey, reason),
     };
 
@@ -143,6 +145,7 @@ public sealed partial class TrainingSchedulerGrain(
         {
             WorkKind.Preprocessing => GrainFactory.GetGrain<IPreprocessingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
             WorkKind.Evaluation => GrainFactory.GetGrain<IEvaluationWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
+            WorkKind.Prediction => GrainFactory.GetGrain<IPredictionWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
             _ => GrainFactory.GetGrain<ITrainingWorkerGrain>(entry.WorkerKey!).StartAsync(assignment),
         };
     }
@@ -283,6 +286,12 @@ public sealed partial class TrainingSchedulerGrain(
                 {
                     await GrainFactory.GetGrain<ICrossValidationGrain>(entry.RunKey).FinishEvaluationAsync(entry.JobId!,
                         new EvaluationOutcome(null, cancelled ? null : "The evaluation's " + lost, cancelled));
+                }
+                else if (entry.Kind == WorkKind.Prediction)
+                {
+                    await GrainFactory.GetGrain<IPredictionGrain>(entry.RunKey).FinishJobAsync(entry.JobId!, cancelled
+                        ? new PredictionOutcome(PredictionState.Cancelled, [], null)
+                        : new PredictionOutcome(PredictionState.Failed, [], "The prediction's " + lost));
                 }
             }
 

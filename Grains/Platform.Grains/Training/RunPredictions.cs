@@ -23,9 +23,13 @@ public static class RunPredictions
         Path.Combine(workRoot, RunWorkFolders.Relative(lab, project, runId), FoldTraining.ValidationFolderName, CaseIds.Require(caseId) + ".nii.gz");
 
     /// <summary>The prediction of <paramref name="caseId"/>, or null when the run wrote none for it.</summary>
-    public static async Task<CasePrediction?> ReadAsync(string workRoot, string lab, string project, string runId, string caseId)
+    public static Task<CasePrediction?> ReadAsync(string workRoot, string lab, string project, string runId, string caseId) =>
+        ReadFileAsync(PathOf(workRoot, lab, project, runId, caseId), caseId);
+
+    /// <summary>A predicted label map written under the work root (a run's or a prediction job's), or null when there is none.</summary>
+    public static async Task<CasePrediction?> ReadFileAsync(string path, string caseId)
     {
-        var file = new FileInfo(PathOf(workRoot, lab, project, runId, caseId));
+        var file = new FileInfo(path);
         if (!file.Exists)
             return null;
         if (file.Length > CasePrediction.MaxBytes)

@@ -114,12 +114,18 @@ public static class SegmentationPredictor
         return postprocessing is null || postprocessing.IsEmpty ? labels : Postprocessor.Apply(labels, postprocessing);
     }
 
-    private static IReadOnlyList<IVolume> ReadChannels(PredictionInput input)
+    private static IReadOnlyList<IVolume> ReadChannels(PredictionInput input) => ReadChannels(input.Files);
+
+    /// <summary>A case's channels: one file holding them all (3D or 4D), or one file per channel in channel order.</summary>
+    public static IReadOnlyList<IVolume> ReadChannels(IReadOnlyList<string> files)
     {
-        if (input.Files.Count == 1)
-            return ImageFile.Read(input.Files[0]).Channels;
-        var channels = new List<IVolume>(input.Files.Count);
-        foreach (var file in input.Files)
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+            throw new ArgumentException("A case needs at least one image file.", nameof(files));
+        if (files.Count == 1)
+            return ImageFile.Read(files[0]).Channels;
+        var channels = new List<IVolume>(files.Count);
+        foreach (var file in files)
         {
             var stack = ImageFile.Read(file);
             if (stack.Count != 1)

@@ -1,3 +1,4 @@
+using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;
 using Platform.Preprocessing.Cases;
 using Platform.Training.Inference;
@@ -74,6 +75,33 @@ public sealed class PackagePredictor : IDisposable
 
     /// <summary>One unseen case (its imported label map given where the model crops around one).</summary>
     public Volume<byte> PredictCase(CaseInput input) => SegmentationPredictor.PredictCase(input, Models, Settings);
+
+    /// <summary>
+    /// One unseen case's image files (one per channel, or one holding every channel) → its label map at
+    /// <paramref name="outputPath"/> in the first channel's geometry. The file is written beside its name and renamed
+    /// into place, so a file under that name is always a whole prediction (a job placed again skips it).
+    /// </summary>
+    public void PredictFiles(IReadOnlyList<string> channelFiles, string outputPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        var labels = PredictCase(new CaseInput(SegmentationPredictor.ReadChannels(channelFiles)));
+        var target = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // The writer picks the format from the extension: keep the target's after the temporary part.
+        var name = Path.GetFileName(target);
+        var extension = name.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase) ? ".nii.gz" : Path.GetExtension(name);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{name[..^extension.Length]}.{Guid.NewGuid():N}.partial{extension}");
+        try
+        {
+            ImageFile.Write(temporary, labels);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+    }
 
     /// <summary>A case already preprocessed with <see cref="ModelManifest.Preprocessing"/> (a stored case of the plan's data).</summary>
     public Volume<byte> PredictPreprocessed(IReadOnlyList<Volume<float>> channels, CaseMetadata metadata) =>

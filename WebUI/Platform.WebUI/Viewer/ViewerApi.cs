@@ -78,7 +78,7 @@ public static class ViewerApi
         : !CaseIds.IsValid(caseId) ? $"'{caseId}' is not a case id."
         : null;
 
-    private static IResult Refusal(Exception e, string action) => Problem(e switch
+    internal static IResult Refusal(Exception e, string action) => Problem(e switch
     {
         PlatformAccessDeniedException => StatusCodes.Status403Forbidden,
         PlatformNotFoundException => StatusCodes.Status404NotFound,
@@ -87,5 +87,5 @@ public static class ViewerApi
         _ => StatusCodes.Status503ServiceUnavailable,
     }, GrainErrors.Describe(e, action));
 
-    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+    internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 }

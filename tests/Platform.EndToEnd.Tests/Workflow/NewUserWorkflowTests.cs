@@ -177,6 +177,53 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("overlay-prediction-toggle")).ToBeCheckedAsync();
             await Assertions.Expect(admin.GetByTestId("viewer-dice-row")).ToHaveCountAsync(2);
         });
+        string modelUrl = "", predictionId = "";
+        await StepAsync(admin, "17a-model-page", async () =>
+        {
+            await admin.GotoAsync(runUrl);
+            await admin.GetByTestId("run-model-link").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("model-heading")).ToContainTextAsync("Model of run", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("model-plan")).ToContainTextAsync("3d_fullres");
+            await Assertions.Expect(admin.GetByTestId("model-folds")).ToContainTextAsync("0");
+            await Assertions.Expect(admin.GetByTestId("model-inference")).ToContainTextAsync("patch");
+        });
+        await StepAsync(admin, "17b-model-package-downloaded", async () =>
+        {
+            var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("model-download").ClickAsync());
+            var zip = Path.Combine(Path.GetTempPath(), $"e2e-model-{_run}.zip");
+            await download.SaveAsAsync(zip);
+            using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+            Assert.Contains(archive.Entries, e => e.FullName == "model.json");
+            Assert.Contains(archive.Entries, e => e.FullName.EndsWith(".ckpt", StringComparison.Ordinal));
+            Assert.EndsWith("-model.zip", download.SuggestedFilename, StringComparison.Ordinal);
+        });
+        await StepAsync(admin, "17c-prediction-completed", async () =>
+        {
+            var option = admin.Locator($"[data-testid=predict-case-option][data-case='{caseId}']");
+            await ClickWhenInteractiveAsync(admin, "predict-cases", async () => await option.CountAsync() > 0);
+            await option.ClickAsync();
+            await admin.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(admin.GetByTestId("predict-start")).ToContainTextAsync("Predict 1 case");
+            await admin.GetByTestId("predict-start").ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("prediction=pred-"), new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("prediction-state")).ToHaveTextAsync("completed", new() { Timeout = 300_000 });
+            await Assertions.Expect(admin.GetByTestId("prediction-count")).ToContainTextAsync("1 of 1 case(s) predicted");
+            (modelUrl, predictionId) = (admin.Url, new Uri(admin.Url).Query.Split("prediction=")[1].Split('&')[0]);
+            var labels = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("prediction-download").ClickAsync());
+            var path = Path.Combine(Path.GetTempPath(), $"e2e-prediction-{_run}.nii.gz");
+            await labels.SaveAsAsync(path);
+            Assert.Equal(new byte[] { 0x1f, 0x8b }, (await File.ReadAllBytesAsync(path))[..2]);
+        });
+        await StepAsync(admin, "17d-prediction-in-viewer", async () =>
+        {
+            await admin.GetByTestId("prediction-view").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("viewer-prediction")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("viewer-canvas")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("viewer-loading")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+            await Assertions.Expect(admin.GetByTestId("viewer-error")).ToHaveCountAsync(0);
+            await Assertions.Expect(admin.GetByTestId("viewer-overlay-error")).ToHaveCountAsync(0);
+            await Assertions.Expect(admin.GetByTestId("overlay-prediction-toggle")).ToBeCheckedAsync();
+        });
         await StepAsync(admin, "18-account-created", async () =>
         {
             await admin.GotoAsync(Url("accounts"));
@@ -238,6 +285,15 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             // The volume endpoints ask the silo too: another lab's member gets no voxels.
             var image = await member.APIRequest.GetAsync(Url($"api/labs/{labId}/projects/{project}/cases/{caseId}/image?datasource=kits"));
             Assert.Equal(403, image.Status);
+        });
+        await StepAsync(member, "23c-member-refused-model-and-predictions", async () =>
+        {
+            await member.GotoAsync(modelUrl);
+            await Assertions.Expect(member.GetByTestId("model-load-error")).ToBeVisibleAsync();
+            await Assertions.Expect(member.GetByTestId("model-summary")).ToHaveCountAsync(0);
+            var runId = runUrl[(runUrl.LastIndexOf('/') + 1)..];
+            Assert.Equal(403, (await member.APIRequest.GetAsync(Url($"api/labs/{labId}/projects/{project}/models/run/{runId}/package"))).Status);
+            Assert.Equal(403, (await member.APIRequest.GetAsync(Url($"api/labs/{labId}/projects/{project}/predictions/{predictionId}/cases/{caseId}"))).Status);
         });
         await StepAsync(member, "24-member-refused-admin-page", async () =>
         {

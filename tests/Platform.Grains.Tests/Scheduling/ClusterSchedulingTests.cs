@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling;
@@ -144,6 +145,13 @@ public sealed class ClusterSchedulingTests(MigratedDatabaseFixture database) : I
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() =>
             evaluation.StartAsync(new WorkerAssignment(GrainKeys.CrossValidation("lab-x", Project, "cv"), null, 1, WorkKind.Evaluation, "forged")));
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => evaluation.StopAsync(GrainKeys.CrossValidation("lab-x", Project, "cv"), StopReason.Cancel));
+
+        // Nor a prediction job: a forged one would predict with another lab's model and write into its folders.
+        var prediction = Grains.GetGrain<IPredictionWorkerGrain>(GrainKeys.TrainingWorker(_silos[1].Name, 0));
+        var predictionKey = GrainKeys.Prediction("lab-x", Project, "pred-20250101000000-0000");
+        await Assert.ThrowsAsync<PlatformAccessDeniedException>(() =>
+            prediction.StartAsync(new WorkerAssignment(predictionKey, null, 1, WorkKind.Prediction, "forged")));
+        await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => prediction.StopAsync(predictionKey, StopReason.Cancel));
     }
 
     [Fact]

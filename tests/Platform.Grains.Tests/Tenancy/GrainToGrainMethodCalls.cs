@@ -2,6 +2,7 @@ using System.Reflection;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
@@ -36,6 +37,8 @@ public static class GrainToGrainMethodCalls
         [typeof(ITrainingWorkerGrain)] = trainingSilo => GrainKeys.TrainingWorker(trainingSilo, 0),
         [typeof(IEvaluationWorkerGrain)] = trainingSilo => GrainKeys.TrainingWorker(trainingSilo, 0),
         [typeof(IPreprocessingWorkerGrain)] = silo => GrainKeys.PreprocessingWorker(silo, 0),
+        [typeof(IPredictionGrain)] = _ => GrainKeys.Prediction(Lab, Project, "pred-20250101000000-0000"),
+        [typeof(IPredictionWorkerGrain)] = trainingSilo => GrainKeys.TrainingWorker(trainingSilo, 0),
     };
 
     public static IReadOnlyList<MethodInfo> All { get; } = typeof(GrainKeys).Assembly.GetTypes()

@@ -2,7 +2,9 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Models;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
@@ -36,6 +38,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
     private static ISweepGrain SweepOf(IGrainFactory g, string lab) => g.GetGrain<ISweepGrain>(GrainKeys.Sweep(lab, TenancyFixture.Project, "matrix-sweep"));
     private static ICrossValidationGrain CrossValidationOf(IGrainFactory g, string lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "matrix-cv"));
     private static IProjectListGrain ListOf(IGrainFactory g, string lab) => g.GetGrain<IProjectListGrain>(GrainKeys.ProjectList(lab, TenancyFixture.Project));
+    private static IModelGrain ModelOf(IGrainFactory g, string lab) => g.GetGrain<IModelGrain>(GrainKeys.Model(lab, TenancyFixture.Project, new ModelRef(ModelKind.Run, TenancyFixture.RunId)));
+    private static IPredictionGrain PredictionOf(IGrainFactory g, string lab) => g.GetGrain<IPredictionGrain>(GrainKeys.Prediction(lab, TenancyFixture.Project, "pred-20250101000000-0000"));
     private static ITrainingRunGrain RunOf(IGrainFactory g, string lab) => g.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId));
 
     public static TheoryData<MethodCase> LabScopedMethods() =>
@@ -104,6 +108,13 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("ICrossValidationGrain.CancelAsync", LabRole.Scientist, (g, lab) => CrossValidationOf(g, lab).CancelAsync()),
         new("IProjectListGrain.ListItemsAsync", LabRole.Viewer, (g, lab) => ListOf(g, lab).ListItemsAsync(new ProjectItemQuery(ProjectItemKind.Run))),
         new("IProjectListGrain.ListPlansAsync", LabRole.Viewer, (g, lab) => ListOf(g, lab).ListPlansAsync()),
+        new("IModelGrain.DescribeAsync", LabRole.Viewer, (g, lab) => ModelOf(g, lab).DescribeAsync()),
+        new("IModelGrain.ReadPackageAsync", LabRole.Viewer, (g, lab) => ModelOf(g, lab).ReadPackageAsync(0, 1)),
+        new("IPredictionGrain.UploadAsync", LabRole.Scientist, (g, lab) => PredictionOf(g, lab).UploadAsync("probe.nii.gz", [0x1f, 0x8b, 0])),
+        new("IPredictionGrain.StartAsync", LabRole.Scientist, (g, lab) => PredictionOf(g, lab).StartAsync(new PredictionRequest(new ModelRef(ModelKind.Run, TenancyFixture.RunId), []))),
+        new("IPredictionGrain.GetAsync", LabRole.Viewer, (g, lab) => PredictionOf(g, lab).GetAsync()),
+        new("IPredictionGrain.CancelAsync", LabRole.Scientist, (g, lab) => PredictionOf(g, lab).CancelAsync()),
+        new("IPredictionGrain.GetCasePredictionAsync", LabRole.Viewer, (g, lab) => PredictionOf(g, lab).GetCasePredictionAsync("00001")),
         new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];
 
@@ -127,6 +138,9 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "IPreprocessingGrain.PrepareDatasetAsync", (g, lab) => PreprocessingOf(g, lab).PrepareDatasetAsync(new DatasetRequest(1, null, "forged_0000000000"), null) },
         { "ICrossValidationGrain.GetEvaluationJobAsync", (g, lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged")).GetEvaluationJobAsync("forged") },
         { "ICrossValidationGrain.FinishEvaluationAsync", (g, lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged")).FinishEvaluationAsync("forged", new EvaluationOutcome(null, "forged")) },
+        { "IPredictionGrain.GetJobAsync", (g, lab) => PredictionOf(g, lab).GetJobAsync("forged") },
+        { "IPredictionGrain.ReportJobProgressAsync", (g, lab) => PredictionOf(g, lab).ReportJobProgressAsync("forged", new PredictionProgress([], null)) },
+        { "IPredictionGrain.FinishJobAsync", (g, lab) => PredictionOf(g, lab).FinishJobAsync("forged", new PredictionOutcome(PredictionState.Completed, [], null)) },
         { "IPreprocessingGrain.GetJobAsync", (g, lab) => PreprocessingOf(g, lab).GetJobAsync("forged") },
         { "IPreprocessingGrain.ReportJobProgressAsync", (g, lab) => PreprocessingOf(g, lab).ReportJobProgressAsync("forged", new PreprocessingJobProgress(1, 1, 0, 0, null)) },
         { "IPreprocessingGrain.FinishJobAsync", (g, lab) => PreprocessingOf(g, lab).FinishJobAsync("forged", PreprocessingJobOutcome.Stopped(PreprocessingJobState.Completed, null, null)) },
@@ -156,6 +170,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "ITrainingWorkerGrain.StopAsync", (g, lab) => Worker(g).StopAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), StopReason.Cancel) },
         { "IEvaluationWorkerGrain.StartAsync", (g, lab) => g.GetGrain<IEvaluationWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0)).StartAsync(new WorkerAssignment(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged"), null, 1, WorkKind.Evaluation, "forged")) },
         { "IEvaluationWorkerGrain.StopAsync", (g, lab) => g.GetGrain<IEvaluationWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0)).StopAsync(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged"), StopReason.Cancel) },
+        { "IPredictionWorkerGrain.StartAsync", (g, lab) => g.GetGrain<IPredictionWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0)).StartAsync(new WorkerAssignment(GrainKeys.Prediction(lab, TenancyFixture.Project, "pred-20250101000000-0000"), null, 1, WorkKind.Prediction, "forged")) },
+        { "IPredictionWorkerGrain.StopAsync", (g, lab) => g.GetGrain<IPredictionWorkerGrain>(GrainKeys.TrainingWorker("S127.0.0.1:1:1", 0)).StopAsync(GrainKeys.Prediction(lab, TenancyFixture.Project, "pred-20250101000000-0000"), StopReason.Cancel) },
         { "IPreprocessingWorkerGrain.StartAsync", (g, lab) => PreprocessingWorker(g).StartAsync(new WorkerAssignment(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), null, 1, WorkKind.Preprocessing, "forged")) },
         { "IPreprocessingWorkerGrain.StopAsync", (g, lab) => PreprocessingWorker(g).StopAsync(GrainKeys.Plan(lab, TenancyFixture.Project, "forged"), StopReason.Cancel) },
     };

@@ -38,6 +38,12 @@ public static class LabRoutes
 
     public static string CrossValidation(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}";
 
+    /// <summary>A completed run's model: what it is, its package download, predictions with it.</summary>
+    public static string RunModel(string lab, string project, string runId) => $"labs/{lab}/projects/{project}/runs/{runId}/model";
+
+    /// <summary>A completed cross-validation's ensemble: what it is, its package download, predictions with it.</summary>
+    public static string CrossValidationModel(string lab, string project, string name) => $"labs/{lab}/projects/{project}/cross-validations/{name}/model";
+
     public static string Queue(string lab) => $"labs/{lab}/queue";
 
     /// <summary>A cross-validation's Dice per fold and its pooled per-case table.</summary>
@@ -53,6 +59,10 @@ public static class LabRoutes
     /// <summary>The image viewer on one case, showing a run's prediction when <paramref name="runId"/> is given.</summary>
     public static string Viewer(string lab, string project, string caseId, string? runId = null) =>
         $"labs/{lab}/projects/{project}/viewer?case={Uri.EscapeDataString(caseId)}" + (runId is null ? "" : $"&run={Uri.EscapeDataString(runId)}");
+
+    /// <summary>The image viewer on a registered case with a prediction job's label map of it.</summary>
+    public static string PredictionViewer(string lab, string project, string caseId, string datasource, string predictionId) =>
+        $"labs/{lab}/projects/{project}/viewer?case={Uri.EscapeDataString(caseId)}&datasource={Uri.EscapeDataString(datasource)}&prediction={Uri.EscapeDataString(predictionId)}";
 
     public static string Plans(string lab, string project) => $"labs/{lab}/projects/{project}/plans";
 

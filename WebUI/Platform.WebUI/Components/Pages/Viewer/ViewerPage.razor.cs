@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions.Datasources;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Components.Viewer;
+using Platform.WebUI.Models;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Viewer;
@@ -38,6 +40,9 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
 
     [SupplyParameterFromQuery(Name = "datasource")] public string? Datasource { get; set; }
 
+    /// <summary>A prediction job whose label map of the case is shown instead of a run's (from the model page).</summary>
+    [SupplyParameterFromQuery(Name = "prediction")] public string? Prediction { get; set; }
+
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
     private List<BreadcrumbItem> Breadcrumbs =>
@@ -67,7 +72,7 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
 
     private async Task LoadAsync()
     {
-        if (ViewerAddress.Problem(CaseId, Run, Datasource) is { } problem)
+        if ((ViewerAddress.Problem(CaseId, Run, Datasource) ?? (Prediction is null || PredictionIds.IsValid(Prediction) ? null : $"'{Prediction}' is not a prediction id.")) is { } problem)
         {
             _loadError = problem;
             return;
@@ -101,6 +106,8 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
             await LoadDatasourceCasesAsync();
         if (files is not null)
             _sources = ViewerAddress.Sources(LabId, Title, files, predicted ? Run : null);
+        if (files is not null && Prediction is not null && Run is null)
+            _sources = _sources! with { PredictionUrl = ModelApi.PredictionUrl(LabId, Title, Prediction, files.CaseId), PredictionName = $"prediction-{files.CaseId}.nii.gz" };
     }
 
     /// <summary>The run's scores give its validation cases (the picker) and this case's Dice; true when it predicted this case.</summary>
