@@ -40,13 +40,23 @@ public static class SignIn
     /// </summary>
     public static async Task FillWhenInteractiveAsync(IPage page, IReadOnlyList<(string TestId, string Value)> fields, Func<Task<bool>> ready)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            foreach (var (testId, value) in fields)
-                await page.Locator($"input[data-testid={testId}]").FillAsync(value);
-            if (await ready())
-                return;
+            try
+            {
+                // Short attempts: when the circuit attaches it re-renders the form, and a fill on the replaced
+                // element waits for a node that never comes back; the next attempt finds the new one.
+                foreach (var (testId, value) in fields)
+                    await page.Locator($"input[data-testid={testId}]").FillAsync(value, new LocatorFillOptions { Timeout = 5000 });
+                if (await ready())
+                    return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow <= deadline)
+            {
+                continue;
+            }
+
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"The page never reacted to typing into {string.Join(", ", fields.Select(f => f.TestId))}.");
             await Task.Delay(300);
