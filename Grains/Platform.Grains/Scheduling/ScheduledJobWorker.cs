@@ -5,10 +5,10 @@ using Platform.Grains.Abstractions.Training;
 namespace Platform.Grains.Scheduling;
 
 /// <summary>
-/// What every slot worker of a job (not a training) does: hold one job at a time, run it outside its own turns,
-/// stop it when asked or when the silo stops, and free the slot with the scheduler. A subclass runs its kind of job
-/// and tells the job's owner how it ended. Nothing here is stored: if the silo dies, the scheduler's recovery
-/// places the job again or tells its owner.
+/// What every slot worker does, whatever it runs (a training, a preprocessing, an evaluation, a prediction): hold
+/// one assignment at a time, run it outside its own turns, stop it when asked or when the silo stops, and free the
+/// slot with the scheduler. A subclass runs its kind of work and tells the owner how it ended. Nothing here is
+/// stored: if the silo dies, the scheduler's recovery places the work again or tells its owner.
 /// </summary>
 public abstract partial class ScheduledJobWorker(ILogger logger) : Grain
 {
@@ -27,10 +27,13 @@ public abstract partial class ScheduledJobWorker(ILogger logger) : Grain
     /// <summary>A person cancelled the job (not the silo stopping): its owner hears it was cancelled, and it is not placed again.</summary>
     protected bool CancelRequested { get; private set; }
 
+    /// <summary>The assignment being run; null while the slot is free.</summary>
+    protected WorkerAssignment? Current => _current;
+
     public Task StartAsync(WorkerAssignment assignment)
     {
-        if (assignment.Kind != Kind || assignment.JobId is null)
-            throw new PlatformValidationException("assignment", $"Slot {WorkerKey} runs {Kind} jobs, not {assignment.Kind}.");
+        if (assignment.Kind != Kind || !CanRun(assignment))
+            throw new PlatformValidationException("assignment", $"Slot {WorkerKey} runs {Kind} work, not this {assignment.Kind} assignment.");
         if (_current is { } current)
         {
             return current.RunKey == assignment.RunKey && current.JobId == assignment.JobId
@@ -41,6 +44,7 @@ public abstract partial class ScheduledJobWorker(ILogger logger) : Grain
         _current = assignment;
         _cancel = new CancellationTokenSource();
         CancelRequested = false;
+        OnStarting(assignment);
         // A job may outlive the idle-collection age: keep the activation while it runs.
         _keepAlive = this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
         _execution = ExecuteAsync(assignment, _cancel.Token);
@@ -51,11 +55,31 @@ public abstract partial class ScheduledJobWorker(ILogger logger) : Grain
     {
         if (_current?.RunKey != ownerKey || _cancel is null)
             return Task.CompletedTask;
-        // A job has no checkpoints to wait for: a pause is a cancel here.
-        CancelRequested = true;
-        _cancel.Cancel();
+        if (StopsAtOnce(reason))
+        {
+            CancelRequested = true;
+            _cancel.Cancel();
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether the assignment carries what this kind of work needs (a job id, a training request).</summary>
+    protected virtual bool CanRun(WorkerAssignment assignment) => assignment.JobId is not null;
+
+    /// <summary>Resets what a subclass keeps per assignment.</summary>
+    protected virtual void OnStarting(WorkerAssignment assignment)
+    {
+    }
+
+    /// <summary>
+    /// Whether a stop request cancels the work now. A job has no checkpoints to wait for, so by default a pause is
+    /// a cancel; a training overrides this to let a pause finish its epoch.
+    /// </summary>
+    protected virtual bool StopsAtOnce(StopReason reason) => true;
+
+    /// <summary>Cancels the running work now (a training whose pause has reached its checkpoint).</summary>
+    protected Task CancelNowAsync() => _cancel?.CancelAsync() ?? Task.CompletedTask;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -67,8 +91,10 @@ public abstract partial class ScheduledJobWorker(ILogger logger) : Grain
     }
 
     /// <summary>
-    /// Runs the job (its heavy part on the thread pool) and tells its owner how it ended, from this grain's context.
-    /// Returns true when the job goes back to the queue: it was stopped by the silo stopping, not by a person.
+    /// Runs the work (its heavy part on the thread pool) and tells its owner how it ended, from this grain's context.
+    /// Returns true when it goes back to the queue: it was stopped by the silo stopping, not by a person. Called
+    /// synchronously from <see cref="StartAsync"/>, so <see cref="TaskScheduler.Current"/> is the grain's scheduler
+    /// until its first await.
     /// </summary>
     protected abstract Task<bool> RunJobAsync(WorkerAssignment assignment, CancellationToken cancellationToken);
 

@@ -14,8 +14,8 @@ namespace Platform.Grains.Scheduling;
 /// <summary>
 /// One training slot of one silo. The two placement filters put it on the silo its key names, and only if that
 /// silo can train. It runs one training at a time through the silo's <see cref="ITrainingExecutor"/>, outside its
-/// own turns (Task.Run), and reports progress to the run grain and the scheduler from its own context.
-/// Nothing here is stored: if the silo dies, the worker dies with it and the scheduler places the run again.
+/// own turns (Task.Run), and reports progress to the run grain and the scheduler from its own context. Holding the
+/// slot, stopping and releasing are <see cref="ScheduledJobWorker"/>'s; a pause here waits for a checkpoint.
 /// </summary>
 [TrainingSiloPlacementFilter(order: 1)]
 [SiloInKeyPlacementFilter(order: 2)]
@@ -24,68 +24,36 @@ public sealed partial class TrainingWorkerGrain(
     ITrainingExecutor executor,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
-    ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain, ITrainingProgressSink
+    ILogger<TrainingWorkerGrain> logger) : ScheduledJobWorker(logger), ITrainingWorkerGrain, ITrainingProgressSink
 {
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
-
     /// <summary>How often a run waiting for its dataset asks the preprocessing job again.</summary>
     private static readonly TimeSpan DatasetPoll = TimeSpan.FromMilliseconds(500);
 
-    private WorkerAssignment? _current;
-    private CancellationTokenSource? _cancel;
     private StopReason? _stop;
     private bool _running;
     private int _lastEpoch = -1;
-    private Task? _execution;
-    private IGrainTimer? _keepAlive;
 
-    private string WorkerKey => this.GetPrimaryKeyString();
+    protected override WorkKind Kind => WorkKind.Training;
 
-    public Task StartAsync(WorkerAssignment assignment)
+    protected override bool CanRun(WorkerAssignment assignment) => assignment.Request is not null;
+
+    protected override void OnStarting(WorkerAssignment assignment)
     {
-        if (assignment.Kind != WorkKind.Training || assignment.Request is null)
-            throw new PlatformValidationException("assignment", $"Training slot {WorkerKey} runs trainings, not {assignment.Kind}.");
-        if (_current is { } current)
-        {
-            return current.RunKey == assignment.RunKey
-                ? Task.CompletedTask
-                : throw new PlatformConflictException($"Training slot {WorkerKey} is busy with run '{current.RunKey}'.");
-        }
-
-        _current = assignment;
-        _cancel = new CancellationTokenSource();
         _stop = null;
         _running = false;
         _lastEpoch = -1;
-        // A training outlives the idle-collection age many times over: keep the activation while it runs.
-        _keepAlive = this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
-        _execution = ExecuteAsync(assignment, TaskScheduler.Current, _cancel.Token);
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(string runKey, StopReason reason)
+    /// <remarks>A pause waits for the next checkpoint (see CheckpointWrittenAsync), so no work is lost; a cancel stops now.</remarks>
+    protected override bool StopsAtOnce(StopReason reason)
     {
-        if (_current?.RunKey != runKey || _cancel is null)
-            return Task.CompletedTask;
         _stop = reason;
-        // A pause waits for the next checkpoint (see CheckpointWrittenAsync), so no work is lost; a cancel stops now.
-        if (reason == StopReason.Cancel)
-            _cancel.Cancel();
-        return Task.CompletedTask;
+        return reason == StopReason.Cancel;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    protected override async Task<bool> RunJobAsync(WorkerAssignment assignment, CancellationToken cancellationToken)
     {
-        if (_execution is null || _cancel is null)
-            return;
-        // The silo is stopping: stop the training and give it a moment to report, so the run goes back to the queue.
-        await _cancel.CancelAsync();
-        await _execution.WaitAsync(StopGrace, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-    }
-
-    /// <summary>Runs on the grain's scheduler; only the executor itself goes to the thread pool.</summary>
-    private async Task ExecuteAsync(WorkerAssignment assignment, TaskScheduler grainScheduler, CancellationToken cancellationToken)
-    {
+        var grainScheduler = TaskScheduler.Current;
         var run = GrainFactory.GetGrain<ITrainingRunGrain>(assignment.RunKey);
         TrainingOutcome? outcome;
         try
@@ -111,29 +79,14 @@ public sealed partial class TrainingWorkerGrain(
             outcome = TrainingOutcome.Failed($"the training failed on {WorkerKey}: {exception.GetType().Name}: {exception.Message}");
         }
 
-        var requeue = false;
         try
         {
-            requeue = await ReportOutcomeAsync(run, outcome);
+            return await ReportOutcomeAsync(run, outcome);
         }
         catch (Exception exception)
         {
             LogReportFailed(logger, exception, assignment.RunKey);
-        }
-
-        // Free before telling the scheduler: it places the next run on this slot while handling the release.
-        _current = null;
-        _cancel?.Dispose();
-        _cancel = null;
-        _keepAlive?.Dispose();
-        _keepAlive = null;
-        try
-        {
-            await GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler).ReleaseAsync(assignment.RunKey, WorkerKey, requeue);
-        }
-        catch (Exception exception)
-        {
-            LogReportFailed(logger, exception, assignment.RunKey);
+            return false;
         }
     }
 
@@ -178,7 +131,7 @@ public sealed partial class TrainingWorkerGrain(
 
     async Task<RunDataset> ITrainingProgressSink.WaitForDatasetAsync(CancellationToken cancellationToken)
     {
-        var current = _current ?? throw new InvalidOperationException($"Training slot {WorkerKey} has no run.");
+        var current = Current ?? throw new InvalidOperationException($"Training slot {WorkerKey} has no run.");
         var run = GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey);
         var dataset = await run.ResolveDatasetAsync();
         var (lab, project, _) = GrainKeys.Parse(current.RunKey);
@@ -205,34 +158,34 @@ public sealed partial class TrainingWorkerGrain(
 
     async Task ITrainingProgressSink.StartedAsync(int firstEpoch, int totalEpochs)
     {
-        if (_running || _current is null)
+        if (_running || Current is null)
             return;
         _running = true;
-        await GrainFactory.GetGrain<ITrainingRunGrain>(_current.RunKey).MoveAsync(RunState.Running,
+        await GrainFactory.GetGrain<ITrainingRunGrain>(Current.RunKey).MoveAsync(RunState.Running,
             firstEpoch > 0 ? $"training on {WorkerKey} from epoch {firstEpoch} (resumed from a checkpoint)" : $"training on {WorkerKey} from epoch 0");
     }
 
     async Task ITrainingProgressSink.EpochCompletedAsync(EpochMetrics metrics, int totalEpochs)
     {
-        if (_current is null)
+        if (Current is not { } current)
             return;
         if (!_running)
             await ((ITrainingProgressSink)this).StartedAsync(metrics.Epoch, totalEpochs);
-        await GrainFactory.GetGrain<ITrainingRunGrain>(_current.RunKey).RecordEpochAsync(metrics);
+        await GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey).RecordEpochAsync(metrics);
         await GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler)
-            .ReportProgressAsync(_current.RunKey, metrics.Epoch, totalEpochs, metrics.Seconds);
+            .ReportProgressAsync(current.RunKey, metrics.Epoch, totalEpochs, metrics.Seconds);
     }
 
     async Task ITrainingProgressSink.CheckpointWrittenAsync(int epoch, string path)
     {
-        if (_current is null)
+        if (Current is not { } current)
             return;
         var root = storage.Value.RequireWorkRoot();
-        await GrainFactory.GetGrain<ITrainingRunGrain>(_current.RunKey)
+        await GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey)
             .RecordCheckpointAsync(new CheckpointRecord(epoch, Path.GetRelativePath(root, path), clock.GetUtcNow()));
         _lastEpoch = epoch;
         if (_stop == StopReason.Pause)
-            await (_cancel?.CancelAsync() ?? Task.CompletedTask);
+            await CancelNowAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} left the queue before it started on {Worker}")]
