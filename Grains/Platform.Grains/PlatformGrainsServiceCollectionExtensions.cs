@@ -37,6 +37,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<CaseCatalogStore>();
         services.AddSingleton<ModalityStore>();
+        services.AddSingleton<Projects.LabelNameStore>();
         services.AddSingleton<SplitStore>();
         services.AddSingleton<FingerprintStore>();
         services.AddSingleton<DatasetFingerprints>();

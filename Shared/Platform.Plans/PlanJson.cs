@@ -59,31 +59,15 @@ public static class PlanJson
         }
     }
 
-    /// <summary>Field-by-field differences; arrays of numbers compare as one value, arrays of objects item by item.</summary>
+    /// <summary>Field-by-field differences (fields as <see cref="PlanFields"/> walks them), values as JSON text.</summary>
     public static IReadOnlyList<PlanFieldChange> Compare(PlanSettings before, PlanSettings after)
     {
         var changes = new List<PlanFieldChange>();
-        Walk("", JsonSerializer.SerializeToNode(before, Options), JsonSerializer.SerializeToNode(after, Options), changes);
+        PlanFields.Walk([before, after], (path, values) =>
+        {
+            if (!JsonNode.DeepEquals(values[0], values[1]))
+                changes.Add(new PlanFieldChange(path.Text, values[0]?.ToJsonString(), values[1]?.ToJsonString()));
+        });
         return changes;
-    }
-
-    private static void Walk(string path, JsonNode? a, JsonNode? b, List<PlanFieldChange> changes)
-    {
-        if (a is JsonObject oa && b is JsonObject ob)
-        {
-            foreach (var key in oa.Select(p => p.Key).Union(ob.Select(p => p.Key)))
-                Walk(path.Length == 0 ? key : $"{path}.{key}", oa[key], ob[key], changes);
-            return;
-        }
-
-        if (a is JsonArray aa && b is JsonArray ab && (aa.Any(n => n is JsonObject) || ab.Any(n => n is JsonObject)))
-        {
-            for (var i = 0; i < Math.Max(aa.Count, ab.Count); i++)
-                Walk($"{path}[{i}]", i < aa.Count ? aa[i] : null, i < ab.Count ? ab[i] : null, changes);
-            return;
-        }
-
-        if (!JsonNode.DeepEquals(a, b))
-            changes.Add(new PlanFieldChange(path, a?.ToJsonString(), b?.ToJsonString()));
     }
 }

@@ -26,6 +26,16 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("SetLabelGroupsAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<ProjectSummary> SetLabelGroupsAsync(IReadOnlyDictionary<string, IReadOnlyList<int>> groups);
 
+    /// <summary>What each label is called: the names set on the project over those its datasources' dataset.json give (<see cref="LabelNames"/>).</summary>
+    [Alias("GetLabelNamesAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<LabelNames> GetLabelNamesAsync();
+
+    /// <summary>
+    /// Replaces the names set on the project (label 0 to 255 → name); a label left out is named by dataset.json or "label N".
+    /// </summary>
+    [Alias("SetLabelNamesAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<LabelNames> SetLabelNamesAsync(IReadOnlyDictionary<int, string> names);
+
     /// <summary>Hides the project from active lists and refuses new plans and runs; everything stays readable.</summary>
     [Alias("ArchiveAsync"), RequiresLabRole(LabRole.PrincipalInvestigator)]
     Task<ProjectSummary> ArchiveAsync();

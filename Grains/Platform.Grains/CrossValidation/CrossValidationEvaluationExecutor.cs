@@ -19,6 +19,7 @@ namespace Platform.Grains.CrossValidation;
 public sealed class CrossValidationEvaluationExecutor(
     PlanVersionStore plans,
     RunScoreStore scores,
+    Projects.LabelNameStore labelNames,
     PlanDataFolder dataFolder,
     IOptions<StorageOptions> storage)
 {
@@ -55,6 +56,7 @@ public sealed class CrossValidationEvaluationExecutor(
             Project = project,
             Request = request,
             Plan = plan.Settings,
+            LabelNames = await labelNames.ResolveAsync(lab, project),
         };
     }
 

@@ -82,6 +82,7 @@ public static class CrossValidationEvaluator
             Preprocessing = inputs.Dataset.Settings,
             Members = [.. inputs.Folds.Select(f => new PackageMemberSource(f.Fold, f.Checkpoint))],
             Postprocessing = postprocessing,
+            LabelNames = inputs.LabelNames.Names,
         });
         return folder;
     }

@@ -23,4 +23,7 @@ public sealed record CrossValidationInputs(
     public required Abstractions.CrossValidation.CrossValidationRequest Request { get; init; }
 
     public required PlanSettings Plan { get; init; }
+
+    /// <summary>The project's label names when the evaluation started (written into the ensemble's model package).</summary>
+    public Abstractions.Projects.LabelNames LabelNames { get; init; } = Abstractions.Projects.LabelNames.None;
 }

@@ -23,6 +23,7 @@ public sealed partial class DatasourceGrain(
     CaseCatalogStore catalog,
     DatasetFingerprints fingerprints,
     ModalityStore modalities,
+    Projects.LabelNameStore labelNames,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<DatasourceGrain> logger) : Grain, IDatasourceGrain, IRemindable
@@ -167,6 +168,7 @@ public sealed partial class DatasourceGrain(
             await catalog.UpsertAsync(CatalogKey, ScanRows.From(result));
             if (result.DatasetJson is { } datasetJson)
                 await StoreModalitiesAsync(ScanRows.Modalities(datasetJson), ModalitySource.DatasetJson);
+            await labelNames.ReplaceDatasourceAsync(Key.Lab, Key.Project, Key.Name, result.DatasetJson is { } named ? ScanRows.LabelNames(named) : new Dictionary<int, string>());
             var (valid, flagged, invalid) = await catalog.CountsAsync(CatalogKey);
             var read = result.Cases.Count(c => c.Report is not null);
             await RefreshFingerprintsAsync();

@@ -31,6 +31,19 @@ public static class ScanRows
     public static IReadOnlyList<string> Modalities(NnUnetDatasetJson datasetJson) =>
         datasetJson.Channels.OrderBy(c => c.Key).Select(c => c.Value.Trim()).ToList();
 
+    /// <summary>dataset.json's label names by label value (its "labels" map name → value, turned around; the first name of a value wins).</summary>
+    public static IReadOnlyDictionary<int, string> LabelNames(NnUnetDatasetJson datasetJson)
+    {
+        var names = new Dictionary<int, string>();
+        foreach (var (name, label) in datasetJson.Labels)
+        {
+            if (label is >= 0 and <= 255 && name.Trim().Length > 0)
+                names.TryAdd(label, name.Trim());
+        }
+
+        return names;
+    }
+
     /// <summary>Problems that belong to no case (a dataset.json disagreement, an unknown layout).</summary>
     public static IReadOnlyList<CaseProblem> DatasourceProblems(ScanResult scan) =>
         scan.ListingProblems.Where(p => p.CaseId is null).Select(ToCaseProblem).ToList();

@@ -32,6 +32,7 @@ public sealed partial class EngineTrainingExecutor(
     SplitStore splits,
     PlanDataFolder dataFolder,
     RunScoreStore scores,
+    Projects.LabelNameStore labelNames,
     IOptions<StorageOptions> storage,
     IOptions<EngineOptions> engine,
     ILogger<EngineTrainingExecutor> logger) : ITrainingExecutor
@@ -107,7 +108,7 @@ public sealed partial class EngineTrainingExecutor(
 
         var caseScores = result.Validation?.Cases.SelectMany(c => c.ToCaseScores()).ToList() ?? [];
         await scores.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId, caseScores, CancellationToken.None);
-        var package = RunModelPackage.Write(assignment, plan, data.Dataset, result);
+        var package = RunModelPackage.Write(assignment, plan, data.Dataset, result, await labelNames.ResolveAsync(assignment.Lab, assignment.Project));
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
         var workRoot = storage.Value.RequireWorkRoot();
         return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, workRoot) with { Package = Path.GetRelativePath(workRoot, package) });

@@ -17,7 +17,7 @@ public static class RunModelPackage
     public const string FolderName = "model";
 
     /// <summary>Writes the package and returns its absolute folder.</summary>
-    public static string Write(TrainingAssignment assignment, PlanSettings plan, PreprocessingDatasets.Dataset dataset, FoldTrainingResult result)
+    public static string Write(TrainingAssignment assignment, PlanSettings plan, PreprocessingDatasets.Dataset dataset, FoldTrainingResult result, Abstractions.Projects.LabelNames labelNames)
     {
         var request = assignment.Request;
         var folder = Path.Combine(assignment.WorkFolder, FolderName);
@@ -29,6 +29,7 @@ public static class RunModelPackage
             Preprocessing = dataset.Settings,
             Members = [new PackageMemberSource(request.Fold, Path.Combine(result.CheckpointFolder, CheckpointStore.LastFileName))],
             Postprocessing = result.Postprocessing?.Plan ?? PostprocessingPlan.None,
+            LabelNames = labelNames.Names,
         });
         return folder;
     }

@@ -13,6 +13,7 @@ public sealed partial class ProjectGrain(
     [PersistentState("project", StorageNames.Platform)] IPersistentState<ProjectState> project,
     DatasetFingerprints fingerprints,
     ModalityStore modalities,
+    LabelNameStore labelNames,
     TimeProvider clock,
     ILogger<ProjectGrain> logger) : Grain, IProjectGrain
 {

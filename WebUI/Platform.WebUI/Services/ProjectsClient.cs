@@ -16,6 +16,12 @@ public sealed class ProjectsClient(IClusterClient cluster)
 
     public Task<FingerprintSummary> GetFingerprintAsync(string labId, string title) => Project(labId, title).GetFingerprintAsync(null);
 
+    /// <summary>What each label of the project is called (<see cref="LabelNames"/>: the project's names over dataset.json's).</summary>
+    public Task<LabelNames> GetLabelNamesAsync(string labId, string title) => Project(labId, title).GetLabelNamesAsync();
+
+    public Task<LabelNames> SetLabelNamesAsync(string labId, string title, IReadOnlyDictionary<int, string> names) =>
+        Project(labId, title).SetLabelNamesAsync(names);
+
     /// <summary>The stored document of the project's current fingerprint (dataset_fingerprint.json).</summary>
     public Task<string> GetFingerprintJsonAsync(string labId, string title) => Project(labId, title).GetFingerprintJsonAsync(null);
 

@@ -9,7 +9,7 @@ namespace Platform.EndToEnd.Tests.Workflow;
 /// <summary>
 /// The workflow in Chromium against the whole system, as a new user tries it: sign-in (wrong password, then right),
 /// a lab, a project, a generated datasource registered through the folder picker with its cases in the table, a plan
-/// auto-configured, edited, saved twice and compared, a split previewed and saved, a short CPU training whose loss
+/// auto-configured, edited, saved twice and compared, edited by two sessions at once and merged, a split previewed and saved, a short CPU training whose loss
 /// curve grows live, Dice per case, the viewer with the prediction overlaid; and a second user from another lab who
 /// sees none of it. Every step leaves a screenshot in test-output/e2e.
 /// </summary>
@@ -119,6 +119,65 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("diff-row-before")).ToHaveTextAsync("3");
             await Assertions.Expect(admin.GetByTestId("diff-row-after")).ToHaveTextAsync("2");
         });
+        // Two sessions edit the same plan: the later save merges three ways instead of overwriting the earlier one.
+        var planUrl = Url($"labs/{labId}/projects/{project}/plans/3d_fullres");
+        var colleague = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport })).NewPageAsync();
+        await StepAsync(colleague, "11a-second-session-opens-v2", async () =>
+        {
+            await SignIn.AsAsync(colleague, system.WebUi, SignIn.AdminUser, SignIn.AdminPassword());
+            await colleague.GotoAsync(planUrl);
+            await Assertions.Expect(colleague.GetByTestId("plan-version")).ToContainTextAsync("Version 2,", new() { Timeout = 30_000 });
+            await FillFieldAsync(colleague, "plan-comment-input", "waiting");
+        });
+        await StepAsync(admin, "11b-first-session-saves-epochs-v3", async () =>
+        {
+            await admin.GotoAsync(planUrl);
+            await FillFieldAsync(admin, "field-training-epochs", "3");
+            await admin.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 3,", new() { Timeout = 30_000 });
+        });
+        await StepAsync(colleague, "11c-conflict-merge-offered", async () =>
+        {
+            await FillFieldAsync(colleague, "field-training-learning-rate", "0.02");
+            await FillFieldAsync(colleague, "plan-comment-input", "faster learning");
+            await colleague.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(colleague.GetByTestId("plan-conflict-dialog")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(colleague.GetByTestId("conflict-theirs-row")).ToHaveAttributeAsync("data-field", "training.epochs");
+            await Assertions.Expect(colleague.GetByTestId("conflict-mine-row")).ToHaveAttributeAsync("data-field", "training.learningRate");
+            await Assertions.Expect(colleague.GetByTestId("conflict-both-row")).ToHaveCountAsync(0);
+        });
+        await StepAsync(colleague, "11d-merged-keeps-both-edits-v4", async () =>
+        {
+            await colleague.GetByTestId("conflict-merge-button").ClickAsync();
+            await Assertions.Expect(colleague.GetByTestId("plan-version")).ToContainTextAsync("Version 4,", new() { Timeout = 30_000 });
+            // What was saved, read back by the other session: their epochs and my learning rate.
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 4,", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.Locator("input[data-testid=field-training-epochs]")).ToHaveValueAsync("3");
+            await Assertions.Expect(admin.Locator("input[data-testid=field-training-learning-rate]")).ToHaveValueAsync("0.02");
+        });
+        await StepAsync(colleague, "11e-both-changed-field-asks", async () =>
+        {
+            await FillFieldAsync(admin, "field-training-epochs", "2");
+            await admin.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 5,", new() { Timeout = 30_000 });
+            await FillFieldAsync(colleague, "field-training-epochs", "4");
+            await colleague.GetByTestId("save-plan-button").ClickAsync();
+            var both = colleague.GetByTestId("conflict-both-row");
+            await Assertions.Expect(both).ToHaveAttributeAsync("data-field", "training.epochs", new() { Timeout = 30_000 });
+            await Assertions.Expect(both).ToContainTextAsync("Theirs: 2");
+            await Assertions.Expect(both).ToContainTextAsync("Mine: 4");
+            await Assertions.Expect(colleague.GetByTestId("conflict-merge-button")).ToBeDisabledAsync();
+        });
+        await StepAsync(colleague, "11f-their-value-chosen-v6", async () =>
+        {
+            await colleague.GetByTestId("conflict-choose-theirs").ClickAsync();
+            await colleague.GetByTestId("conflict-merge-button").ClickAsync();
+            await Assertions.Expect(colleague.GetByTestId("plan-version")).ToContainTextAsync("Version 6,", new() { Timeout = 30_000 });
+            await Assertions.Expect(colleague.Locator("input[data-testid=field-training-epochs]")).ToHaveValueAsync("2");
+            await Assertions.Expect(colleague.Locator("input[data-testid=field-training-learning-rate]")).ToHaveValueAsync("0.02");
+        });
+        await colleague.Context.CloseAsync();
         await StepAsync(admin, "12-split-previewed-and-saved", async () =>
         {
             // In-app links from here on: the circuit is attached, so pages are interactive as soon as they show.

@@ -61,6 +61,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IProjectGrain.GetStoredFingerprintAsync", LabRole.Viewer, (g, lab) => ProjectOf(g, lab).GetStoredFingerprintAsync(1)),
         new("IProjectGrain.SuggestPlanAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).SuggestPlanAsync(new PlanSuggestionRequest())),
         new("IProjectGrain.SetLabelGroupsAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).SetLabelGroupsAsync(new Dictionary<string, IReadOnlyList<int>>())),
+        new("IProjectGrain.GetLabelNamesAsync", LabRole.Viewer, (g, lab) => ProjectOf(g, lab).GetLabelNamesAsync()),
+        new("IProjectGrain.SetLabelNamesAsync", LabRole.Scientist, (g, lab) => ProjectOf(g, lab).SetLabelNamesAsync(new Dictionary<int, string> { [1] = "kidney" })),
         new("IProjectGrain.ArchiveAsync", LabRole.PrincipalInvestigator, (g, lab) => ProjectOf(g, lab, TenancyFixture.ArchiveProject).ArchiveAsync()),
         new("IProjectGrain.RestoreAsync", LabRole.PrincipalInvestigator, (g, lab) => ProjectOf(g, lab, TenancyFixture.ArchiveProject).RestoreAsync()),
         new("IPlanGrain.GetAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetAsync()),

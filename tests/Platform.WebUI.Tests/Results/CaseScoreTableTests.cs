@@ -85,7 +85,7 @@ public sealed class CaseScoreTableTests : ResultsContext
         var call = Assert.Single(download.Invocations);
         Assert.Equal("cases.csv", call.Arguments[0]);
         var lines = ((string)call.Arguments[1]!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("case,Mean Dice,Label 1,Label 2", lines[0]);
+        Assert.Equal("case,dice-mean,dice-1,dice-2", lines[0]);
         Assert.Equal(["case_1", "case_4", "case_3", "case_2"], lines.Skip(1).Select(l => l.Split(',')[0]));
         Assert.Equal("case_2,0.3,0.3,NaN", lines[4]);
     }

@@ -42,7 +42,9 @@ public sealed class RunComparisonTests : ResultsContext
 
         var label1 = view.Find("[data-testid=compare-summary-row][data-label='1']");
         Assert.Equal(["0.650", "0.600"], label1.QuerySelectorAll("[data-testid=compare-summary-mean]").Select(c => c.TextContent));
-        Assert.Equal("−0.050", label1.QuerySelector("[data-testid=compare-summary-diff]")!.TextContent);
+        // The difference pairs the cases both runs scored with a defined Dice (case_1 and case_2): (0.05 − 0.30) / 2.
+        Assert.Equal("−0.125", label1.QuerySelector("[data-testid=compare-summary-diff]")!.TextContent);
+        Assert.Contains("3 of 4 case(s)", view.Find("[data-testid=compare-shared-cases]").TextContent);
         Assert.Equal(2, view.FindAll("svg[data-testid=box-plot]").Count);
         Assert.Equal(2, view.FindAll("svg[data-testid=box-plot]")[0].QuerySelectorAll("[data-testid=box]").Length);
 

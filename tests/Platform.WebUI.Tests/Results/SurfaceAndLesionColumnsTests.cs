@@ -59,7 +59,7 @@ public sealed class SurfaceAndLesionColumnsTests : ResultsContext
     {
         var csv = CaseScoreCsv.Write(RunScoreTable.Columns([1], Scores), RunScoreTable.Rows(Scores, "run"), withFold: false).Split("\r\n");
 
-        Assert.Equal("case,Mean Dice,Label 1,HD95 1 (mm),Surface Dice 1,Lesion Dice 1,Lesion F1 1", csv[0]);
+        Assert.Equal("case,dice-mean,dice-1,hd95_mm-1,surface_dice-1,lesion_dice-1,lesion_f1-1", csv[0]);
         Assert.StartsWith("a,0.8,0.8,1.5,0.9,0.25,0.6666666666666", csv[1], StringComparison.Ordinal);
         Assert.StartsWith("b,0,0,Infinity,0,0,0", csv[2], StringComparison.Ordinal); // full precision, as pandas reads it
     }
@@ -72,5 +72,16 @@ public sealed class SurfaceAndLesionColumnsTests : ResultsContext
         Assert.Empty(view.FindAll("[data-testid=case-hd95]"));
         Assert.Empty(view.FindAll("[data-testid=case-lesion-f1]"));
         Assert.Empty(view.FindAll("[data-testid=label-figures-table]"));
+    }
+
+    [Fact]
+    public void With_label_names_headers_name_the_label_and_csv_columns_keep_its_number()
+    {
+        var names = Grains.Abstractions.Projects.LabelNames.Resolve(new Dictionary<int, string> { [1] = "Left kidney" }, []);
+        var columns = RunScoreTable.Columns([1], Scores, names);
+
+        Assert.Equal("Left kidney (1)", columns.Single(c => c.Key == RunScoreTable.LabelKey(1)).Header);
+        var csv = CaseScoreCsv.Write(columns, RunScoreTable.Rows(Scores, "run"), withFold: false).Split("\r\n");
+        Assert.Equal("case,dice-mean,dice-1-left_kidney,hd95_mm-1-left_kidney,surface_dice-1-left_kidney,lesion_dice-1-left_kidney,lesion_f1-1-left_kidney", csv[0]);
     }
 }

@@ -188,33 +188,46 @@ public sealed partial class PlanEditor(IDialogService dialogs)
     private Task ReviewConflictAsync() =>
         _conflictTheirs is { } theirs && !HasProblems ? ResolveConflictAsync(theirs, _draft.Build().Settings) : Task.CompletedTask;
 
-    /// <summary>Shows their version against mine; the form stays as it is unless the user takes theirs.</summary>
+    /// <summary>
+    /// Merges the version the form started from, theirs and mine, and asks only about fields both changed. The form
+    /// stays as it is unless the user takes theirs or merges; a merge becomes the form, based on theirs, and is saved.
+    /// </summary>
     private async Task ResolveConflictAsync(PlanSnapshot? theirs, PlanSettings mine)
     {
+        if (theirs is null)
+        {
+            _error = "The plan has no saved version to merge with any more; your edits are still in the form. Reload the page to start again from what is saved.";
+            Refresh();
+            return;
+        }
+
         var parameters = new DialogParameters<PlanConflictDialog>
         {
             { d => d.Theirs, theirs },
-            { d => d.Changes, PlanComparison.Between(theirs?.Settings ?? PlanSettings.Default, mine) },
+            { d => d.BaseVersion, _baseVersion },
+            { d => d.Merge, PlanMerge.Of(_latest?.Settings ?? PlanSettings.Default, theirs.Settings, mine) },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
         var dialog = await dialogs.ShowAsync<PlanConflictDialog>("Someone saved this plan first", parameters, options);
         var answer = await dialog.Result;
-        if (answer is null || answer.Canceled || answer.Data is not PlanConflictChoice choice)
+        if (answer is null || answer.Canceled || answer.Data is not PlanConflictResolution resolution)
         {
             Refresh();
             return;
         }
 
-        if (choice == PlanConflictChoice.TakeTheirs)
+        if (resolution.Settings is not { } merged)
         {
             Adopt(theirs);
-            _notice = theirs is null ? null : $"The form now shows version {theirs.Version}; your edits were dropped.";
+            _notice = $"The form now shows version {theirs.Version}; your edits were dropped.";
             Refresh();
             return;
         }
 
-        _conflictTheirs = null;
-        await SubmitAsync(mine, theirs?.Version ?? 0);
+        // The merge already holds their changes, so from here on the form is an edit of their version.
+        Adopt(theirs);
+        _draft = PlanDraft.From(merged);
+        await SubmitAsync(merged, theirs.Version);
     }
 
     private async Task AutoConfigureAsync()

@@ -12,7 +12,7 @@ public static class CaseScoreCsv
     public static string Write(IReadOnlyList<ScoreColumn> columns, IEnumerable<CaseScoreRow> rows, bool withFold)
     {
         var csv = new StringBuilder();
-        Line(csv, ["case", .. withFold ? ["fold"] : Array.Empty<string>(), .. columns.Select(c => c.Header)]);
+        Line(csv, ["case", .. withFold ? ["fold"] : Array.Empty<string>(), .. columns.Select(c => c.CsvHeader ?? c.Header)]);
         foreach (var row in rows)
         {
             Line(csv,

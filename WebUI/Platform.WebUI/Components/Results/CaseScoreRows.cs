@@ -6,7 +6,11 @@ namespace Platform.WebUI.Components.Results;
 /// shows, when it shows one label; a difference column is coloured by sign; a distance column (HD95, mm) is not
 /// flagged when low, since low is good there.
 /// </summary>
-public sealed record ScoreColumn(string Key, string Header, string CellTestId, int? Label = null, bool IsDifference = false, bool IsDistance = false);
+public sealed record ScoreColumn(string Key, string Header, string CellTestId, int? Label = null, bool IsDifference = false, bool IsDistance = false)
+{
+    /// <summary>The column's name in CSV exports (pandas-friendly: no spaces); the header when not set.</summary>
+    public string? CsvHeader { get; init; }
+}
 
 /// <summary>One figure of a case: its value (NaN when undefined) and a line for its tooltip (IoU, voxel counts).</summary>
 public sealed record ScoreCell(double Value, string? Detail = null);

@@ -22,6 +22,9 @@ public sealed partial class CrossValidationResultsView
 
     private IReadOnlyList<CaseScore> Pooled => [.. Folds.SelectMany(f => f.Scores)];
 
+    /// <summary>The project's label names, cascaded by the page; none: "label N".</summary>
+    [CascadingParameter] public Grains.Abstractions.Projects.LabelNames? Names { get; set; }
+
     private IReadOnlyList<CaseScoreRow> PooledRows => [.. Folds.SelectMany(f => RunScoreTable.Rows(f.Scores, f.RunId, f.Fold))];
 
     private string Description

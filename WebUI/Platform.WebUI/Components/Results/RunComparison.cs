@@ -46,8 +46,27 @@ public static class RunComparison
         })];
     }
 
-    /// <summary>Mean Dice per label and run (NaN-aware), for the side-by-side summary.</summary>
+    /// <summary>Mean Dice per label and run (NaN-aware) over all the run's cases, for the side-by-side summary.</summary>
     public static double MeanDice(ComparedRun run, int label) => DiceStatistics.MeanOf(run.Scores.Where(s => s.Label == label).Select(s => s.Dice));
+
+    /// <summary>The cases every run scored: the only ones a difference between runs may be computed on.</summary>
+    public static IReadOnlySet<string> SharedCases(IReadOnlyList<ComparedRun> runs) =>
+        runs.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : runs.Skip(1).Aggregate(runs[0].Scores.Select(s => s.CaseId).ToHashSet(StringComparer.Ordinal),
+                (shared, run) => { shared.IntersectWith(run.Scores.Select(s => s.CaseId)); return shared; });
+
+    /// <summary>
+    /// Run <paramref name="run"/>'s mean Dice of a label minus the baseline's, paired: over the cases both scored with a
+    /// defined Dice. NaN when there is no such case, so no difference is reported between runs scored on different cases.
+    /// </summary>
+    public static double MeanDifference(ComparedRun run, ComparedRun baseline, int label)
+    {
+        var theirs = baseline.Scores.Where(s => s.Label == label && !double.IsNaN(s.Dice)).ToDictionary(s => s.CaseId, s => s.Dice, StringComparer.Ordinal);
+        var differences = run.Scores.Where(s => s.Label == label && !double.IsNaN(s.Dice) && theirs.ContainsKey(s.CaseId))
+            .Select(s => s.Dice - theirs[s.CaseId]).ToList();
+        return differences.Count == 0 ? double.NaN : differences.Average();
+    }
 
     private static double Difference(ScoreCell? value, ScoreCell? baseline) =>
         value is null || baseline is null ? double.NaN : value.Value - baseline.Value;

@@ -18,6 +18,10 @@ public sealed partial class RunComparisonView
 
     private IReadOnlyList<int> Labels => LabelScores.LabelsOf(Runs.SelectMany(r => r.Scores));
 
+    private IReadOnlySet<string> Shared => RunComparison.SharedCases(Runs);
+
+    private int AllCases => Runs.SelectMany(r => r.Scores).Select(s => s.CaseId).Distinct(StringComparer.Ordinal).Count();
+
     private int? ComparedLabel => _compared == MeanChoice ? null : int.Parse(_compared, CultureInfo.InvariantCulture);
 
     private IReadOnlyList<ScoreColumn> Columns => RunComparison.Columns([.. Runs.Select((_, i) => Name(i))]);

@@ -20,6 +20,9 @@ public sealed partial class RunResultsView
     /// <summary>The run's per-case scores (empty until it completed). Required.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<CaseScore> Scores { get; set; } = [];
 
+    /// <summary>The project's label names, cascaded by the page; none: "label N".</summary>
+    [CascadingParameter] public Grains.Abstractions.Projects.LabelNames? Names { get; set; }
+
     private IReadOnlyList<KeyValuePair<string, double>> FinalMetrics =>
         Run.Result?.FinalMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).ToList() ?? [];
 

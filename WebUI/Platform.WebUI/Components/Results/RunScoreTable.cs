@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Grains.Abstractions.Results;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Imaging.Metrics;
 
 namespace Platform.WebUI.Components.Results;
@@ -25,24 +26,26 @@ public static class RunScoreTable
 
     /// <param name="labels">The labels, in column order.</param>
     /// <param name="scores">The scores shown: surface and lesion columns appear when some score has those figures.</param>
-    public static IReadOnlyList<ScoreColumn> Columns(IReadOnlyList<int> labels, IEnumerable<CaseScore>? scores = null)
+    /// <param name="names">The project's label names, for headers ("Dice kidney (1)") and CSV columns ("dice-1-kidney"). Default: none.</param>
+    public static IReadOnlyList<ScoreColumn> Columns(IReadOnlyList<int> labels, IEnumerable<CaseScore>? scores = null, LabelNames? names = null)
     {
+        names ??= LabelNames.None;
         var shown = scores?.ToList() ?? [];
         var surface = shown.Any(s => !double.IsNaN(s.Hd95Mm) || !double.IsNaN(s.SurfaceDice));
         var lesions = shown.Any(s => !double.IsNaN(s.LesionDice));
         return
         [
-            new(MeanKey, "Mean Dice", "case-mean-dice"),
-            .. labels.Select(label => new ScoreColumn(LabelKey(label), $"Label {label}", "case-dice", label)),
+            new(MeanKey, "Mean Dice", "case-mean-dice") { CsvHeader = "dice-mean" },
+            .. labels.Select(label => new ScoreColumn(LabelKey(label), names.Describe(label), "case-dice", label) { CsvHeader = $"dice-{names.CsvKey(label)}" }),
             .. surface ? labels.SelectMany(label => new ScoreColumn[]
             {
-                new(Hd95Key(label), $"HD95 {label} (mm)", "case-hd95", label, IsDistance: true),
-                new(SurfaceDiceKey(label), $"Surface Dice {label}", "case-surface-dice", label),
+                new(Hd95Key(label), $"HD95 {names.Describe(label)} (mm)", "case-hd95", label, IsDistance: true) { CsvHeader = $"hd95_mm-{names.CsvKey(label)}" },
+                new(SurfaceDiceKey(label), $"Surface Dice {names.Describe(label)}", "case-surface-dice", label) { CsvHeader = $"surface_dice-{names.CsvKey(label)}" },
             }) : [],
             .. lesions ? labels.SelectMany(label => new ScoreColumn[]
             {
-                new(LesionDiceKey(label), $"Lesion Dice {label}", "case-lesion-dice", label),
-                new(LesionF1Key(label), $"Lesion F1 {label}", "case-lesion-f1", label),
+                new(LesionDiceKey(label), $"Lesion Dice {names.Describe(label)}", "case-lesion-dice", label) { CsvHeader = $"lesion_dice-{names.CsvKey(label)}" },
+                new(LesionF1Key(label), $"Lesion F1 {names.Describe(label)}", "case-lesion-f1", label) { CsvHeader = $"lesion_f1-{names.CsvKey(label)}" },
             }) : [],
         ];
     }

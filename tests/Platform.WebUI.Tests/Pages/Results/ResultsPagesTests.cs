@@ -35,6 +35,7 @@ public sealed class ResultsPagesTests : MudBlazorContext
         Context.Services.AddScoped<LabAccessLoader>();
         Context.Services.AddScoped<ProjectListsClient>();
         Context.Services.AddScoped<ResultsClient>();
+        Context.Services.AddScoped<ProjectsClient>();
         Context.Services.AddScoped<FileDownloads>();
         Context.AddAuthorization().SetAuthorized("alice");
     }
@@ -61,11 +62,17 @@ public sealed class ResultsPagesTests : MudBlazorContext
     {
         Role(LabRole.Viewer);
         AddRun("3d-f0-a", RunState.Completed, Score("case_1", 1, 0.9), Score("case_2", 1, 0.4));
+        _cluster.Add<IProjectGrain>(GrainKeys.Project(Lab, Project), g => g.Answer("GetLabelNamesAsync",
+            LabelNames.Resolve(new Dictionary<int, string> { [1] = "kidney" }, [])));
 
         var page = Context.Render<RunResultsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project).Add(c => c.RunId, "3d-f0-a"));
 
         page.WaitForAssertion(() => Assert.Equal(["case_2", "case_1"], page.FindAll("[data-testid=case-row]").Select(r => r.GetAttribute("data-case"))));
         Assert.Single(page.FindAll("[data-testid=dice-summary-row]"));
+        // The project's label names reach the summary, the box plot's title and the table's column.
+        Assert.Equal("kidney (1)", page.Find("[data-testid=dice-summary-label]").TextContent);
+        Assert.Equal("kidney (1)", page.Find("[data-testid=box-plot-title]").TextContent);
+        Assert.Contains("kidney (1)", page.Find("[data-testid=sort-label-1]").TextContent);
         Assert.Equal("labs/kidney-lab/projects/kits/compare?runs=3d-f0-a", page.Find("[data-testid=run-compare-link]").GetAttribute("href"));
     }
 

@@ -21,6 +21,9 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
     private LabAccess _access = LabAccess.None;
     private IReadOnlyList<DatasourceStatus> _statuses = [];
     private FingerprintSummary? _fingerprint;
+    private LabelNames _labelNames = LabelNames.None;
+    private string? _labelNamesNote;
+    private bool _labelNamesFailed;
     private string? _fingerprintNote;
     private string? _loadError;
     private string? _registerError;
@@ -90,6 +93,7 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
         try
         {
             _fingerprint = await projects.GetFingerprintAsync(LabId, Title);
+            _labelNames = await projects.GetLabelNamesAsync(LabId, Title);
             _fingerprintNote = null;
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
@@ -100,6 +104,19 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
     }
 
     /// <summary>The stored document itself, as nnU-Net names it, so it can be compared with (or fed to) other tools.</summary>
+    private async Task SaveLabelNamesAsync(IReadOnlyDictionary<int, string> names)
+    {
+        try
+        {
+            _labelNames = await projects.SetLabelNamesAsync(LabId, Title, names);
+            (_labelNamesNote, _labelNamesFailed) = ("Label names saved: results, the viewer and new model packages use them.", false);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            (_labelNamesNote, _labelNamesFailed) = (GrainErrors.Describe(e, "save the label names"), true);
+        }
+    }
+
     private async Task DownloadFingerprintAsync()
     {
         try

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
@@ -10,10 +11,11 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Results;
 
 /// <summary>One run's results: Dice per label over its validation cases and per case, read from the run grain.</summary>
-public sealed partial class RunResultsPage(ResultsClient results, LabAccessLoader accessLoader)
+public sealed partial class RunResultsPage(ResultsClient results, ProjectsClient projects, LabAccessLoader accessLoader)
 {
     private RunSnapshot? _run;
     private IReadOnlyList<CaseScore> _scores = [];
+    private LabelNames _labelNames = LabelNames.None;
     private string? _loadError;
     private bool _loading;
 
@@ -56,6 +58,7 @@ public sealed partial class RunResultsPage(ResultsClient results, LabAccessLoade
             }
 
             _scores = await results.GetScoresAsync(LabId, Title, RunId);
+            _labelNames = await projects.GetLabelNamesAsync(LabId, Title);
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {

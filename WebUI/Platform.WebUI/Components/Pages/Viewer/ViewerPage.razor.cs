@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Predictions;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
@@ -18,7 +19,7 @@ namespace Platform.WebUI.Components.Pages.Viewer;
 /// datasource is found among the project's when the address does not name it; the picker steps through the run's
 /// validation cases (with a run) or the datasource's cases (without).
 /// </summary>
-public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient results, LabAccessLoader accessLoader, NavigationManager navigation)
+public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient results, ProjectsClient projects, LabAccessLoader accessLoader, NavigationManager navigation)
 {
     private bool _loading = true;
     private string? _loadError;
@@ -28,6 +29,7 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
     private IReadOnlyList<string> _caseIds = [];
     private string? _pickerNote;
     private IReadOnlyList<CaseScore> _caseScores = [];
+    private LabelNames _labelNames = LabelNames.None;
     private string? _diceNote;
 
     [Parameter] public string LabId { get; set; } = "";
@@ -85,6 +87,7 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
             return;
         }
 
+        _labelNames = await projects.GetLabelNamesAsync(LabId, Title);
         CaseFileSet? files = null;
         if (CaseId is not null)
         {
