@@ -22,5 +22,10 @@ internal sealed class ConvNormActivation : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => activation.call(norm.call(convolution.call(input)));
+    public override Tensor forward(Tensor input)
+    {
+        // Freed once normalised (see UNet.forward); the activation works in place on the norm's output.
+        using var convolved = convolution.call(input);
+        return activation.call(norm.call(convolved));
+    }
 }

@@ -31,6 +31,16 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) =>
-        activation.call(second.call(first.call(input)).add_(skip.call(input)));
+    public override Tensor forward(Tensor input)
+    {
+        // Intermediate maps are freed once read (see UNet.forward); the identity skip is the caller's input, kept.
+        Tensor sum;
+        using (var inner = first.call(input))
+            sum = second.call(inner);
+        var shortcut = skip.call(input);
+        sum.add_(shortcut);
+        if (!ReferenceEquals(shortcut, input))
+            shortcut.Dispose();
+        return activation.call(sum);
+    }
 }

@@ -20,9 +20,16 @@ internal sealed class StackedConvolutions : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        // Each unit's output is freed once the next one has read it (see UNet.forward); never the caller's input.
         var x = input;
         foreach (var unit in units)
-            x = unit.call(x);
+        {
+            var next = unit.call(x);
+            if (!ReferenceEquals(x, input))
+                x.Dispose();
+            x = next;
+        }
+
         return x;
     }
 }

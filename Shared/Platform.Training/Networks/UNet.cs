@@ -81,15 +81,23 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
         for (int s = 0; s < encoder.Count; s++)
             skips[s] = x = encoder[s].call(x);
 
+        // Every feature map is freed as soon as nothing below needs it, as PyTorch's reference counting does: held to
+        // the end of the pass, a 128³ tile's maps cost gigabytes. Autograd keeps its own reference to what backward needs.
         bool everyStage = DeepSupervision && training;
         var outputs = new List<Tensor>(everyStage ? decoder.Count : 1);
         for (int d = 0; d < decoder.Count; d++)
         {
-            var upsampled = upsampling[d].call(x);
-            x = decoder[d].call(torch.cat([upsampled, skips[encoder.Count - 2 - d]], 1));
+            var skip = skips[encoder.Count - 2 - d];
+            using (var below = x)
+            using (var upsampled = upsampling[d].call(below))
+            using (var joined = torch.cat([upsampled, skip], 1))
+                x = decoder[d].call(joined);
+            skip.Dispose();
             if (everyStage || d == decoder.Count - 1)
                 outputs.Add(heads[d].call(x));
         }
+
+        x.Dispose();
         outputs.Reverse();
         return outputs.ToArray();
     }
