@@ -30,6 +30,19 @@ public sealed class ViewerClient(IClusterClient cluster)
         return null;
     }
 
+    /// <summary>The case's row in its datasource's catalog (status and problems); null when the catalog no longer lists it.</summary>
+    public async Task<CaseSummary?> GetCaseSummaryAsync(string labId, string project, string datasource, string caseId)
+    {
+        // Ids sort before every longer id they prefix, so the case itself is on the first page of its prefix.
+        var page = await cluster.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(labId, project, datasource))
+            .ListCasesAsync(new CaseQuery(PageSize: 50, CaseIdPrefix: caseId));
+        return page.Cases.FirstOrDefault(c => c.CaseId == caseId);
+    }
+
+    /// <summary>The modality of the datasource's first image channel (CT, MR, …); null while none is set.</summary>
+    public async Task<string?> GetModalityAsync(string labId, string project, string datasource) =>
+        (await cluster.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(labId, project, datasource)).GetStatusAsync())?.Modalities?.FirstOrDefault();
+
     /// <summary>Case ids of a datasource, in order (the first <see cref="CaseQuery.MaxPageSize"/>): the picker's list without a run.</summary>
     public async Task<IReadOnlyList<string>> ListCaseIdsAsync(string labId, string project, string datasource)
     {

@@ -55,6 +55,16 @@ public sealed class FirstStartDemoTests(DemoSystemFixture system, ITestOutputHel
             // Each broken case says what is wrong with it (one line per problem).
             Assert.True(await page.GetByTestId("case-problems").Locator("div").CountAsync() >= BrokenCases);
         });
+        await StepAsync(page, "demo-03b-invalid-case-in-viewer", async () =>
+        {
+            // An invalid case still opens in the viewer, under a warning that says why training leaves it out.
+            var invalidRow = page.Locator("tr").Filter(new() { Has = page.GetByTestId("case-status").Filter(new() { HasText = "Invalid" }) }).First;
+            var reason = (await invalidRow.GetByTestId("case-problems").Locator("div").First.TextContentAsync())!.Trim();
+            await invalidRow.GetByTestId("case-view-link").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("viewer-case-problems")).ToContainTextAsync("This case is invalid", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("viewer-case-problem").First).ToContainTextAsync(reason[..Math.Min(reason.Length, 40)]);
+            await page.GetByTestId("viewer-case-problems").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "demo-03b-invalid-case-warning.png") });
+        });
 
         // The files came from the seeder, into the demo lab's folder of the fresh data root this start was given.
         Assert.True(Directory.Exists(Path.Combine(system.DataRoot, Lab, "demo", Datasource, "images")));

@@ -283,6 +283,27 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("viewer-overlay-error")).ToHaveCountAsync(0);
             await Assertions.Expect(admin.GetByTestId("overlay-prediction-toggle")).ToBeCheckedAsync();
         });
+        await StepAsync(admin, "17e-viewer-readout-orientation-legend", async () =>
+        {
+            // No modality was chosen at registration: the image opens in its own percentile window, not a CT preset.
+            await Assertions.Expect(admin.GetByTestId("window-preset-select")).ToHaveValueAsync("auto");
+            Assert.True(double.Parse((await admin.GetByTestId("window-width-value").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+            // A click on the axial slice moves the crosshair there; the readout names the intensity and both labels there.
+            var canvas = admin.GetByTestId("viewer-canvas");
+            var box = (await canvas.BoundingBoxAsync())!;
+            await canvas.ClickAsync(new() { Position = new() { X = box.Width * 0.25f, Y = box.Height * 0.25f } });
+            await Assertions.Expect(admin.GetByTestId("viewer-readout")).ToContainTextAsync("intensity", new() { Timeout = 10_000 });
+            await Assertions.Expect(admin.GetByTestId("viewer-readout")).ToContainTextAsync("reference:");
+            await Assertions.Expect(admin.GetByTestId("viewer-readout")).ToContainTextAsync("prediction:");
+            await admin.GetByTestId("viewer-orientation-select").SelectOptionAsync("neurological");
+            await Assertions.Expect(admin.GetByTestId("viewer-orientation-select")).ToHaveValueAsync("neurological");
+            await Assertions.Expect(admin.GetByTestId("viewer-error")).ToHaveCountAsync(0);
+            // Every label the case has, with its colour in the reference and in the prediction.
+            await Assertions.Expect(admin.GetByTestId("viewer-legend-reference")).ToHaveCountAsync(2);
+            await Assertions.Expect(admin.GetByTestId("viewer-legend-prediction")).ToHaveCountAsync(2);
+            await admin.GetByTestId("viewer-readout").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17e-readout.png") });
+            await admin.GetByTestId("viewer-label-legend").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17e-legend.png") });
+        });
         await StepAsync(admin, "18-account-created", async () =>
         {
             await admin.GotoAsync(Url("accounts"));

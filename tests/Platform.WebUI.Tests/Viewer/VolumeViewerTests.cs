@@ -1,4 +1,5 @@
 using Bunit;
+using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Viewer;
 using Xunit;
 
@@ -14,10 +15,12 @@ public sealed class VolumeViewerTests : MudBlazorContext
 
     public VolumeViewerTests() => _module = Context.JSInterop.SetupModule(VolumeViewer.ModulePath);
 
-    private IRenderedComponent<VolumeViewer> RenderLoaded(VolumeSources sources, ViewerStart? start = null, string? note = null)
+    private IRenderedComponent<VolumeViewer> RenderLoaded(VolumeSources sources, ViewerStart? start = null, string? note = null, string? modality = null,
+        LabelNames? names = null)
     {
         _module.Setup<ViewerStart>("create", _ => true).SetResult(start ?? new ViewerStart(true, true, null, null, null, 350, 25, -1000, 2000));
-        var viewer = Context.Render<VolumeViewer>(p => p.Add(c => c.Sources, sources).Add(c => c.PredictionNote, note));
+        var viewer = Context.Render<VolumeViewer>(p => p.Add(c => c.Sources, sources).Add(c => c.PredictionNote, note).Add(c => c.Modality, modality)
+            .Add(c => c.Names, names ?? LabelNames.None));
         viewer.WaitForAssertion(() => Assert.Empty(viewer.FindAll("[data-testid=viewer-loading]")));
         return viewer;
     }
@@ -103,6 +106,50 @@ public sealed class VolumeViewerTests : MudBlazorContext
 
         Assert.Equal([(object)false, true], _module.Invocations["setOverlay"].Select(i => i.Arguments[2]));
         Assert.All(_module.Invocations["setOverlay"], i => Assert.Equal(("label", (object)0.5), (i.Arguments[1], i.Arguments[3])));
+    }
+
+    [Fact]
+    public void A_ct_opens_in_the_soft_tissue_window_and_an_mr_in_its_percentile_window()
+    {
+        var ct = RenderLoaded(WithPrediction, modality: "CT");
+
+        Assert.Equal((400d, 40d), LastWindow());
+        Assert.Equal("soft-tissue", ct.Find("[data-testid=window-preset-select]").GetAttribute("value"));
+
+        var mr = Context.Render<VolumeViewer>(p => p.Add(c => c.Sources, WithoutPrediction).Add(c => c.Modality, "MR"));
+        mr.WaitForAssertion(() => Assert.Equal("350", mr.Find("[data-testid=window-width-value]").TextContent));
+        Assert.Equal("auto", mr.Find("[data-testid=window-preset-select]").GetAttribute("value"));
+        Assert.Single(_module.Invocations["setWindow"]);
+    }
+
+    [Fact]
+    public void The_viewer_gets_the_one_palette_the_legend_shows_a_white_crosshair_the_label_names_and_a_readout()
+    {
+        RenderLoaded(WithPrediction, names: new LabelNames(new Dictionary<int, string> { [1] = "liver", [2] = "tumour" }, new Dictionary<int, string>()));
+
+        var invocation = _module.VerifyInvoke("create");
+        var options = invocation.Arguments[1]!;
+        var read = (string name) => options.GetType().GetProperty(name)!.GetValue(options);
+        Assert.Same(OverlayPalettes.Reference, read("referencePalette"));
+        Assert.Same(OverlayPalettes.Prediction, read("predictionPalette"));
+        Assert.Equal([1d, 1d, 1d, 1d], (IReadOnlyList<double>)read("crosshairColor")!);
+        Assert.Equal(true, read("radiological"));
+        Assert.Equal(new Dictionary<string, string> { ["1"] = "liver", ["2"] = "tumour" }, (Dictionary<string, string>)read("labelNames")!);
+        Assert.IsType<Microsoft.AspNetCore.Components.ElementReference>(invocation.Arguments[2]);
+        var colours = OverlayPalettes.Reference.Concat(OverlayPalettes.Prediction).Select(c => (c[0], c[1], c[2])).ToList();
+        Assert.DoesNotContain((255, 255, 255), colours);
+    }
+
+    [Fact]
+    public void The_orientation_switch_goes_from_radiological_to_neurological_and_back()
+    {
+        var viewer = RenderLoaded(WithPrediction);
+        Assert.Equal("radiological", viewer.Find("[data-testid=viewer-orientation-select]").GetAttribute("value"));
+
+        viewer.Find("[data-testid=viewer-orientation-select]").Change("neurological");
+        viewer.Find("[data-testid=viewer-orientation-select]").Change("radiological");
+
+        Assert.Equal([false, true], _module.Invocations["setRadiological"].Select(i => (bool)i.Arguments[1]!));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Platform.WebUI.Components.Viewer;
 /// <param name="Error">Why the image is not shown.</param>
 /// <param name="LabelError">Why the reference label is not shown (the image still is).</param>
 /// <param name="PredictionError">Why the prediction is not shown (the image still is).</param>
-/// <param name="AutoWidth">The image's automatic window width (NiiVue's robust range).</param>
+/// <param name="AutoWidth">The image's automatic window width: its 0.5th to 99.5th intensity percentiles.</param>
 /// <param name="AutoCenter">The image's automatic window centre.</param>
 /// <param name="Minimum">The image's lowest intensity: the centre slider's lower end.</param>
 /// <param name="Maximum">The image's highest intensity: the centre slider's upper end.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Platform.Grains.Abstractions.Projects;
 
 namespace Platform.WebUI.Components.Viewer;
 
@@ -25,6 +26,8 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
     private const double DefaultMinimum = -1024, DefaultMaximum = 3071;
 
     private ElementReference _canvas;
+    private ElementReference _readout;
+    private bool _radiological = true;
     private IJSObjectReference? _module;
     private ViewerStart? _start;
     private bool _loading = true;
@@ -39,6 +42,18 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
 
     /// <summary>Shown in place of the prediction controls when <see cref="VolumeSources.PredictionUrl"/> is null; default "No prediction to show."</summary>
     [Parameter] public string? PredictionNote { get; set; }
+
+    /// <summary>The image's modality (the datasource's first channel): a CT opens in the soft-tissue window, others in the automatic one.</summary>
+    [Parameter] public string? Modality { get; set; }
+
+    /// <summary>The project's label names, for the readout under the cursor. Default: none ("label N").</summary>
+    [Parameter] public LabelNames Names { get; set; } = LabelNames.None;
+
+    protected override void OnInitialized()
+    {
+        if (WindowPresets.DefaultFor(Modality) is { } preset)
+            (_preset, _width, _center) = (preset.Key, preset.Width, preset.Center);
+    }
 
     private double CenterMinimum => Math.Min(_start?.Minimum ?? DefaultMinimum, _center);
     private double CenterMaximum => Math.Max(_start?.Maximum ?? DefaultMaximum, _center);
@@ -55,6 +70,11 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
             _module = await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
             _start = await _module.InvokeAsync<ViewerStart?>("create", _canvas, new
             {
+                referencePalette = OverlayPalettes.Reference,
+                predictionPalette = OverlayPalettes.Prediction,
+                crosshairColor = OverlayPalettes.Crosshair,
+                radiological = _radiological,
+                labelNames = Names.Names.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value),
                 imageUrl = Sources.ImageUrl,
                 imageName = Sources.ImageName,
                 labelUrl = Sources.LabelUrl,
@@ -64,9 +84,11 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
                 labelOpacity = _labelOpacity,
                 predictionOpacity = _predictionOpacity,
                 layout = _layout,
-            }) ?? new ViewerStart(false, true, "The viewer did not start.", null, null, 0, 0, 0, 0);
-            if (_start.Ok)
-                (_width, _center) = (Math.Max(1, Math.Round(_start.AutoWidth)), Math.Round(_start.AutoCenter));
+            }, _readout) ?? new ViewerStart(false, true, "The viewer did not start.", null, null, 0, 0, 0, 0);
+            if (_start.Ok && _preset == WindowPresets.Auto)
+                (_width, _center) = AutoWindow(_start);
+            else if (_start.Ok)
+                await ApplyWindowAsync();
         }
         catch (JSException e)
         {
@@ -99,10 +121,21 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
         if (WindowPresets.Find(_preset) is { } preset)
             (_width, _center) = (preset.Width, preset.Center);
         else if (_preset == WindowPresets.Auto && _start is { Ok: true } start)
-            (_width, _center) = (Math.Max(1, Math.Round(start.AutoWidth)), Math.Round(start.AutoCenter));
+            (_width, _center) = AutoWindow(start);
         else
             return Task.CompletedTask;
         return ApplyWindowAsync();
+    }
+
+    /// <summary>The image's percentile window, rounded for the sliders (kept fractional for images whose range is narrow).</summary>
+    private static (double Width, double Center) AutoWindow(ViewerStart start) => start.Maximum - start.Minimum > 100
+        ? (Math.Max(1, Math.Round(start.AutoWidth)), Math.Round(start.AutoCenter))
+        : (start.AutoWidth, start.AutoCenter);
+
+    private Task OrientationChanged(ChangeEventArgs e)
+    {
+        _radiological = e.Value?.ToString() != "neurological";
+        return CallAsync("setRadiological", _radiological);
     }
 
     private Task WidthChanged(ChangeEventArgs e) => SliderMoved(e, value => _width = Math.Max(1, value));
@@ -159,6 +192,10 @@ public sealed partial class VolumeViewer(IJSRuntime js) : IAsyncDisposable
             // The circuit is gone; so is the page.
         }
     }
+
+    /// <summary>The overlay's first two label colours, as the swatch beside its toggle.</summary>
+    private static string Swatch(IReadOnlyList<int[]> palette) =>
+        $"background: linear-gradient(90deg, {OverlayPalettes.Css(palette, 1)}, {OverlayPalettes.Css(palette, 2)})";
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -17,4 +17,12 @@ public static class WindowPresets
     ];
 
     public static WindowPreset? Find(string key) => Ct.FirstOrDefault(p => p.Key == key);
+
+    /// <summary>
+    /// The window an image opens in: a CT's soft-tissue window (Hounsfield units mean the same in every CT, and a
+    /// percentile window over air and bone washes soft tissue out); null for other modalities, which open in the
+    /// image's own percentile window (<see cref="Auto"/>).
+    /// </summary>
+    public static WindowPreset? DefaultFor(string? modality) =>
+        string.Equals(modality, "CT", StringComparison.OrdinalIgnoreCase) ? Find("soft-tissue") : null;
 }

@@ -4,10 +4,6 @@ import { Niivue, SLICE_TYPE, SHOW_RENDER } from '/lib/niivue/niivue.js';
 
 const viewers = new WeakMap();
 
-// Reference labels in calm greens and blues, predictions in warm reds and magentas: the two read apart where they overlap.
-const referencePalette = [[46, 204, 113], [52, 152, 219], [26, 188, 156], [155, 89, 182], [241, 196, 15], [149, 165, 166]];
-const predictionPalette = [[231, 76, 60], [255, 0, 200], [255, 140, 0], [255, 235, 59], [233, 30, 99], [121, 85, 72]];
-
 const layouts = {
     multiplanar: SLICE_TYPE.MULTIPLANAR,
     axial: SLICE_TYPE.AXIAL,
@@ -49,20 +45,78 @@ async function addLabelVolume(nv, url, name, palette, opacity) {
 }
 
 /**
+ * The automatic window: the image's 0.5th to 99.5th intensity percentiles (nnU-Net's clipping range), from a
+ * 4096-bin histogram of the calibrated intensities, leaving out voxels at the image's minimum (padding outside the
+ * field of view, which would drag the window down to it).
+ */
+function percentileWindow(image) {
+    const minimum = image.global_min, maximum = image.global_max;
+    if (!(maximum > minimum))
+        return { width: 1, center: minimum };
+    const slope = image.hdr.scl_slope || 1, intercept = image.hdr.scl_inter || 0;
+    const bins = 4096, counts = new Float64Array(bins), scale = (bins - 1) / (maximum - minimum);
+    let total = 0;
+    for (const raw of image.img) {
+        const value = raw * slope + intercept;
+        if (!(value > minimum) || !(value <= maximum))
+            continue;
+        counts[Math.round((value - minimum) * scale)]++;
+        total++;
+    }
+    if (total === 0)
+        return { width: maximum - minimum, center: (maximum + minimum) / 2 };
+    const at = fraction => {
+        let seen = 0;
+        for (let bin = 0; bin < bins; bin++) {
+            seen += counts[bin];
+            if (seen >= fraction * total)
+                return minimum + bin / scale;
+        }
+        return maximum;
+    };
+    const low = at(0.005), high = at(0.995);
+    return { width: Math.max(high - low, 1e-6), center: (high + low) / 2 };
+}
+
+function formatNumber(value) {
+    if (value === undefined || value === null || Number.isNaN(value))
+        return '–';
+    return Math.abs(value) >= 100 || Number.isInteger(value) ? String(Math.round(value)) : value.toFixed(2);
+}
+
+/** The line under the viewer: voxel, intensity and the reference and predicted labels (with names) at the crosshair. */
+function describeLocation(state, data) {
+    const values = data.values ?? [];
+    const voxel = values[0]?.vox ?? data.vox ?? [];
+    const parts = [`voxel (${Array.from(voxel, v => Math.round(v)).join(', ')})`, `intensity ${formatNumber(values[0]?.value)}`];
+    for (const [overlay, title] of [['label', 'reference'], ['prediction', 'prediction']]) {
+        const volume = state.overlays[overlay];
+        if (!volume)
+            continue;
+        const value = Math.round(values[state.nv.volumes.indexOf(volume)]?.value ?? 0);
+        const name = value === 0 ? 'background' : `${state.labelNames[value] ?? `label ${value}`} (${value})`;
+        parts.push(`${title}: ${name}`);
+    }
+    return parts.join(' · ');
+}
+
+/**
  * Loads the image, then the reference label and the prediction as overlays. Answers what the page needs to set up
  * its controls: the image's automatic window and intensity range, and which overlay could not be loaded (and why).
  */
-export async function create(canvas, options) {
+export async function create(canvas, options, readout) {
     if (!webGl2Available())
         return { ok: false, webGl2: false, error: 'WebGL2 is not available in this browser.' };
     const nv = new Niivue({
         backColor: [0.05, 0.05, 0.08, 1],
+        crosshairColor: options.crosshairColor,
         show3Dcrosshair: true,
         isColorbar: false,
         dragAndDropEnabled: false,
         multiplanarShowRender: SHOW_RENDER.ALWAYS,
+        isRadiologicalConvention: options.radiological,
     });
-    const state = { nv, overlays: {} };
+    const state = { nv, overlays: {}, labelNames: options.labelNames ?? {} };
     viewers.set(canvas, state);
     try {
         await nv.attachToCanvas(canvas);
@@ -74,13 +128,13 @@ export async function create(canvas, options) {
 
     const result = { ok: true, webGl2: true, error: null, labelError: null, predictionError: null };
     try {
-        state.overlays.label = await addLabelVolume(nv, options.labelUrl, options.labelName, referencePalette, options.labelOpacity);
+        state.overlays.label = await addLabelVolume(nv, options.labelUrl, options.labelName, options.referencePalette, options.labelOpacity);
     } catch (error) {
         result.labelError = `The reference label could not be loaded: ${message(error)}`;
     }
     if (options.predictionUrl) {
         try {
-            state.overlays.prediction = await addLabelVolume(nv, options.predictionUrl, options.predictionName, predictionPalette, options.predictionOpacity);
+            state.overlays.prediction = await addLabelVolume(nv, options.predictionUrl, options.predictionName, options.predictionPalette, options.predictionOpacity);
         } catch (error) {
             result.predictionError = `The prediction could not be loaded: ${message(error)}`;
         }
@@ -88,11 +142,23 @@ export async function create(canvas, options) {
     nv.updateGLVolume();
 
     const image = nv.volumes[0];
-    result.autoWidth = image.cal_max - image.cal_min;
-    result.autoCenter = (image.cal_max + image.cal_min) / 2;
+    const automatic = percentileWindow(image);
+    result.autoWidth = automatic.width;
+    result.autoCenter = automatic.center;
     result.minimum = image.global_min;
     result.maximum = image.global_max;
+    if (readout) {
+        nv.onLocationChange = data => { readout.textContent = describeLocation(state, data); };
+        readout.textContent = 'Click the image to read the intensity and the labels there.';
+    }
     return result;
+}
+
+/** Radiological convention (the patient's left on the screen's right, as CT is read) or neurological (left on left). */
+export function setRadiological(canvas, radiological) {
+    const state = viewers.get(canvas);
+    if (!state) return;
+    state.nv.setRadiologicalConvention(radiological);
 }
 
 /** Window/level of the image: intensities from centre - width/2 (black) to centre + width/2 (white). */

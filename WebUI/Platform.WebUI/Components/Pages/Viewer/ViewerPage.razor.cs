@@ -31,6 +31,8 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
     private IReadOnlyList<CaseScore> _caseScores = [];
     private LabelNames _labelNames = LabelNames.None;
     private string? _diceNote;
+    private CaseSummary? _case;
+    private string? _modality;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -58,6 +60,7 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
     {
         _loading = true;
         (_loadError, _sources, _predictionNote, _caseIds, _pickerNote, _caseScores, _diceNote) = (null, null, null, [], null, [], null);
+        (_case, _modality) = (null, null);
         try
         {
             await LoadAsync();
@@ -102,6 +105,13 @@ public sealed partial class ViewerPage(ViewerClient viewer, ResultsClient result
         }
 
         _datasource = files?.Datasource ?? Datasource;
+        if (files is not null)
+        {
+            // What the catalog says of the case (an invalid one still opens, with its problems above it) and the window it opens in.
+            _case = await viewer.GetCaseSummaryAsync(LabId, Title, files.Datasource, files.CaseId);
+            _modality = await viewer.GetModalityAsync(LabId, Title, files.Datasource);
+        }
+
         var predicted = Run is not null && await LoadRunAsync(Run);
         if (_loadError is not null)
             return;
