@@ -85,7 +85,7 @@ public sealed class CaseTableTests : MudBlazorContext
     }
 
     [Fact]
-    public void Given_a_viewer_link_each_usable_case_links_to_the_viewer()
+    public void Given_a_viewer_link_every_case_links_to_the_viewer_invalid_ones_too_where_the_viewer_says_what_is_wrong()
     {
         Context.Render<MudPopoverProvider>();
         var cases = new[] { Case("case_00000", CaseStatus.Valid), Case("case_00001", CaseStatus.Invalid) };
@@ -93,7 +93,7 @@ public sealed class CaseTableTests : MudBlazorContext
             .Add(c => c.LoadPage, query => Task.FromResult(new CasePage(cases, cases.Length, query)))
             .Add(c => c.ViewerLink, caseId => $"labs/lab/projects/kits/viewer?case={caseId}"));
 
-        table.WaitForAssertion(() => Assert.Equal(["labs/lab/projects/kits/viewer?case=case_00000"],
+        table.WaitForAssertion(() => Assert.Equal(["labs/lab/projects/kits/viewer?case=case_00000", "labs/lab/projects/kits/viewer?case=case_00001"],
             table.FindAll("[data-testid=case-view-link]").Select(a => a.GetAttribute("href"))));
     }
 }

@@ -13,7 +13,7 @@ public sealed class LabelLegendTests : MudBlazorContext
     {
         var names = new LabelNames(new Dictionary<int, string> { [1] = "liver" }, new Dictionary<int, string>());
 
-        var legend = Context.Render<LabelLegend>(p => p.Add(c => c.Names, names).Add(c => c.CaseLabels, [2, 7]));
+        var legend = Context.Render<LabelLegend>(p => p.Add(c => c.Names, names).Add(c => c.CaseLabels, [0, 2, 7]));
 
         var rows = legend.FindAll("[data-testid=viewer-legend-item]");
         Assert.Equal(["1", "2", "7"], rows.Select(r => r.GetAttribute("data-label")));
