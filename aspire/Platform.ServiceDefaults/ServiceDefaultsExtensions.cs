@@ -21,6 +21,9 @@ public static class ServiceDefaultsExtensions
     public const string AlivePath = "/alive";
     private const string LiveTag = "live";
 
+    /// <summary>Npgsql's own ActivitySource and Meter: every command a service sends to PostgreSQL is a span, with pool metrics.</summary>
+    private const string NpgsqlTelemetry = "Npgsql";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureStructuredLogging();
@@ -59,10 +62,12 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Microsoft.Orleans"))
+                .AddMeter("Microsoft.Orleans")
+                .AddMeter(NpgsqlTelemetry))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddSource(NpgsqlTelemetry)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddHttpClientInstrumentation());

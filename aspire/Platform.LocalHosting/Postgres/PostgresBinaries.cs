@@ -6,6 +6,9 @@ internal static class PostgresBinaries
 {
     private const string DebianRoot = "/usr/lib/postgresql";
 
+    /// <summary>Where Debian 12's postgresql package puts them; named before it is installed.</summary>
+    public const string DebianDefault = "/usr/lib/postgresql/15/bin";
+
     public static string? Locate()
     {
         if (!Directory.Exists(DebianRoot))
