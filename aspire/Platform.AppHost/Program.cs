@@ -21,8 +21,6 @@ var systemKey = builder.AddParameter("identity-system-key", KeptSecret.Key(Path.
 
 var postgres = builder.AddLocalPostgres("postgres", settings.DataFolder, settings.PostgresPort, postgresPassword);
 var platformDb = builder.AddConnectionString("platformdb", postgres.Resource.DatabaseConnectionString(settings.Database));
-// The WebUI's own login: the web tier's rights only (its sign-in accounts, migration 0015), not the owner's.
-var webDb = builder.AddConnectionString("webdb", postgres.Resource.DatabaseConnectionString(settings.Database, DatabaseSetup.WebLoginRole, webDatabasePassword.Resource));
 
 var migration = builder.AddProject<Projects.Platform_Schema_Migrator>("migration")
     .WithPlatformDefaults(builder)
@@ -71,7 +69,10 @@ for (var i = 1; i <= settings.Silos; i++)
 
 var webUi = builder.AddProject<Projects.Platform_WebUI>("webui")
     .WithPlatformDefaults(builder)
-    .WithReference(webDb, connectionName: "platformdb")
+    // The same database as the WebUI's own login: the web tier's rights only (its sign-in accounts, migration 0015),
+    // not the owner's. Not a resource of its own, so the dashboard names every PostgreSQL span after platformdb.
+    .WithEnvironment("ConnectionStrings__platformdb", postgres.Resource.DatabaseConnectionString(settings.Database, DatabaseSetup.WebLoginRole, webDatabasePassword.Resource))
+    .WithReferenceRelationship(platformDb)
     .WithClusterGateways(settings.ClusterId, silos)
     .WithHttpEndpoint(port: settings.WebUiPort, targetPort: settings.WebUiPort, name: "http", isProxied: false)
     .WithEnvironment("Urls", settings.WebUiUrl)

@@ -24,6 +24,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Npgsql's own ActivitySource and Meter: every command a service sends to PostgreSQL is a span, with pool metrics.</summary>
     private const string NpgsqlTelemetry = "Npgsql";
 
+    /// <summary>The platform's own meter (training queue, epochs, preprocessing, scans): Grains/Platform.Grains/Telemetry/PlatformMetrics.cs.</summary>
+    private const string PlatformMeter = "Platform";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureStructuredLogging();
@@ -63,7 +66,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.Orleans")
-                .AddMeter(NpgsqlTelemetry))
+                .AddMeter(NpgsqlTelemetry)
+                .AddMeter(PlatformMeter))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
