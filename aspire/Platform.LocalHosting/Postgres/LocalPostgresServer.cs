@@ -1,4 +1,3 @@
-using Platform.LocalHosting.Processes;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Npgsql;

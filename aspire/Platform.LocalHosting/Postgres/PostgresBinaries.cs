@@ -1,4 +1,3 @@
-using Platform.LocalHosting.Processes;
 namespace Platform.LocalHosting.Postgres;
 
 /// <summary>Finds Debian's PostgreSQL server programs (postgresql-NN puts them in /usr/lib/postgresql/NN/bin), installing the package when missing.</summary>
