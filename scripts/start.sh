@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, then starts the whole platform (PostgreSQL, schema, silo, WebUI) in the
-# foreground and prints where everything is. Ctrl+C stops it; data stays in .data/ for the next start.
-# Options are passed to the AppHost (see: scripts/start.sh --help).
+# Installs what is missing, then runs the .NET Aspire AppHost in the foreground: PostgreSQL, the schema migration, the
+# silo(s) and the WebUI as Aspire resources, with Aspire's dashboard (its login link is printed first, the WebUI's
+# address and a first start's admin password once the WebUI is healthy). Ctrl+C stops everything; data stays in .data/.
+# Settings are passed to the AppHost as "--name value" (docs/operations.md): scripts/start.sh --silos 2 --demo false
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

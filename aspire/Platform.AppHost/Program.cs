@@ -1,50 +1,93 @@
-using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
 using Platform.AppHost;
-using Platform.LocalHosting.Postgres;
+using Platform.AppHost.Orleans;
+using Platform.AppHost.Postgres;
+using Platform.AppHost.Secrets;
+using Platform.Schema;
 
-var root = LocalPostgresOptions.FindRepositoryRoot(AppContext.BaseDirectory);
-var postgres = new LocalPostgresServer(LocalPostgresOptions.ForRepository(root), m => Console.WriteLine($"[postgres] {m}"));
+var builder = DistributedApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, PlatformSettings.Switches.ToDictionary());
+var settings = PlatformSettings.From(builder.Configuration, builder.AppHostDirectory);
 
-using var stopping = new CancellationTokenSource();
-// Ctrl+C and SIGTERM both mean "stop everything I started, cleanly".
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+// Secrets are parameters whose values are made on the first start and kept in the data folder (or given as
+// Parameters:<name>): the same values on every start, so sign-ins, tokens and the database stay valid.
+var adminPasswordDefault = KeptSecret.Password(Path.Combine(settings.DataFolder, "admin.password"));
+var adminPassword = builder.AddParameter("admin-password", adminPasswordDefault, secret: true);
+var postgresPassword = builder.AddParameter("postgres-password", KeptSecret.Password(Path.Combine(settings.DataFolder, "postgres.password")), secret: true);
+var webDatabasePassword = builder.AddParameter("webui-db-password", KeptSecret.Password(Path.Combine(settings.DataFolder, $"{DatabaseSetup.WebLoginRole}.password")), secret: true);
+// The key the WebUI signs user tokens with and the silos verify; the system key only silos hold (calls between silos).
+var signingKey = builder.AddParameter("identity-signing-key", KeptSecret.Key(Path.Combine(settings.DataFolder, "identity.key")), secret: true);
+var systemKey = builder.AddParameter("identity-system-key", KeptSecret.Key(Path.Combine(settings.DataFolder, "system.key")), secret: true);
 
-try
+var postgres = builder.AddLocalPostgres("postgres", settings.DataFolder, settings.PostgresPort, postgresPassword);
+var platformDb = builder.AddConnectionString("platformdb", postgres.Resource.DatabaseConnectionString(settings.Database));
+
+var migration = builder.AddProject<Projects.Platform_Schema_Migrator>("migration")
+    .WithPlatformDefaults(builder)
+    .WithReference(platformDb)
+    .WithEnvironment("Platform__Schema__WebLoginPassword", webDatabasePassword)
+    .WaitFor(postgres);
+
+// Pinned ids: stored grain state and reminders are keyed by the service id, so they survive restarts.
+var database = new AdoNetProvider(platformDb);
+var orleans = builder.AddOrleans("orleans")
+    .WithClusterId(settings.ClusterId)
+    .WithServiceId(settings.ClusterId)
+    .WithClustering(database)
+    .WithGrainStorage("platform", database)
+    .WithReminders(database);
+
+var silos = new List<IResourceBuilder<ProjectResource>>();
+for (var i = 1; i <= settings.Silos; i++)
 {
-    switch (args)
-    {
-        case ["postgres", "start"]:
-            var (_, started) = await postgres.StartAsync(stopping.Token);
-            Console.WriteLine(started ? "PostgreSQL started." : "PostgreSQL was already running.");
-            return 0;
-        case ["postgres", "stop"]:
-            Console.WriteLine(await postgres.StopAsync(stopping.Token) ? "PostgreSQL stopped." : "PostgreSQL was not running.");
-            return 0;
-        case ["postgres", "status"]:
-            var running = await postgres.IsRunningAsync(stopping.Token);
-            Console.WriteLine(running ? $"PostgreSQL is running on 127.0.0.1:{postgres.Options.Port}." : "PostgreSQL is stopped.");
-            return running ? 0 : 3;
-        case ["--help" or "-h"]:
-            Console.WriteLine(AppHostOptions.Usage);
-            return 0;
-        default:
-            var options = AppHostOptions.Parse(args is ["up", ..] ? args[1..] : args);
-            return await new LocalDeployment(root, options).RunAsync(stopping.Token);
-    }
-}
-catch (Exception e) when (e is LocalPostgresException or ArgumentException or TimeoutException or InvalidOperationException or FileNotFoundException)
-{
-    Console.Error.WriteLine($"[apphost] {e.Message}");
-    return 1;
-}
-catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-{
-    return 130;
+    var gatewayPort = settings.GatewayPort + i - 1;
+    var silo = builder.AddProject<Projects.Platform_Silo>($"silo-{i}")
+        .WithPlatformDefaults(builder)
+        .WithReference(orleans)
+        .WithEndpoint("orleans-gateway", gateway =>
+        {
+            // A fixed gateway for the CLI and services (PLATFORM_GATEWAYS), not behind Aspire's proxy.
+            gateway.Port = gatewayPort;
+            gateway.TargetPort = gatewayPort;
+            gateway.IsProxied = false;
+        })
+        .WithPlatformHttp()
+        // The migration resource applied the schema; silos started elsewhere apply it themselves.
+        .WithEnvironment("Platform__Schema__ApplyOnStartup", "false")
+        .WithEnvironment("Platform__Identity__SigningKey", signingKey)
+        .WithEnvironment("Platform__Identity__SystemKey", systemKey)
+        .WithEnvironment("Platform__Identity__PlatformAdmins__0", PlatformBanner.AdminUser)
+        .WithEnvironment("Platform__Storage__DataRoot", settings.DataRoot)
+        .WithEnvironment("Platform__Storage__WorkRoot", settings.WorkRoot)
+        // Silo metadata: one machine, usually without a GPU, trains on the CPU; GPU silos run on GPU machines and
+        // advertise their GPUs instead (docs/operations.md).
+        .WithEnvironment("Platform__Training__CpuTraining", settings.CpuTraining ? "true" : "false")
+        .WithEnvironment("Platform__Dashboard__Enabled", settings.OrleansDashboard ? "true" : "false")
+        .WaitForCompletion(migration);
+    silos.Add(silo);
 }
 
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stopping.Cancel();
-}
+var webUi = builder.AddProject<Projects.Platform_WebUI>("webui")
+    .WithPlatformDefaults(builder)
+    // The same database as the WebUI's own login: the web tier's rights only (its sign-in accounts, migration 0015),
+    // not the owner's. Not a resource of its own, so the dashboard names every PostgreSQL span after platformdb.
+    .WithEnvironment("ConnectionStrings__platformdb", postgres.Resource.DatabaseConnectionString(settings.Database, DatabaseSetup.WebLoginRole, webDatabasePassword.Resource))
+    .WithReferenceRelationship(platformDb)
+    .WithClusterGateways(settings.ClusterId, silos)
+    .WithHttpEndpoint(port: settings.WebUiPort, targetPort: settings.WebUiPort, name: "http", isProxied: false)
+    .WithEnvironment("Urls", settings.WebUiUrl)
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("Platform__Identity__SigningKey", signingKey)
+    // The WebUI shows admin-only pages to the same administrators the silos accept, and creates the first one.
+    .WithEnvironment("Platform__Identity__PlatformAdmins__0", PlatformBanner.AdminUser)
+    .WithEnvironment("Platform__Identity__InitialAdmin__UserName", PlatformBanner.AdminUser)
+    .WithEnvironment("Platform__Identity__InitialAdmin__Password", adminPassword)
+    // The folder picker and the image viewer read the data root; no work root: predictions come through the run grain.
+    .WithEnvironment("Platform__Storage__DataRoot", settings.DataRoot)
+    .WithEnvironment("Platform__Demo__Enabled", settings.Demo ? "true" : "false")
+    .WithEnvironment("Platform__Dashboard__Enabled", settings.OrleansDashboard ? "true" : "false");
+foreach (var silo in silos)
+    webUi.WaitFor(silo);
+
+PlatformBanner.PrintWhenReady(builder, webUi, settings, adminPassword, adminPasswordDefault);
+builder.Build().Run();

@@ -21,6 +21,12 @@ public static class ServiceDefaultsExtensions
     public const string AlivePath = "/alive";
     private const string LiveTag = "live";
 
+    /// <summary>Npgsql's own ActivitySource and Meter: every command a service sends to PostgreSQL is a span, with pool metrics.</summary>
+    private const string NpgsqlTelemetry = "Npgsql";
+
+    /// <summary>The platform's own meter (training queue, epochs, preprocessing, scans): Grains/Platform.Grains/Telemetry/PlatformMetrics.cs.</summary>
+    private const string PlatformMeter = "Platform";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureStructuredLogging();
@@ -59,10 +65,13 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Microsoft.Orleans"))
+                .AddMeter("Microsoft.Orleans")
+                .AddMeter(NpgsqlTelemetry)
+                .AddMeter(PlatformMeter))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddSource(NpgsqlTelemetry)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddHttpClientInstrumentation());

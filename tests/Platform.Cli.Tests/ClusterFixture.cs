@@ -7,7 +7,6 @@ using Platform.ClusterConnections;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Tenancy;
-using Platform.LocalHosting.Processes;
 using Platform.Testing;
 using Platform.Testing.Datasets;
 using Xunit;

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -7,15 +6,6 @@ namespace Platform.EndToEnd.Tests;
 public static class SignIn
 {
     public const string AdminUser = "admin";
-
-    /// <summary>The password the AppHost made on first start (it keeps it in .data/admin.password).</summary>
-    public static string AdminPassword()
-    {
-        var path = Path.Combine(RepositoryPaths.Root, ".data", "admin.password");
-        return File.Exists(path)
-            ? File.ReadAllText(path).Trim()
-            : throw new InvalidOperationException($"{path} is missing: the AppHost writes it on its first start.");
-    }
 
     /// <summary>Submits the sign-in form (the page must show it).</summary>
     public static async Task SubmitAsync(IPage page, string user, string password)

@@ -5,7 +5,7 @@ using Xunit;
 namespace Platform.Testing;
 
 /// <summary>
-/// The repository's private PostgreSQL server (the same one the platform uses, started on demand) and
+/// The tests' private PostgreSQL server (a cluster of their own beside the platform's, started on demand with pg_ctl) and
 /// throw-away databases on it, one per fixture, so tests never see each other's rows.
 /// </summary>
 public static class TestPostgres
@@ -32,10 +32,14 @@ public static class TestPostgres
         return chars.Length == 0 ? "db" : new string(chars);
     }
 
+    /// <summary>The tests' server: its own cluster in <c>.data/test/</c> (the AppHost runs the platform's in <c>.data/postgres</c>), on PLATFORM_POSTGRES_PORT or 54339.</summary>
+    public static LocalPostgresOptions Options { get; } = new(
+        Path.Combine(RepositoryPaths.Root, ".data", "test"),
+        int.TryParse(Environment.GetEnvironmentVariable("PLATFORM_POSTGRES_PORT"), out var port) ? port : 54339);
+
     private static async Task<LocalPostgresServer> StartAsync()
     {
-        var root = LocalPostgresOptions.FindRepositoryRoot(AppContext.BaseDirectory);
-        var server = new LocalPostgresServer(LocalPostgresOptions.ForRepository(root));
+        var server = new LocalPostgresServer(Options);
         await server.StartAsync();
         return server;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Datasources.Paths;
+using Platform.Grains.Telemetry;
 using Platform.Datasources.Scanning;
 using Platform.Datasources.Validation;
 using Platform.Grains.Abstractions;
@@ -161,7 +162,11 @@ public sealed partial class DatasourceGrain(
             };
             // Resolved again for every scan: the folder (or a link in it) may have changed since it was registered.
             var location = storage.Value.LabData().Folder(Key.Lab, datasource.State.Folder!);
-            var progress = new Progress(p => _progress = p);
+            var progress = new Progress(p =>
+            {
+                PlatformMetrics.ScanProgressed(this.GetPrimaryKeyString(), p.Done, p.Total, p.Done - _progress.Done);
+                _progress = p;
+            });
             var result = await Task.Run(() => DatasourceScanner.ScanAsync(location, previous, options, progress));
 
             await catalog.DeleteAsync(CatalogKey, result.Removed);
@@ -189,6 +194,7 @@ public sealed partial class DatasourceGrain(
         }
         finally
         {
+            PlatformMetrics.ScanProgressed(this.GetPrimaryKeyString(), done: 0, total: 0, newlyRead: 0);
             await datasource.WriteStateAsync();
             if (await this.GetReminder(WatchdogReminder) is { } reminder)
                 await this.UnregisterReminder(reminder);

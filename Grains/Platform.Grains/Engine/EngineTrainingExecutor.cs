@@ -7,6 +7,7 @@ using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Splits;
+using Platform.Grains.Telemetry;
 using Platform.Grains.Training.Execution;
 using Platform.Plans;
 using Platform.Preprocessing.Datasets;
@@ -94,7 +95,11 @@ public sealed partial class EngineTrainingExecutor(
         try
         {
             result = await Task.Run(() => FoldTraining.Run(fold,
-                new EpochSink(report => progress.EpochCompletedAsync(ToMetrics(report), trainer.Epochs).GetAwaiter().GetResult()),
+                new EpochSink(report =>
+                {
+                    PlatformMetrics.EpochCompleted(report.EpochSeconds, report.IterationsPerSecond);
+                    progress.EpochCompletedAsync(ToMetrics(report), trainer.Epochs).GetAwaiter().GetResult();
+                }),
                 (state, path) => progress.CheckpointWrittenAsync(state.Position.Epoch, path).GetAwaiter().GetResult(),
                 cancellationToken), cancellationToken);
         }

@@ -3,6 +3,7 @@ using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Datasources;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Plans;
+using Platform.Grains.Telemetry;
 using Platform.Preprocessing.Datasets;
 using Platform.Preprocessing.Storage;
 using Platform.Training.Plans;
@@ -28,9 +29,10 @@ public sealed class PreprocessingJobExecutor(
     /// <summary>Failures a job outcome carries (the count is complete; the reasons of the first ones are enough to act on).</summary>
     public const int StoredFailureCap = 200;
 
-    public async Task<PreprocessingJobOutcome> RunAsync(string planKey, PreprocessingJobSpec job, IProgress<DatasetPreprocessingProgress> progress, CancellationToken stop)
+    public async Task<PreprocessingJobOutcome> RunAsync(string planKey, PreprocessingJobSpec job, IProgress<DatasetPreprocessingProgress> reported, CancellationToken stop)
     {
         stop.ThrowIfCancellationRequested();
+        var progress = new CountedProgress(reported);
         var (lab, project, planName) = Abstractions.GrainKeys.Parse(planKey);
         var workRoot = storage.Value.RequireWorkRoot();
         var output = PreprocessingDatasets.Absolute(workRoot, job.Folder);
@@ -90,5 +92,17 @@ public sealed class PreprocessingJobExecutor(
             ?? throw new InvalidOperationException($"Fingerprint {id} is no longer stored.");
         var frozen = stored.CaseIds.ToHashSet(StringComparer.Ordinal);
         return [.. rows.Where(r => frozen.Contains(StoredFingerprint.CaseKey(r.Datasource, r.CaseId)))];
+    }
+
+    /// <summary>Passes progress on, and counts each newly processed case on the platform meter (cases per second).</summary>
+    private sealed class CountedProgress(IProgress<DatasetPreprocessingProgress> inner) : IProgress<DatasetPreprocessingProgress>
+    {
+        private int _done;
+
+        public void Report(DatasetPreprocessingProgress value)
+        {
+            PlatformMetrics.CasesPreprocessed(value.Done - Interlocked.Exchange(ref _done, value.Done));
+            inner.Report(value);
+        }
     }
 }

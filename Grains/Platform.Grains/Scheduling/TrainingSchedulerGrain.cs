@@ -8,6 +8,7 @@ using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Storage;
+using Platform.Grains.Telemetry;
 using Platform.Grains.Training;
 
 namespace Platform.Grains.Scheduling;
@@ -43,13 +44,28 @@ public sealed partial class TrainingSchedulerGrain(
         this.RegisterGrainTimer(ReconcileCoreAsync, new GrainTimerCreationOptions(Options.ReconcileInterval, Options.ReconcileInterval) { KeepAlive = true });
         _ = WatchMembershipAsync(_deactivating.Token);
         await this.RegisterOrUpdateReminder(BackstopReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        ReportQueue();
         await ReconcileCoreAsync(cancellationToken);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _deactivating.Cancel();
+        PlatformMetrics.QueueChanged(0, 0); // the silo that activates the scheduler next reports the queue
         return Task.CompletedTask;
+    }
+
+    /// <summary>Stores the queue and reports its size on the platform meter.</summary>
+    private async Task WriteQueueAsync()
+    {
+        await queue.WriteStateAsync();
+        ReportQueue();
+    }
+
+    private void ReportQueue()
+    {
+        var running = queue.State.Entries.Count(e => e.IsAssigned);
+        PlatformMetrics.QueueChanged(queue.State.Entries.Count - running, running);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileCoreAsync(CancellationToken.None);
@@ -69,7 +85,7 @@ public sealed partial class TrainingSchedulerGrain(
             Sequence = queue.State.NextSequence,
         };
         queue.State = queue.State with { Entries = [.. queue.State.Entries, entry], NextSequence = queue.State.NextSequence + 1 };
-        await queue.WriteStateAsync();
+        await WriteQueueAsync();
         LogQueued(logger, run.RunKey, run.Request.Priority);
         await PlaceWaitingRunsAsync();
     }
@@ -97,7 +113,7 @@ public sealed partial class TrainingSchedulerGrain(
             Sequence = queue.State.NextSequence,
         };
         queue.State = queue.State with { Entries = [.. queue.State.Entries, entry], NextSequence = queue.State.NextSequence + 1 };
-        await queue.WriteStateAsync();
+        await WriteQueueAsync();
         LogJobQueued(logger, job.OwnerKey, job.Kind, job.JobId);
         await PlaceWaitingRunsAsync();
     }
@@ -320,7 +336,7 @@ public sealed partial class TrainingSchedulerGrain(
         var byKey = assigned.ToDictionary(a => a.Old.RunKey, a => a.New);
         queue.State = queue.State with { Entries = queue.State.Entries.Select(e => byKey.GetValueOrDefault(e.RunKey, e)).ToList() };
         // Durable before any worker starts: a scheduler that dies now still knows where each run went.
-        await queue.WriteStateAsync();
+        await WriteQueueAsync();
 
         foreach (var (_, entry) in assigned)
         {
@@ -388,7 +404,7 @@ public sealed partial class TrainingSchedulerGrain(
                 ? queue.State.Entries.Where(e => e.RunKey != old.RunKey).ToList()
                 : queue.State.Entries.Select(e => e.RunKey == old.RunKey ? replacement : e).ToList(),
         };
-        await queue.WriteStateAsync();
+        await WriteQueueAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} queued (priority {Priority})")]

@@ -14,13 +14,6 @@ public sealed record LocalPostgresOptions(string DataRoot, int Port = LocalPostg
     public string LogFile => Path.Combine(DataRoot, "postgres.log");
     public string LockFile => Path.Combine(DataRoot, "postgres.lock");
 
-    /// <summary>Options for a repository checkout: <c>.data/</c> beside <c>Platform.sln</c>; the port may be overridden by PLATFORM_POSTGRES_PORT.</summary>
-    public static LocalPostgresOptions ForRepository(string repositoryRoot)
-    {
-        var port = int.TryParse(Environment.GetEnvironmentVariable("PLATFORM_POSTGRES_PORT"), out var p) ? p : DefaultPort;
-        return new LocalPostgresOptions(Path.Combine(repositoryRoot, ".data"), port);
-    }
-
     /// <summary>Walks up from <paramref name="start"/> to the folder that holds Platform.sln.</summary>
     public static string FindRepositoryRoot(string start)
     {

@@ -1,7 +1,7 @@
-using Platform.LocalHosting.Processes;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Platform.Schema;
 
 namespace Platform.LocalHosting.Postgres;
 
@@ -16,7 +16,7 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
 
     public LocalPostgresOptions Options => options;
 
-    /// <summary>Installs, initialises and starts the server as needed, creates the platform database and returns its connection string.</summary>
+    /// <summary>Installs, initialises and starts the server as needed (with pg_ctl, in the background), creates the platform database and returns its connection string.</summary>
     /// <returns>True in <c>StartedNow</c> when this call started the server (so the caller may stop it later).</returns>
     public async Task<(string ConnectionString, bool StartedNow)> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
 
         var bin = await PostgresBinaries.LocateOrInstallAsync(_log, cancellationToken);
         if (!IsInitialised)
-            await InitialiseAsync(bin, cancellationToken);
+            await InitialiseAsync(bin, password: null, cancellationToken);
 
         var startedNow = false;
         if (!await IsRunningAsync(bin, cancellationToken))
@@ -40,6 +40,42 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
 
         await CreateDatabaseIfMissingAsync(options.Database, cancellationToken);
         return (ConnectionString(options.Database), startedNow);
+    }
+
+    /// <summary>
+    /// Prepares the cluster for a supervisor that runs the server in the foreground (the AppHost's <c>postgres</c>
+    /// resource): installs the server programs if missing, initialises the cluster on first use with
+    /// <paramref name="password"/> for the superuser, and stops a server that pg_ctl left running on the same folder
+    /// (an older start, or tests), so the foreground server can take the folder over.
+    /// </summary>
+    public async Task PrepareForegroundAsync(string password, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(options.DataRoot);
+        await using var _ = await FileLock.AcquireAsync(options.LockFile, TimeSpan.FromMinutes(3), cancellationToken);
+
+        var bin = await PostgresBinaries.LocateOrInstallAsync(_log, cancellationToken);
+        if (!IsInitialised)
+            await InitialiseAsync(bin, password, cancellationToken);
+        else if (await IsRunningAsync(bin, cancellationToken))
+        {
+            _log($"A PostgreSQL server started with pg_ctl is running on {options.ClusterDirectory}; stopping it so it runs here instead.");
+            await StopAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The program and arguments that run this cluster's server in the foreground until it is signalled (SIGTERM: smart
+    /// shutdown, SIGINT: fast), listening on 127.0.0.1 at <see cref="LocalPostgresOptions.Port"/> and logging to stderr.
+    /// As root it runs as Debian's <c>postgres</c> account (the server refuses root), through setpriv, which execs it:
+    /// signals reach the server itself.
+    /// </summary>
+    public (string FileName, IReadOnlyList<string> Arguments) ForegroundCommand()
+    {
+        var postgres = Path.Combine(PostgresBinaries.Locate() ?? PostgresBinaries.DebianDefault, "postgres");
+        string[] server = [postgres, "-D", options.ClusterDirectory, "-c", $"port={options.Port}", "-c", "listen_addresses=127.0.0.1"];
+        return OperatingSystemUser.ServerAccount is { } account
+            ? ("setpriv", [$"--reuid={account}", $"--regid={account}", "--init-groups", "--", .. server])
+            : (postgres, server[1..]);
     }
 
     /// <summary>Stops the server if it runs (fast shutdown: open sessions are rolled back, data is kept).</summary>
@@ -82,23 +118,8 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
     public async Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken = default)
     {
         ValidateDatabaseName(database);
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-            return;
-
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8'", connection);
-        try
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+        if (await DatabaseSetup.EnsureDatabaseAsync(ConnectionString(database), cancellationToken))
             _log($"Created database '{database}'.");
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another process created it between our check and our create: the outcome is the same.
-        }
     }
 
     public async Task DropDatabaseAsync(string database, CancellationToken cancellationToken = default)
@@ -126,7 +147,7 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
         return result.ExitCode == 0;
     }
 
-    private async Task InitialiseAsync(string bin, CancellationToken cancellationToken)
+    private async Task InitialiseAsync(string bin, string? password, CancellationToken cancellationToken)
     {
         _log($"Initialising a PostgreSQL cluster in {options.ClusterDirectory}.");
         var account = OperatingSystemUser.ServerAccount;
@@ -140,7 +161,7 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
             await ServerAccountAccess.ChownAsync(options.ClusterDirectory, account, cancellationToken);
         }
 
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', 'x').Replace('/', 'y').TrimEnd('=');
+        password ??= NewPassword();
         var passwordForInitdb = Path.Combine(Path.GetTempPath(), $"platform-pg-{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(passwordForInitdb, password, cancellationToken);
         File.SetUnixFileMode(passwordForInitdb, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -177,6 +198,10 @@ public sealed partial class LocalPostgresServer(LocalPostgresOptions options, Ac
         await File.WriteAllTextAsync(options.PasswordFile, password, cancellationToken);
         File.SetUnixFileMode(options.PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
+
+    /// <summary>24 random bytes as letters and digits: safe in a connection string and in SQL without quoting.</summary>
+    public static string NewPassword() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', 'x').Replace('/', 'y').TrimEnd('=');
 
     private async Task StartServerAsync(string bin, CancellationToken cancellationToken)
     {

@@ -1,10 +1,12 @@
-using Platform.LocalHosting.Processes;
 namespace Platform.LocalHosting.Postgres;
 
 /// <summary>Finds Debian's PostgreSQL server programs (postgresql-NN puts them in /usr/lib/postgresql/NN/bin), installing the package when missing.</summary>
 internal static class PostgresBinaries
 {
     private const string DebianRoot = "/usr/lib/postgresql";
+
+    /// <summary>Where Debian 12's postgresql package puts them; named before it is installed.</summary>
+    public const string DebianDefault = "/usr/lib/postgresql/15/bin";
 
     public static string? Locate()
     {

@@ -1,4 +1,3 @@
-using Platform.LocalHosting.Processes;
 namespace Platform.LocalHosting.Postgres;
 
 /// <summary>When we run as root the cluster belongs to the 'postgres' account, which must be able to reach the data folder.</summary>

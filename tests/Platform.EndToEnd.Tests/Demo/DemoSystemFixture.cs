@@ -1,28 +1,14 @@
-using Platform.Testing.Datasets;
 using Xunit;
 
 namespace Platform.EndToEnd.Tests.Demo;
 
 /// <summary>
-/// The system as a first start of the README's command brings it up: demo on, and an empty data root and work root
-/// (fresh folders, so the demo files are written now, as on a fresh clone). The admin password still comes from
-/// .data/admin.password: the AppHost keeps its secrets in .data/ whatever the roots.
+/// The system as a first start of the README's command brings it up: demo on, and a fresh data folder (so the demo
+/// files are written now under its data root, as on a fresh clone, and the admin password is made now).
 /// </summary>
 public sealed class DemoSystemFixture : PlatformSystemFixture
 {
-    private readonly TempDataRoot _data = new();
-    private readonly TempDataRoot _work = new();
-
-    public string DataRoot => _data.Root;
-
-    protected override IReadOnlyList<string> Options => ["--demo", "--data-root", _data.Root, "--work-root", _work.Root];
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _data.Dispose();
-        _work.Dispose();
-    }
+    protected override IReadOnlyList<string> Options => ["--demo", "true"];
 }
 
 /// <summary>Runs alone, after the other collections: a second whole system beside theirs would only slow both.</summary>

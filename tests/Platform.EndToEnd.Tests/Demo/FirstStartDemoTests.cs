@@ -25,7 +25,7 @@ public sealed class FirstStartDemoTests(DemoSystemFixture system, ITestOutputHel
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Viewport });
-        await SignIn.AsAsync(page, system.WebUi, SignIn.AdminUser, SignIn.AdminPassword());
+        await SignIn.AsAsync(page, system.WebUi, SignIn.AdminUser, system.AdminPassword);
 
         await StepAsync(page, "demo-01-projects", async () =>
         {
@@ -80,7 +80,7 @@ public sealed class FirstStartDemoTests(DemoSystemFixture system, ITestOutputHel
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Viewport });
-        await SignIn.AsAsync(page, system.WebUi, SignIn.AdminUser, SignIn.AdminPassword());
+        await SignIn.AsAsync(page, system.WebUi, SignIn.AdminUser, system.AdminPassword);
 
         await StepAsync(page, "demo-04-run-started", async () =>
         {

@@ -21,7 +21,7 @@ public sealed class LabsPageTests(PlatformSystemFixture system, ITestOutputHelpe
 
         try
         {
-            await SignIn.AsAsync(page, system.WebUi, SignIn.AdminUser, SignIn.AdminPassword());
+            await SignIn.AsAsync(page, system.WebUi, SignIn.AdminUser, system.AdminPassword);
             await page.GotoAsync(new Uri(system.WebUi, "labs").ToString());
             await TypeOnceInteractiveAsync(page, labName);
 

@@ -33,7 +33,7 @@ public sealed class DashboardAccessTests(DashboardSystemFixture system)
         }
 
         var admin = await browser.NewPageAsync();
-        await SignIn.AsAsync(admin, system.WebUi, SignIn.AdminUser, SignIn.AdminPassword());
+        await SignIn.AsAsync(admin, system.WebUi, SignIn.AdminUser, system.AdminPassword);
         foreach (var path in DashboardPaths)
         {
             var response = await admin.Context.APIRequest.GetAsync(Url(path), new() { MaxRedirects = 0 });

@@ -2,10 +2,10 @@ using Xunit;
 
 namespace Platform.EndToEnd.Tests.Operations;
 
-/// <summary>The whole system with the Orleans dashboard turned on (<c>--dashboard</c>), and no demo lab.</summary>
+/// <summary>The whole system with the Orleans dashboard turned on (<c>--dashboard true</c>), and no demo lab.</summary>
 public sealed class DashboardSystemFixture : PlatformSystemFixture
 {
-    protected override IReadOnlyList<string> Options => ["--no-demo", "--dashboard"];
+    protected override IReadOnlyList<string> Options => ["--demo", "false", "--dashboard", "true"];
 }
 
 /// <summary>Runs alone: a second whole system beside another collection's would only slow both.</summary>

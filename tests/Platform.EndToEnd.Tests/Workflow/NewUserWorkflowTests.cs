@@ -47,7 +47,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         });
         await StepAsync(admin, "03-signed-in", async () =>
         {
-            await SignIn.SubmitAsync(admin, SignIn.AdminUser, SignIn.AdminPassword());
+            await SignIn.SubmitAsync(admin, SignIn.AdminUser, system.AdminPassword);
             await Assertions.Expect(admin.GetByTestId("signed-in-user")).ToHaveTextAsync(SignIn.AdminUser);
         });
         await StepAsync(admin, "04-lab-created", async () =>
@@ -475,7 +475,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
     /// <summary>A FRAN datasource of 3 synthetic cases in the lab's folder of the system's data root, in a folder of its own.</summary>
     private string WriteDatasource(string labId)
     {
-        var folder = Path.Combine(RepositoryPaths.Root, ".data", "store", labId, $"e2e-{_run}", "kits");
+        var folder = Path.Combine(system.DataRoot, labId, $"e2e-{_run}", "kits");
         DemoDataset.WriteFran(folder, "kits", cases: 3, seed: 7);
         return folder;
     }

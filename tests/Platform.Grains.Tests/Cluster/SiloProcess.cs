@@ -1,4 +1,3 @@
-using Platform.LocalHosting.Processes;
 using Platform.Testing;
 
 namespace Platform.Grains.Tests.Cluster;

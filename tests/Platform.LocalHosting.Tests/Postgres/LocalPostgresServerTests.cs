@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Npgsql;
 using Platform.LocalHosting.Postgres;
@@ -80,6 +81,48 @@ public sealed class LocalPostgresServerTests : IAsyncLifetime
         await _server.StartAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(() => _server.CreateDatabaseIfMissingAsync(name));
+    }
+
+    [Fact]
+    public async Task The_foreground_server_takes_over_a_cluster_pg_ctl_left_running_and_keeps_its_data_and_password()
+    {
+        // What the AppHost's postgres resource does on a start after tests or an older AppHost ran the cluster.
+        var (connection, _) = await _server.StartAsync();
+        await ScalarAsync<object>(connection, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here'); SELECT 1");
+        var password = await File.ReadAllTextAsync(_server.Options.PasswordFile);
+
+        await _server.PrepareForegroundAsync(password);
+        Assert.False(await _server.IsRunningAsync());
+
+        var (fileName, arguments) = _server.ForegroundCommand();
+        using var foreground = Process.Start(new ProcessStartInfo(fileName, arguments) { RedirectStandardError = true })!;
+        try
+        {
+            Assert.Equal("still here", await EventuallyAsync(() => ScalarAsync<string>(connection, "SELECT value FROM kept")));
+            Assert.Equal("127.0.0.1", await ScalarAsync<string>(connection, "SHOW listen_addresses"));
+        }
+        finally
+        {
+            foreground.Kill(); // SIGKILL of the postmaster: the next start recovers, as after a crash
+            await foreground.WaitForExitAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Retries while the server is still starting (bounded).</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (NpgsqlException) when (attempt < 60)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     private static string Fingerprint(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));

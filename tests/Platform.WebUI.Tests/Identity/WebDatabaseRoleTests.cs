@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.LocalHosting.Postgres;
+using Platform.Schema;
 using Platform.Testing;
 using Platform.WebUI.Identity;
 using Xunit;
@@ -16,12 +17,12 @@ namespace Platform.WebUI.Tests.Identity;
 /// </summary>
 public sealed class WebDatabaseRoleTests(MigratedDatabaseFixture database) : IClassFixture<MigratedDatabaseFixture>, IAsyncLifetime
 {
-    private const string WebRole = "platform_webui";
+    private const string WebRole = DatabaseSetup.WebLoginRole;
     private const string InsufficientPrivilege = "42501";
     private string _webConnectionString = "";
 
     public async Task InitializeAsync() =>
-        _webConnectionString = await LocalServiceRole.EnsureAsync(database.Database.Server, WebRole, "platform_web", database.Database.Name);
+        _webConnectionString = await DatabaseSetup.EnsureLoginRoleAsync(database.ConnectionString, WebRole, DatabaseSetup.WebGroupRole, LocalPostgresServer.NewPassword());
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Platform.LocalHosting.Processes;
+namespace Platform.Testing;
 
 /// <summary>
-/// One platform service (silo, WebUI) run as a child `dotnet` process: its output is prefixed with the
+/// A platform service (a silo) run by a test as a child `dotnet` process: its output is prefixed with the
 /// resource name, health is polled over HTTP, and it is stopped with SIGTERM so the host shuts down
 /// gracefully (a silo leaves the cluster cleanly), with a hard kill only after a grace period.
 /// </summary>

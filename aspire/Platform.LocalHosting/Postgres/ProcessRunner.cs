@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Platform.LocalHosting.Processes;
+namespace Platform.LocalHosting.Postgres;
 
 /// <summary>Runs a command to completion and captures its output; optionally as another OS user (via runuser).</summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output)
     {
