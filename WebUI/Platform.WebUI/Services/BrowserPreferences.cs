@@ -12,7 +12,7 @@ public sealed class BrowserPreferences(IJSRuntime js) : IAsyncDisposable
     public const string DarkModeKey = "dark-mode";
     public const string LabKey = "lab";
 
-    private IJSObjectReference? _module;
+    private readonly JsModule _module = new(js, ModulePath);
 
     /// <summary>The remembered theme; null when the user never chose one.</summary>
     public async Task<bool?> DarkModeAsync() => await GetAsync(DarkModeKey) switch
@@ -29,29 +29,9 @@ public sealed class BrowserPreferences(IJSRuntime js) : IAsyncDisposable
 
     public Task SetLabAsync(string lab) => SetAsync(LabKey, lab);
 
-    private async Task<string?> GetAsync(string key)
-    {
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
-        return await _module.InvokeAsync<string?>("get", key);
-    }
+    private async Task<string?> GetAsync(string key) => await (await _module.GetAsync()).InvokeAsync<string?>("get", key);
 
-    private async Task SetAsync(string key, string value)
-    {
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
-        await _module.InvokeVoidAsync("set", key, value);
-    }
+    private async Task SetAsync(string key, string value) => await (await _module.GetAsync()).InvokeVoidAsync("set", key, value);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is null)
-            return;
-        try
-        {
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the module with it.
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeAsync();
 }
