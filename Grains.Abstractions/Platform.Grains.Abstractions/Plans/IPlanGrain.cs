@@ -42,6 +42,12 @@ public interface IPlanGrain : IGrainWithStringKey
     [Alias("GetDataDriftAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<DataDrift> GetDataDriftAsync(int version);
 
+    /// <summary>How long <paramref name="version"/> trains per step, epoch and run on a GPU and on CPUs, and on which this cluster would train.</summary>
+    /// <exception cref="PlatformNotFoundException">No such version.</exception>
+    /// <exception cref="PlatformValidationException">The version's network or patch cannot be built (the field is named).</exception>
+    [Alias("GetTrainingEstimateAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<TrainingTimeEstimate> GetTrainingEstimateAsync(int version);
+
     /// <summary>The fields that differ between two versions.</summary>
     [Alias("CompareAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<PlanFieldChange>> CompareAsync(int fromVersion, int toVersion);

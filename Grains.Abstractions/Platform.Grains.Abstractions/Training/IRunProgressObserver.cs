@@ -12,6 +12,9 @@ public interface IRunProgressObserver : IGrainObserver
     void EpochRecorded(string runKey, EpochMetrics metrics);
 
     void StateChanged(string runKey, RunState state, string? reason);
+
+    /// <summary>Where the training is within its epoch (at most every few seconds while it runs).</summary>
+    void IterationsReported(string runKey, RunIterations iterations);
 }
 
 public static class RunProgressSubscriptions

@@ -27,7 +27,6 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<RunSnapshot?> GetAsync();
 
-    /// <summary>Asks a running training to stop after its next checkpoint; the run becomes Paused then, keeping that checkpoint.</summary>
     /// <summary>The final evaluation: Dice per validation case and label in native space (empty until the run completed).</summary>
     [Alias("GetScoresAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<CaseScore>> GetScoresAsync();
@@ -50,6 +49,10 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     [Alias("GetDataDriftAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<DataDrift> GetDataDriftAsync();
 
+    /// <summary>
+    /// Asks a running training to stop at the end of its current epoch, writing a checkpoint then; the run becomes
+    /// Paused, keeping that checkpoint. Until then the snapshot says a pause is pending (<see cref="RunSnapshot.PauseRequested"/>).
+    /// </summary>
     [Alias("PauseAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<RunSnapshot> PauseAsync();
 
@@ -77,6 +80,10 @@ public interface ITrainingRunGrain : IGrainWithStringKey
 
     [Alias("MoveAsync"), GrainToGrainOnly]
     Task<RunSnapshot> MoveAsync(RunState to, string? reason);
+
+    /// <summary>Where the running training is within its epoch; kept in memory, shown in snapshots and pushed to subscribers.</summary>
+    [Alias("ReportIterationsAsync"), GrainToGrainOnly]
+    Task ReportIterationsAsync(RunIterations iterations);
 
     [Alias("RecordEpochAsync"), GrainToGrainOnly]
     Task RecordEpochAsync(EpochMetrics metrics);

@@ -36,6 +36,10 @@ public interface ITrainingSchedulerGrain : IGrainWithStringKey
     [Alias("GetQueueAsync"), GrainToGrainOnly]
     Task<TrainingQueueView> GetQueueAsync();
 
+    /// <summary>The training slots of the cluster's active silos, by kind of device (from their silo metadata).</summary>
+    [Alias("GetTrainingDevicesAsync"), GrainToGrainOnly]
+    Task<TrainingDevices> GetTrainingDevicesAsync();
+
     /// <summary>Checks placements against cluster membership and places what can be placed.</summary>
     [Alias("ReconcileAsync"), GrainToGrainOnly]
     Task ReconcileAsync();

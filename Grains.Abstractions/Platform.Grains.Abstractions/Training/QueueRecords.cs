@@ -60,3 +60,9 @@ public sealed record WorkerAssignment(
 /// <summary>Why a running training is asked to stop.</summary>
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Training.StopReason")]
 public enum StopReason { Pause = 0, Cancel = 1 }
+
+/// <summary>Training slots of the cluster's active silos: one per GPU on GPU silos, one per CPU-training silo.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.TrainingDevices")]
+public sealed record TrainingDevices(
+    [property: Id(0)] int GpuSlots,
+    [property: Id(1)] int CpuSlots);

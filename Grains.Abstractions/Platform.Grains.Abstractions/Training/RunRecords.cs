@@ -56,7 +56,9 @@ public sealed record RunSnapshot(
     [property: Id(9)] RunResultSummary? Result = null,
     [property: Id(10)] RunDataset? Dataset = null,
     [property: Id(11)] RunPreparation? Preparation = null,
-    [property: Id(12)] long? TrainingSeed = null)
+    [property: Id(12)] long? TrainingSeed = null,
+    [property: Id(13)] RunIterations? Iterations = null,
+    [property: Id(14)] bool PauseRequested = false)
 {
     /// <summary>The seed the run trains with and where it came from, for people: "12346 (the plan's seed + fold 1)".</summary>
     public string SeedDescription
@@ -89,6 +91,20 @@ public sealed record RunPreparation(
     [property: Id(0)] string Activity,
     [property: Id(1)] int Done,
     [property: Id(2)] int Total);
+
+/// <summary>
+/// Where a running training is within its epoch (kept in memory by the run grain, reported every few seconds):
+/// steps done of the epoch, measured seconds per step, and the time left in the epoch and in the run.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunIterations")]
+public sealed record RunIterations(
+    [property: Id(0)] int Epoch,
+    [property: Id(1)] int IterationsDone,
+    [property: Id(2)] int IterationsPerEpoch,
+    [property: Id(3)] double SecondsPerIteration,
+    [property: Id(4)] TimeSpan EpochRemaining,
+    [property: Id(5)] TimeSpan RunRemaining,
+    [property: Id(6)] DateTimeOffset At);
 
 /// <summary>A checkpoint the trainer wrote: the epoch it holds and where it lies, relative to the platform's data root.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.CheckpointRecord")]

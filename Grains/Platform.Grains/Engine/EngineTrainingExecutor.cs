@@ -22,7 +22,8 @@ namespace Platform.Grains.Engine;
 /// <summary>
 /// The real training on a silo: wait for the run's dataset (recorded on the run, written only by its preprocessing
 /// job: this executor never preprocesses), train the run's fold with the engine (resuming from the fold's last
-/// checkpoint after a pause or a lost machine), report every epoch and checkpoint, then score the validation cases in
+/// checkpoint after a pause or a lost machine), report every epoch and checkpoint and, every few seconds, where it is
+/// within the epoch; stop at the end of an epoch when paused; then score the validation cases in
 /// native space and store the scores once. Reads plans and splits from PostgreSQL directly: it runs outside any grain
 /// call, with no caller to ask other grains for them (the dataset comes through the worker, on its grain).
 /// A completed run writes its model package: the fold's model, the plan, the frozen preprocessing of its dataset and
@@ -91,17 +92,19 @@ public sealed partial class EngineTrainingExecutor(
         if (unreadable is not null)
             return TrainingOutcome.Failed(unreadable);
         await progress.StartedAsync(firstEpoch, trainer.Epochs);
+        var iterations = new IterationProgressMeter(trainer.Epochs, trainer.IterationsPerEpoch, trainer.ValidationBatches, IterationReportInterval,
+            step => progress.IterationsAsync(ToIterations(step)).GetAwaiter().GetResult());
         FoldTrainingResult result;
         try
         {
             result = await Task.Run(() => FoldTraining.Run(fold,
-                new EpochSink(report =>
+                new SynchronousSink<EpochReport>(report =>
                 {
                     PlatformMetrics.EpochCompleted(report.EpochSeconds, report.IterationsPerSecond);
                     progress.EpochCompletedAsync(ToMetrics(report), trainer.Epochs).GetAwaiter().GetResult();
                 }),
                 (state, path) => progress.CheckpointWrittenAsync(state.Position.Epoch, path).GetAwaiter().GetResult(),
-                cancellationToken), cancellationToken);
+                cancellationToken, iterations, progress.PauseRequested), cancellationToken);
         }
         catch (CheckpointCorruptException e)
         {
@@ -150,6 +153,13 @@ public sealed partial class EngineTrainingExecutor(
         }
     }
 
+    /// <summary>How often a run's page hears where the training is within its epoch.</summary>
+    public static TimeSpan IterationReportInterval { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wire form of the meter's report, stamped now.</summary>
+    public static RunIterations ToIterations(IterationProgress step) =>
+        new(step.Epoch, step.IterationsDone, step.IterationsPerEpoch, step.SecondsPerIteration, step.EpochRemaining, step.RunRemaining, DateTimeOffset.UtcNow);
+
     private static EpochMetrics ToMetrics(EpochReport report) => new(
         report.Epoch,
         report.TrainLoss,
@@ -179,9 +189,9 @@ public sealed partial class EngineTrainingExecutor(
     }
 
     /// <summary>Reports synchronously on the training thread, so an epoch is recorded before the next one starts.</summary>
-    private sealed class EpochSink(Action<EpochReport> report) : IProgress<EpochReport>
+    private sealed class SynchronousSink<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(EpochReport value) => report(value);
+        public void Report(T value) => report(value);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: trained {Epochs} epochs, stored {Scores} case scores")]

@@ -5,7 +5,9 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Tenancy;
+using Platform.Grains.Abstractions.Training;
 using Platform.Plans;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.Plans;
 
@@ -71,6 +73,27 @@ public sealed partial class PlanGrain(
 
     public async Task<DataDrift> GetDataDriftAsync(int version) =>
         await fingerprints.DriftAsync(_lab, _project, (await GetVersionAsync(version)).FingerprintId, "this plan version was configured");
+
+    public async Task<TrainingTimeEstimate> GetTrainingEstimateAsync(int version)
+    {
+        var settings = (await GetVersionAsync(version)).Settings;
+        TrainingCostEstimate gpu, cpu;
+        try
+        {
+            gpu = TrainingCostEstimate.Of(settings, TrainingHardware.Gpu);
+            cpu = TrainingCostEstimate.Of(settings, TrainingHardware.Cpu);
+        }
+        catch (PlanFieldException e)
+        {
+            throw new PlatformValidationException(e.Field, e.Message);
+        }
+
+        var devices = await GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler).GetTrainingDevicesAsync();
+        return new TrainingTimeEstimate(settings.Training.Epochs, settings.Training.IterationsPerEpoch, devices.GpuSlots, devices.CpuSlots,
+            Time(gpu), Time(cpu), cpu.SizedForGpu);
+
+        static TrainingTime Time(TrainingCostEstimate estimate) => new(estimate.PerIteration, estimate.PerEpoch, estimate.Run);
+    }
 
     public Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync() => versions.ListAsync(_lab, _project, _name);
 

@@ -18,6 +18,11 @@ internal sealed class GrainContextProgressSink(TaskScheduler grainScheduler, ITr
 
     public Task CheckpointWrittenAsync(int epoch, string path) => OnGrain(() => onGrain.CheckpointWrittenAsync(epoch, path));
 
+    public Task IterationsAsync(RunIterations iterations) => OnGrain(() => onGrain.IterationsAsync(iterations));
+
+    /// <summary>The worker's token for this assignment, read once it is made (a token may be read from any thread).</summary>
+    public CancellationToken PauseRequested { get; } = onGrain.PauseRequested;
+
     private Task OnGrain(Func<Task> report) =>
         Task.Factory.StartNew(report, CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap();
 }

@@ -78,9 +78,6 @@ public abstract partial class ScheduledJobWorker(ILogger logger) : Grain
     /// </summary>
     protected virtual bool StopsAtOnce(StopReason reason) => true;
 
-    /// <summary>Cancels the running work now (a training whose pause has reached its checkpoint).</summary>
-    protected Task CancelNowAsync() => _cancel?.CancelAsync() ?? Task.CompletedTask;
-
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_execution is null || _cancel is null)

@@ -357,16 +357,26 @@ public sealed partial class TrainingSchedulerGrain(
         }
     }
 
+    public Task<TrainingDevices> GetTrainingDevicesAsync()
+    {
+        var silos = ActiveSilos().Select(s => s.Capabilities).ToList();
+        return Task.FromResult(new TrainingDevices(
+            silos.Where(c => c.Kind == TrainingKind.Gpu).Sum(c => c.Slots), silos.Where(c => c.Kind == TrainingKind.Cpu).Sum(c => c.Slots)));
+    }
+
+    /// <summary>The active silos and what each advertises.</summary>
+    private IEnumerable<(string Silo, TrainingCapabilities Capabilities)> ActiveSilos() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active)
+            .Select(m => (m.SiloAddress.ToParsableString(), TrainingCapabilities.FromMetadata(siloMetadata.GetSiloMetadata(m.SiloAddress).Metadata)));
+
     private List<TrainingSlot> AvailableSlots(bool includeUnreachable)
     {
         var now = clock.GetUtcNow();
         var slots = new List<TrainingSlot>();
-        foreach (var member in membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active))
+        foreach (var (silo, capabilities) in ActiveSilos())
         {
-            var silo = member.SiloAddress.ToParsableString();
             if (!includeUnreachable && _unreachableUntil.TryGetValue(silo, out var until) && until > now)
                 continue;
-            var capabilities = TrainingCapabilities.FromMetadata(siloMetadata.GetSiloMetadata(member.SiloAddress).Metadata);
             foreach (var pool in Enum.GetValues<SlotPool>())
             {
                 for (var slot = 0; slot < capabilities.SlotsOf(pool); slot++)

@@ -15,7 +15,8 @@ namespace Platform.Grains.Scheduling;
 /// One training slot of one silo. The two placement filters put it on the silo its key names, and only if that
 /// silo can train. It runs one training at a time through the silo's <see cref="ITrainingExecutor"/>, outside its
 /// own turns (Task.Run), and reports progress to the run grain and the scheduler from its own context. Holding the
-/// slot, stopping and releasing are <see cref="ScheduledJobWorker"/>'s; a pause here waits for a checkpoint.
+/// slot, stopping and releasing are <see cref="ScheduledJobWorker"/>'s; a pause here lets the executor finish its
+/// epoch and write a checkpoint.
 /// </summary>
 [TrainingSiloPlacementFilter(order: 1)]
 [SiloInKeyPlacementFilter(order: 2)]
@@ -32,6 +33,7 @@ public sealed partial class TrainingWorkerGrain(
     private StopReason? _stop;
     private bool _running;
     private int _lastEpoch = -1;
+    private CancellationTokenSource _pause = new();
 
     protected override WorkKind Kind => WorkKind.Training;
 
@@ -42,12 +44,16 @@ public sealed partial class TrainingWorkerGrain(
         _stop = null;
         _running = false;
         _lastEpoch = -1;
+        _pause.Dispose();
+        _pause = new CancellationTokenSource();
     }
 
-    /// <remarks>A pause waits for the next checkpoint (see CheckpointWrittenAsync), so no work is lost; a cancel stops now.</remarks>
+    /// <remarks>A pause tells the executor to stop at the end of its epoch, after a checkpoint, so no work is lost; a cancel stops now.</remarks>
     protected override bool StopsAtOnce(StopReason reason)
     {
         _stop = reason;
+        if (reason == StopReason.Pause)
+            _pause.Cancel();
         return reason == StopReason.Cancel;
     }
 
@@ -184,12 +190,30 @@ public sealed partial class TrainingWorkerGrain(
         await GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey)
             .RecordCheckpointAsync(new CheckpointRecord(epoch, Path.GetRelativePath(root, path), clock.GetUtcNow()));
         _lastEpoch = epoch;
-        if (_stop == StopReason.Pause)
-            await CancelNowAsync();
     }
+
+    async Task ITrainingProgressSink.IterationsAsync(RunIterations iterations)
+    {
+        if (Current is not { } current || !_running)
+            return;
+        try
+        {
+            await GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey).ReportIterationsAsync(iterations);
+        }
+        catch (Exception exception) when (exception is PlatformException or TimeoutException or OrleansException)
+        {
+            // Shown progress only: the run moved on (cancelled) or did not answer; the training goes on regardless.
+            LogIterationsNotReported(logger, current.RunKey, exception.Message);
+        }
+    }
+
+    CancellationToken ITrainingProgressSink.PauseRequested => _pause.Token;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} left the queue before it started on {Worker}")]
     private static partial void LogAbandoned(ILogger logger, Exception exception, string runKey, string worker);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Iteration progress of run {RunKey} not reported: {Reason}")]
+    private static partial void LogIterationsNotReported(ILogger logger, string runKey, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report the end of run {RunKey}")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string runKey);

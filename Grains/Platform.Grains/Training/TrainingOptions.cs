@@ -35,4 +35,10 @@ public sealed class SimulatedTrainingOptions
     public int Epochs { get; set; } = 10;
     public int EpochMilliseconds { get; set; } = 200;
     public int CheckpointEvery { get; set; } = 2;
+
+    /// <summary>Steps an epoch is divided into (each takes an equal share of <see cref="EpochMilliseconds"/>).</summary>
+    public int IterationsPerEpoch { get; set; } = 4;
+
+    /// <summary>Least time between two reports of where the training is within its epoch.</summary>
+    public int IterationReportMilliseconds { get; set; } = 2000;
 }

@@ -37,6 +37,7 @@ public sealed partial class TrainingRunGrain(
 
     private readonly Dictionary<IRunProgressObserver, DateTimeOffset> _subscribers = [];
     private RunPreparation? _preparation;
+    private RunIterations? _iterations;
 
     private (string Lab, string Project, string RunId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
@@ -146,7 +147,7 @@ public sealed partial class TrainingRunGrain(
         return RunPredictions.ReadAsync(storage.Value.RequireWorkRoot(), Key.Lab, Key.Project, Key.RunId, caseId);
     }
 
-    public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId, _preparation));
+    public Task<RunSnapshot?> GetAsync() => Task.FromResult(run.State.Request is null ? null : run.State.ToSnapshot(Key.RunId, _preparation, _iterations));
 
     public async Task<DataDrift> GetDataDriftAsync()
     {
@@ -185,9 +186,27 @@ public sealed partial class TrainingRunGrain(
     {
         RequireExists();
         RunStateMachine.RequireMove(Key.RunId, run.State.State, RunState.Paused);
-        // The worker stops after the next checkpoint and then moves the run to Paused, so the pause loses no work.
+        // The worker finishes the epoch, writes a checkpoint and then moves the run to Paused, so the pause loses no
+        // work. Stored, so a page opened meanwhile shows the pause pending.
+        if (run.State.PauseRequestedAt is null)
+        {
+            run.State = run.State with { PauseRequestedAt = clock.GetUtcNow() };
+            await run.WriteStateAsync();
+        }
+
         await Scheduler.StopAsync(this.GetPrimaryKeyString(), StopReason.Pause);
-        return run.State.ToSnapshot(Key.RunId);
+        return run.State.ToSnapshot(Key.RunId, _preparation, _iterations);
+    }
+
+    public Task ReportIterationsAsync(RunIterations iterations)
+    {
+        RequireExists();
+        ArgumentNullException.ThrowIfNull(iterations);
+        if (run.State.State != RunState.Running)
+            throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; iterations are reported only while it runs.");
+        _iterations = iterations;
+        Notify(o => o.IterationsReported(this.GetPrimaryKeyString(), iterations));
+        return Task.CompletedTask;
     }
 
     public async Task<RunSnapshot> ResumeAsync()
@@ -224,7 +243,8 @@ public sealed partial class TrainingRunGrain(
             return run.State.ToSnapshot(Key.RunId);
         RunStateMachine.RequireMove(Key.RunId, run.State.State, RunState.Completed);
         var transition = new RunTransition(run.State.State, RunState.Completed, clock.GetUtcNow(), "platform", result.Summary);
-        run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition] };
+        run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition], PauseRequestedAt = null };
+        _iterations = null;
         await run.WriteStateAsync();
         await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), RunState.Completed, result.Summary));
@@ -243,8 +263,10 @@ public sealed partial class TrainingRunGrain(
         var from = run.State.State;
         RunStateMachine.RequireMove(Key.RunId, from, to);
         var transition = new RunTransition(from, to, clock.GetUtcNow(), VerifiedCaller.Current?.PrincipalId ?? "platform", reason);
-        run.State = run.State with { State = to, History = [.. run.State.History, transition] };
+        // Only a running run can be asked to pause, so any move ends a pending pause (paused, or stopped some other way).
+        run.State = run.State with { State = to, History = [.. run.State.History, transition], PauseRequestedAt = null };
         _preparation = null;
+        _iterations = null;
         await run.WriteStateAsync();
         await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), to, reason));

@@ -27,8 +27,13 @@ public sealed record TrainingRunState
     /// <summary>The seed the run trains with, resolved from its plan version and request when created; null for older runs.</summary>
     public long? TrainingSeed { get; init; }
 
-    // preparation: what a preparing run waits for, kept in memory by the grain (it changes every second).
-    public RunSnapshot ToSnapshot(string runId, RunPreparation? preparation = null) =>
+    /// <summary>When a person asked the running training to pause (it stops at the end of its epoch); null when no pause is pending.</summary>
+    public DateTimeOffset? PauseRequestedAt { get; init; }
+
+    // preparation and iterations: what a preparing run waits for and where a running one is within its epoch, kept in
+    // memory by the grain (they change every few seconds).
+    public RunSnapshot ToSnapshot(string runId, RunPreparation? preparation = null, RunIterations? iterations = null) =>
         new(runId, Request!, State, SoftwareVersion, CreatedAt, CreatedBy, History.ToList(), Metrics.ToList(), LastCheckpoint, Result,
-            Dataset, State == RunState.Preparing ? preparation : null, TrainingSeed);
+            Dataset, State == RunState.Preparing ? preparation : null, TrainingSeed,
+            State == RunState.Running ? iterations : null, PauseRequestedAt is not null && State == RunState.Running);
 }

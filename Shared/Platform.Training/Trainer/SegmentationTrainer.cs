@@ -14,7 +14,9 @@ namespace Platform.Training.Trainer;
 /// and the batch sequences: batches come from factories opened at an index (the checkpoint's position on resume),
 /// the learning rate is a function of the position, and nothing else on the torch side draws random numbers, so
 /// an interrupted and resumed run repeats an uninterrupted one step for step on a deterministic device.
-/// Cancellation is how a run pauses: the trainer writes <c>last</c> at the current iteration and returns.
+/// Two ways to stop early, both writing <c>last</c> so a later call resumes: cancellation stops at the current iteration
+/// (a silo stopping, a cancel), and a stop-after-epoch request (a person's pause) lets the current epoch finish, be
+/// validated and reported, then stops with <c>last</c> holding that epoch.
 /// </summary>
 public sealed class SegmentationTrainer
 {
@@ -61,13 +63,19 @@ public sealed class SegmentationTrainer
 
     /// <summary>Trains until the last epoch or until <paramref name="cancellationToken"/> fires (then writes
     /// <c>last</c> and returns with <see cref="TrainingOutcome.Completed"/> false).</summary>
+    /// <param name="epochProgress">Told after each epoch (after its checkpoint, if any, is on disk).</param>
+    /// <param name="iterationProgress">Told after each training step.</param>
+    /// <param name="cancellationToken">Stops at the current iteration.</param>
+    /// <param name="stopAfterEpoch">Stops at the end of the current epoch: it is validated, reported and written to
+    /// <c>last</c> first. Ignored during the last epoch, which completes the run anyway.</param>
     /// <exception cref="CheckpointCorruptException">The last checkpoint exists but cannot be read.</exception>
     /// <exception cref="InvalidOperationException">The last checkpoint belongs to another network or run length,
     /// or a batch source yields batches out of order.</exception>
     public TrainingOutcome Run(
         IProgress<EpochReport>? epochProgress = null,
         IProgress<IterationReport>? iterationProgress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        CancellationToken stopAfterEpoch = default)
     {
         if (options.Threads is int threads)
             set_num_threads(threads);
@@ -155,13 +163,16 @@ public sealed class SegmentationTrainer
 
             if (isBest)
                 checkpoints.WriteBest(run.State(this), network, optimizer);
-            if ((epoch + 1) % options.Checkpoints.EveryEpochs == 0 || epoch + 1 == options.Epochs
+            bool stopping = stopAfterEpoch.IsCancellationRequested && epoch + 1 < options.Epochs;
+            if (stopping || (epoch + 1) % options.Checkpoints.EveryEpochs == 0 || epoch + 1 == options.Epochs
                 || time.GetElapsedTime(lastWrite) >= options.Checkpoints.Interval)
             {
                 checkpoints.WriteLast(run.State(this), network, optimizer);
                 lastWrite = time.GetTimestamp();
             }
             epochProgress?.Report(report);
+            if (stopping)
+                return run.Outcome(completed: false);
         }
         return run.Outcome(completed: true);
     }

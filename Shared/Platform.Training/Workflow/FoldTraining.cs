@@ -29,12 +29,17 @@ public static class FoldTraining
     /// <param name="request">The fold.</param>
     /// <param name="progress">Told after each epoch.</param>
     /// <param name="checkpointWritten">Told after each <c>last</c> checkpoint is on disk (state, path).</param>
-    /// <param name="cancellationToken">Stops the training after writing <c>last</c> (a pause); a later call resumes.</param>
+    /// <param name="cancellationToken">Stops the training at the current iteration after writing <c>last</c>; a later call resumes.</param>
+    /// <param name="iterations">Told after each training step.</param>
+    /// <param name="stopAfterEpoch">Stops the training at the end of the current epoch after writing <c>last</c> (a pause);
+    /// a later call resumes.</param>
     public static FoldTrainingResult Run(
         FoldTrainingRequest request,
         IProgress<EpochReport>? progress = null,
         Action<CheckpointState, string>? checkpointWritten = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IProgress<IterationReport>? iterations = null,
+        CancellationToken stopAfterEpoch = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -74,7 +79,7 @@ public static class FoldTraining
                 start => new BatchLoader(training, loader with { StartIndex = start }),
                 start => new BatchLoader(validation, validationLoader with { StartIndex = start }),
                 checkpoints, device);
-            var outcome = trainer.Run(progress, null, cancellationToken);
+            var outcome = trainer.Run(progress, iterations, cancellationToken, stopAfterEpoch);
             if (!outcome.Completed || request.ValidationCases.Count == 0)
                 return new FoldTrainingResult(outcome, null, null, checkpointFolder, null);
 

@@ -1,16 +1,21 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Engine;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
+using IterationProgress = Platform.Training.Trainer.IterationProgress;
+using IterationProgressMeter = Platform.Training.Trainer.IterationProgressMeter;
+using IterationReport = Platform.Training.Trainer.IterationReport;
 
 namespace Platform.Silo.Training;
 
 /// <summary>
 /// A stand-in for the training engine, registered only when <c>Platform:Training:Executor</c> is "simulated": for
 /// cluster tests (a silo process killed mid-run) and demos of scheduling without TorchSharp. Each epoch waits a
-/// configured time; every few epochs it writes a checkpoint file holding the epoch number (atomically, by
-/// rename) and resumes from it when placed again. An unreadable checkpoint fails the run with that reason.
+/// configured time, in equal steps reported like the engine's; every few epochs, and at the end of the epoch in which
+/// a pause was asked for, it writes a checkpoint file holding the epoch number (atomically, by rename) and resumes
+/// from it when placed again. An unreadable checkpoint fails the run with that reason.
 /// </summary>
 public sealed class SimulatedTrainingExecutor(IOptions<TrainingOptions> options, ILocalSiloDetails silo) : ITrainingExecutor
 {
@@ -31,19 +36,34 @@ public sealed class SimulatedTrainingExecutor(IOptions<TrainingOptions> options,
         }
 
         await progress.StartedAsync(firstEpoch, settings.Epochs);
+        var steps = Math.Max(1, settings.IterationsPerEpoch);
+        var reports = new List<IterationProgress>();
+        var meter = new IterationProgressMeter(settings.Epochs, steps, 0, TimeSpan.FromMilliseconds(settings.IterationReportMilliseconds), reports.Add);
         for (var epoch = firstEpoch; epoch < settings.Epochs; epoch++)
         {
-            await Task.Delay(settings.EpochMilliseconds, cancellationToken);
+            for (var step = 0; step < steps; step++)
+            {
+                await Task.Delay(settings.EpochMilliseconds / steps, cancellationToken);
+                meter.Report(new IterationReport(epoch, step, (long)epoch * steps + step, 1.0 / (epoch + 1), 0.01, 1));
+                foreach (var report in reports)
+                    await progress.IterationsAsync(EngineTrainingExecutor.ToIterations(report));
+                reports.Clear();
+            }
+
             var loss = 1.0 / (epoch + 1);
             await progress.EpochCompletedAsync(new EpochMetrics(epoch, loss, loss * 1.1, new Dictionary<int, double> { [1] = 1 - loss },
                 0.01, settings.EpochMilliseconds / 1000.0), settings.Epochs);
-            if ((epoch + 1) % settings.CheckpointEvery == 0 || epoch == settings.Epochs - 1)
+            var pausing = progress.PauseRequested.IsCancellationRequested && epoch < settings.Epochs - 1;
+            if (pausing || (epoch + 1) % settings.CheckpointEvery == 0 || epoch == settings.Epochs - 1)
             {
                 var partial = checkpoint + ".partial";
                 await File.WriteAllTextAsync(partial, epoch.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
                 File.Move(partial, checkpoint, overwrite: true);
                 await progress.CheckpointWrittenAsync(epoch, checkpoint);
             }
+
+            if (pausing)
+                return TrainingOutcome.Stopped();
         }
 
         return TrainingOutcome.Completed(new RunResultSummary(

@@ -22,6 +22,9 @@ public sealed class PlansClient(IClusterClient cluster, ProjectListsClient lists
     /// <summary>Whether the project's data changed since <paramref name="version"/> was configured.</summary>
     public Task<DataDrift> GetDataDriftAsync(string labId, string project, string plan, int version) => Plan(labId, project, plan).GetDataDriftAsync(version);
 
+    public Task<TrainingTimeEstimate> GetTrainingEstimateAsync(string labId, string project, string plan, int version) =>
+        Plan(labId, project, plan).GetTrainingEstimateAsync(version);
+
     public Task<IReadOnlyList<PlanVersionSummary>> ListVersionsAsync(string labId, string project, string plan) => Plan(labId, project, plan).ListVersionsAsync();
 
     public Task<IReadOnlyList<PlanFieldChange>> CompareAsync(string labId, string project, string plan, int fromVersion, int toVersion) =>

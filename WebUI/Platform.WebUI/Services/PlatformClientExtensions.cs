@@ -30,6 +30,8 @@ public static class PlatformClientExtensions
         builder.Services.AddScoped<SplitsClient>();
         builder.Services.AddScoped<SweepsClient>();
         builder.Services.AddScoped<FileDownloads>();
+        builder.Services.AddScoped<BrowserPreferences>();
+        builder.Services.AddScoped<RecentWork>();
         builder.Services.AddScoped<RunsClient>();
         // One feed per run page (a circuit's scope disposes any a page left open).
         builder.Services.AddTransient<RunProgressFeed>();

@@ -31,6 +31,9 @@ public sealed partial class RunProgressFeed(IClusterClient cluster, WebCaller ca
     /// <summary>A state change pushed by the run, with its reason.</summary>
     public event Action<RunState, string?>? StateChanged;
 
+    /// <summary>Where the training is within its epoch, pushed by the run every few seconds.</summary>
+    public event Action<RunIterations>? IterationsReported;
+
     /// <summary>The run as re-read by the safety-net poll.</summary>
     public event Action<RunSnapshot>? SnapshotRefreshed;
 
@@ -162,6 +165,12 @@ public sealed partial class RunProgressFeed(IClusterClient cluster, WebCaller ca
         {
             if (key == runKey)
                 feed.StateChanged?.Invoke(state, reason);
+        }
+
+        public void IterationsReported(string key, RunIterations iterations)
+        {
+            if (key == runKey)
+                feed.IterationsReported?.Invoke(iterations);
         }
     }
 

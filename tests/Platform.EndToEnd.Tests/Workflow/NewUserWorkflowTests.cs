@@ -196,6 +196,9 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         {
             await ProjectBreadcrumb(admin, project).ClickAsync();
             await admin.GetByTestId("project-runs-link").ClickAsync();
+            // The estimate for this cluster's devices (CPUs only here); a short plan needs no warning.
+            await Assertions.Expect(admin.GetByTestId("start-run-estimate")).ToContainTextAsync("Estimated on this cluster's CPUs", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("start-run-gpu-warning")).ToHaveCountAsync(0);
             // The form's defaults are the latest plan version, the first split and fold 0.
             await admin.GetByTestId("start-run-button").ClickAsync();
             await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runs/[^/]+$"), new() { Timeout = 30_000 });
@@ -225,6 +228,13 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
             caseId = (await rows.First.GetAttributeAsync("data-case"))!;
             await Assertions.Expect(rows.First.GetByTestId("case-dice").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d\.\d+|NaN|—)$"));
+        });
+        await StepAsync(admin, "16a-results-breadcrumb-has-runs", async () =>
+        {
+            var trail = admin.Locator(".mud-breadcrumbs");
+            await Assertions.Expect(trail).ToContainTextAsync("Runs");
+            await Assertions.Expect(trail.GetByRole(AriaRole.Link, new() { Name = "Runs" })).ToHaveAttributeAsync("href", $"labs/{labId}/projects/{project}/runs");
+            await ElementShotAsync(trail, "16a-results-breadcrumb");
         });
         await StepAsync(admin, "17-viewer-with-prediction", async () =>
         {
@@ -304,6 +314,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await admin.GetByTestId("viewer-readout").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17e-readout.png") });
             await admin.GetByTestId("viewer-label-legend").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17e-legend.png") });
         });
+        await LongWorkAndNavigationStepsAsync(admin, labName, labId, project, runUrl);
         await StepAsync(admin, "18-account-created", async () =>
         {
             await admin.GotoAsync(Url("accounts"));
@@ -418,6 +429,166 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
 
     private static ILocator ProjectBreadcrumb(IPage page, string project) =>
         page.Locator(".mud-breadcrumbs").GetByRole(AriaRole.Link, new() { Name = project, Exact = true });
+
+    /// <summary>
+    /// Issue 17, items 5 and 6, on the lab the workflow built (its run has completed, so the one CPU training slot is free):
+    /// the home page, links to results, remembered lab and theme, no missing favicon, plan fields marked where wrong,
+    /// versions that open and download, a case table that wraps; then a GPU-sized plan warned about before it starts,
+    /// started anyway, showing progress within its first epoch, and a pause that is still shown as pending after a reload.
+    /// </summary>
+    private async Task LongWorkAndNavigationStepsAsync(IPage admin, string labName, string labId, string project, string runUrl)
+    {
+        var runId = runUrl.Split('/')[^1];
+        await StepAsync(admin, "17e-home-recent-work-and-remembered-lab", async () =>
+        {
+            var missing = new List<string>();
+            admin.Response += (_, response) =>
+            {
+                if (response.Status == 404)
+                    missing.Add(response.Url);
+            };
+            // A new page load: the lab shown in the menu comes from the browser's memory, not from the address.
+            await admin.GotoAsync(Url(""));
+            await Assertions.Expect(admin.GetByTestId("home-run-link").Filter(new() { HasText = runId })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("home-run-results-link").First).ToHaveAttributeAsync("href", $"labs/{labId}/projects/{project}/runs/{runId}/results");
+            await Assertions.Expect(admin.GetByTestId("home-project-link").Filter(new() { HasText = project })).ToHaveCountAsync(1);
+            await Assertions.Expect(admin.GetByTestId("nav-lab")).ToContainTextAsync(labName, new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("lab-switcher-button")).ToHaveTextAsync(labName);
+            var icon = await admin.Locator("link[rel=icon]").GetAttributeAsync("href");
+            Assert.Equal(200, (await admin.APIRequest.GetAsync(Url(icon!))).Status);
+            Assert.Empty(missing);
+        });
+        await StepAsync(admin, "17f-dark-mode-remembered", async () =>
+        {
+            static Task<string> Background(IPage page) => page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim()");
+            var light = await Background(admin);
+            await ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) != light);
+            var dark = await Background(admin);
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.GetByTestId("home-run-link").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await WaitUntilAsync(async () => await Background(admin) == dark, "the theme to come back dark after the reload");
+            await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "workflow-17f-dark-after-reload.png") });
+            await ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) == light);
+        });
+        var planUrl = Url($"labs/{labId}/projects/{project}/plans/3d_fullres");
+        await StepAsync(admin, "17g-invalid-plan-fields-marked-at-their-fields", async () =>
+        {
+            await admin.GotoAsync(planUrl);
+            var fields = new[] { ("field-training-epochs", "-3", "At least one epoch."), ("field-training-learning-rate", "5", "above 0 and at most 1"), ("field-network-batch-size", "0", "between 1 and 512") };
+            var before = new List<string>();
+            foreach (var (field, bad, _) in fields)
+            {
+                before.Add(await admin.Locator($"input[data-testid={field}]").InputValueAsync());
+                await FillFieldAsync(admin, field, bad);
+            }
+
+            foreach (var (field, _, message) in fields)
+            {
+                var input = admin.Locator($"input[data-testid={field}]");
+                await Assertions.Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
+                var control = input.Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]");
+                await Assertions.Expect(control).ToContainTextAsync(message);
+            }
+
+            await ElementShotAsync(admin.Locator("input[data-testid=field-training-epochs]").Locator("xpath=ancestor::div[contains(@class,'mud-grid')][1]"), "17g-training-fields-marked");
+            await ElementShotAsync(admin.Locator("input[data-testid=field-network-batch-size]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]"), "17g-batch-field-marked");
+            // Put the saved values back, so nothing is left unsaved.
+            for (var i = 0; i < fields.Length; i++)
+                await FillFieldAsync(admin, fields[i].Item1, before[i]);
+        });
+        await StepAsync(admin, "17h-plan-version-opened-and-downloaded", async () =>
+        {
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/plans/3d_fullres/versions"));
+            var first = admin.GetByTestId("version-open").Last;
+            await Assertions.Expect(first).ToHaveTextAsync("v1", new() { Timeout = 30_000 });
+            await first.ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("version-view-heading")).ToHaveTextAsync("v1, read only", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.Locator("[data-testid=version-view] input[data-testid=field-training-epochs]")).ToHaveValueAsync("3");
+            var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("version-download").Last.ClickAsync());
+            Assert.Equal("3d_fullres-v1.json", download.SuggestedFilename);
+            var path = Path.Combine(Path.GetTempPath(), $"e2e-plan-{_run}.json");
+            await download.SaveAsAsync(path);
+            Assert.Matches("\"epochs\"\\s*:\\s*3\\b", await File.ReadAllTextAsync(path));
+        });
+        await StepAsync(admin, "17i-case-table-wraps-at-1440", async () =>
+        {
+            await admin.SetViewportSizeAsync(1440, 900);
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/datasources/kits"));
+            var table = admin.GetByTestId("case-table");
+            await Assertions.Expect(admin.GetByTestId("case-id")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+            var container = table.Locator(".mud-table-container");
+            Assert.True(await container.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth + 1"), "the case table is wider than its frame: columns are clipped");
+            await ElementShotAsync(table, "17i-case-table-1440");
+            await admin.SetViewportSizeAsync(Viewport.Width, Viewport.Height);
+        });
+        await StepAsync(admin, "17j-runs-list-links-results", async () =>
+        {
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
+            var link = admin.GetByTestId("run-row-results-link");
+            await Assertions.Expect(link).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await ElementShotAsync(admin.GetByTestId("runs-table"), "17j-runs-table");
+            await link.ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs/{runId}/results$"));
+        });
+        await StepAsync(admin, "17k-gpu-sized-plan-warned", async () =>
+        {
+            // nnU-Net's auto-configuration for a GPU, kept as it is: 1000 epochs × 250 iterations of 64 × 64 × 32 patches.
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/plans"));
+            await SignIn.FillWhenInteractiveAsync(admin, [("new-plan-name-input", "gpu_sized")], SignIn.Enabled(admin, "create-plan-button"));
+            await admin.GetByTestId("create-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("auto-configure-result")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await admin.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 1,", new() { Timeout = 30_000 });
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
+            var option = admin.GetByTestId("start-run-plan-option").Filter(new() { HasText = "gpu_sized" });
+            await ClickWhenInteractiveAsync(admin, "start-run-plan-select", async () => await option.CountAsync() > 0);
+            await option.ClickAsync();
+            var warning = admin.GetByTestId("start-run-gpu-warning");
+            await Assertions.Expect(warning).ToContainTextAsync("This plan is sized for a GPU, and this cluster has none.", new() { Timeout = 30_000 });
+            await Assertions.Expect(warning).ToContainTextAsync("the whole run about");
+            await Assertions.Expect(admin.GetByTestId("start-run-button")).ToBeEnabledAsync();
+            await ElementShotAsync(admin.GetByTestId("start-run-form"), "17k-gpu-warning");
+        });
+        await StepAsync(admin, "17l-progress-within-the-epoch", async () =>
+        {
+            // The warning does not block: started anyway, it trains on the CPU, one slow iteration at a time.
+            await admin.GetByTestId("start-run-button").ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runs/gpu_sized[^/]+$"), new() { Timeout = 30_000 });
+            var steps = admin.GetByTestId("run-iterations");
+            await Assertions.Expect(steps).ToContainTextAsync("Epoch 1 of 1000: iteration", new() { Timeout = 300_000 });
+            await Assertions.Expect(steps).ToContainTextAsync("of 250");
+            await Assertions.Expect(steps).ToContainTextAsync("left in this epoch");
+            await ElementShotAsync(admin.GetByTestId("run-progress").Locator("xpath=ancestor::div[contains(@class,'mud-paper')][1]"), "17l-run-iterations");
+        });
+        await StepAsync(admin, "17m-pause-pending-after-reload", async () =>
+        {
+            var pause = admin.GetByTestId("run-pause-button");
+            await pause.ClickAsync();
+            await Assertions.Expect(pause).ToHaveTextAsync("Pausing at the end of epoch 1…", new() { Timeout = 30_000 });
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.GetByTestId("run-pause-button")).ToHaveTextAsync("Pausing at the end of epoch 1…", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("run-pause-button")).ToBeDisabledAsync();
+            await ElementShotAsync(admin.GetByTestId("run-actions"), "17m-pausing-after-reload");
+            // An epoch of this plan takes hours here: cancel it, freeing the slot once its current iteration ends.
+            await admin.GetByTestId("run-cancel-button").ClickAsync();
+            await admin.GetByTestId("run-cancel-confirm").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Cancelled", new() { Timeout = 60_000 });
+        });
+    }
+
+    private async Task ElementShotAsync(ILocator element, string name) =>
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(_screenshots, $"workflow-{name}.png") });
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Waited in vain for {what}.");
+            await Task.Delay(300);
+        }
+    }
 
     /// <summary>
     /// Types into a field and leaves it (MudBlazor fields commit on change), then checks the value stayed: a form that

@@ -22,10 +22,11 @@ public sealed class PauseResumeTests(MigratedDatabaseFixture database) : IClassF
     };
 
     [Fact]
-    public async Task A_paused_run_keeps_its_checkpoint_frees_its_slot_and_resumes_from_the_checkpoint()
+    public async Task A_paused_run_stops_at_the_end_of_its_epoch_with_a_checkpoint_frees_its_slot_and_resumes_from_there()
     {
         using var data = new TempDataRoot();
-        await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"pause-{Guid.NewGuid():N}"[..14], data.Root, Simulated(epochs: 8, checkpointEvery: 2));
+        // No periodic checkpoint before the last epoch: the pause writes its own at the end of the epoch it was asked in.
+        await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"pause-{Guid.NewGuid():N}"[..14], data.Root, Simulated(epochs: 8, checkpointEvery: 100));
         TestIdentity.ActAs(TestIdentity.Admin);
         var lab = NewLabId("lab-p");
         await CreateLabAsync(silo.Grains, lab);
@@ -36,11 +37,17 @@ public sealed class PauseResumeTests(MigratedDatabaseFixture database) : IClassF
         Assert.Equal(RunState.Queued, (await RunAsync(silo.Grains, second)).State);
 
         var asked = await silo.Grains.GetGrain<ITrainingRunGrain>(first).PauseAsync();
-        Assert.Equal(RunState.Running, asked.State); // it stops at its next checkpoint, not at once
+        Assert.Equal(RunState.Running, asked.State); // it finishes its epoch first
+        Assert.True(asked.PauseRequested, "the pending pause is part of the run's snapshot (a reloaded page shows it)");
+        var epochWhenAsked = asked.Metrics.Count;
         var paused = await WaitForRunAsync(silo.Grains, first, r => r.State == RunState.Paused, "paused");
+        Assert.False(paused.PauseRequested);
         var checkpoint = Assert.IsType<CheckpointRecord>(paused.LastCheckpoint);
         Assert.True(File.Exists(Path.Combine(data.Root, checkpoint.Path)), $"checkpoint {checkpoint.Path} is not on disk");
         Assert.Equal(checkpoint.Epoch, paused.Metrics.Max(m => m.Epoch)); // stopped right after it: no work lost
+        // The epoch under way (or the one whose report was in flight), not a later checkpoint.
+        Assert.InRange(checkpoint.Epoch, epochWhenAsked - 1, epochWhenAsked);
+        Assert.Contains($"paused after epoch {checkpoint.Epoch}", paused.History[^1].Reason);
 
         // The freed slot (one on a CPU silo) goes to the waiting run; cancelling it frees the slot again.
         await WaitForRunAsync(silo.Grains, second, r => r.State == RunState.Running, "running");

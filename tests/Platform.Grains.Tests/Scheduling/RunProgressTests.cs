@@ -10,7 +10,7 @@ using static Platform.Grains.Tests.Scheduling.TrainingSetup;
 
 namespace Platform.Grains.Tests.Scheduling;
 
-/// <summary>A run pushes its epochs and state changes to subscribers who may see it, and to no one else.</summary>
+/// <summary>A run pushes its epochs, progress within epochs and state changes to subscribers who may see it, and to no one else.</summary>
 public sealed class RunProgressTests(MigratedDatabaseFixture database) : IClassFixture<MigratedDatabaseFixture>
 {
     private sealed class Recorder : IRunProgressObserver
@@ -20,6 +20,9 @@ public sealed class RunProgressTests(MigratedDatabaseFixture database) : IClassF
         public void EpochRecorded(string runKey, EpochMetrics metrics) => Events.Enqueue($"epoch {metrics.Epoch}");
 
         public void StateChanged(string runKey, RunState state, string? reason) => Events.Enqueue($"state {state}");
+
+        public void IterationsReported(string runKey, RunIterations iterations) =>
+            Events.Enqueue($"iterations {iterations.Epoch}: {iterations.IterationsDone}/{iterations.IterationsPerEpoch}");
     }
 
     [Fact]
@@ -33,6 +36,8 @@ public sealed class RunProgressTests(MigratedDatabaseFixture database) : IClassF
             ["Platform:Training:Simulated:Epochs"] = "4",
             ["Platform:Training:Simulated:EpochMilliseconds"] = "150",
             ["Platform:Training:Simulated:CheckpointEvery"] = "2",
+            ["Platform:Training:Simulated:IterationsPerEpoch"] = "3",
+            ["Platform:Training:Simulated:IterationReportMilliseconds"] = "0",
         };
         await using var silo = await TrainingSilo.StartAsync(database.ConnectionString, $"prog-{Guid.NewGuid():N}"[..14], data.Root, settings);
         TestIdentity.ActAs(TestIdentity.Admin);
@@ -51,6 +56,10 @@ public sealed class RunProgressTests(MigratedDatabaseFixture database) : IClassF
         var running = events.IndexOf("state Running");
         Assert.True(running >= 0 && running < events.IndexOf("epoch 0"), string.Join(", ", events));
         Assert.Equal("state Completed", events[^1]);
+        // Progress within each epoch, every step here (the engine reports every 2 s).
+        Assert.Contains("iterations 0: 1/3", events);
+        Assert.Contains("iterations 3: 3/3", events);
+        Assert.Null((await RunAsync(silo.Grains, key)).Iterations); // transient: gone once the run completed
 
         TestIdentity.ActAs("someone-from-elsewhere");
         await Assert.ThrowsAsync<PlatformAccessDeniedException>(() => silo.Grains.GetGrain<ITrainingRunGrain>(key).SubscribeAsync(observer));

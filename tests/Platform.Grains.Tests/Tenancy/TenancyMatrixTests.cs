@@ -69,6 +69,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IPlanGrain.ReviseAsync", LabRole.Scientist, (g, lab) => PlanOf(g, lab).ReviseAsync(SamplePlans.Small(), 99, null)),
         new("IPlanGrain.GetVersionAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetVersionAsync(1)),
         new("IPlanGrain.GetDataDriftAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetDataDriftAsync(1)),
+        new("IPlanGrain.GetTrainingEstimateAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).GetTrainingEstimateAsync(1)),
         new("IPlanGrain.ListVersionsAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).ListVersionsAsync()),
         new("IPlanGrain.ExportJsonAsync", LabRole.Viewer, (g, lab) => PlanOf(g, lab).ExportJsonAsync()),
         new("IPlanGrain.ImportJsonAsync", LabRole.Scientist, (g, lab) => PlanOf(g, lab).ImportJsonAsync("{}", 99, null)),
@@ -137,6 +138,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "ITrainingRunGrain.CreateForAsync", (g, lab) => RunOf(g, lab).CreateForAsync(TenancyFixture.RunRequest, "forger") },
         { "ITrainingRunGrain.ResolveDatasetAsync", (g, lab) => RunOf(g, lab).ResolveDatasetAsync() },
         { "ITrainingRunGrain.ReportPreparationAsync", (g, lab) => RunOf(g, lab).ReportPreparationAsync(new RunPreparation("forged", 0, 0)) },
+        { "ITrainingRunGrain.ReportIterationsAsync", (g, lab) => RunOf(g, lab).ReportIterationsAsync(new RunIterations(0, 1, 2, 1, TimeSpan.Zero, TimeSpan.Zero, DateTimeOffset.UtcNow)) },
         { "IPreprocessingGrain.PrepareDatasetAsync", (g, lab) => PreprocessingOf(g, lab).PrepareDatasetAsync(new DatasetRequest(1, null, "forged_0000000000"), null) },
         { "ICrossValidationGrain.GetEvaluationJobAsync", (g, lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged")).GetEvaluationJobAsync("forged") },
         { "ICrossValidationGrain.FinishEvaluationAsync", (g, lab) => g.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, TenancyFixture.Project, "forged")).FinishEvaluationAsync("forged", new EvaluationOutcome(null, "forged")) },
@@ -156,6 +158,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         { "ITrainingSchedulerGrain.ReportProgressAsync", (g, lab) => Scheduler(g).ReportProgressAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), 1, 2, 1) },
         { "ITrainingSchedulerGrain.ReleaseAsync", (g, lab) => Scheduler(g).ReleaseAsync(GrainKeys.Run(lab, TenancyFixture.Project, TenancyFixture.RunId), "forged#0", false) },
         { "ITrainingSchedulerGrain.GetQueueAsync", (g, lab) => Scheduler(g).GetQueueAsync() },
+        { "ITrainingSchedulerGrain.GetTrainingDevicesAsync", (g, lab) => Scheduler(g).GetTrainingDevicesAsync() },
         { "ITrainingSchedulerGrain.ReconcileAsync", (g, lab) => Scheduler(g).ReconcileAsync() },
     };
 
@@ -391,6 +394,10 @@ internal sealed class SilentObserver : IRunProgressObserver
     }
 
     public void StateChanged(string runKey, RunState state, string? reason)
+    {
+    }
+
+    public void IterationsReported(string runKey, RunIterations iterations)
     {
     }
 }

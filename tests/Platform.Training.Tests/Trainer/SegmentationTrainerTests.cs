@@ -172,6 +172,53 @@ public sealed class SegmentationTrainerTests : IDisposable
     }
 
     [Fact]
+    public void StopAfterEpochFinishesTheEpochReportsItWritesLastHoldingItAndTheResumedRunContinuesFromTheNext()
+    {
+        var reports = new List<EpochReport>();
+        var announced = new List<int>();
+        using var stop = new CancellationTokenSource();
+        using var network = TrainerHarness.Network();
+        var trainer = new SegmentationTrainer(network, TrainerHarness.Options(epochs: 4, iterations: 3),
+            SyntheticBatchSource.Factory(TrainerHarness.Seed, 2, 1, TrainerHarness.Patch, 3),
+            SyntheticBatchSource.Factory(TrainerHarness.Seed + 1, 2, 1, TrainerHarness.Patch, 3),
+            new CheckpointStore(folder.Path, (state, _) => announced.Add(state.Position.Epoch)), CPU);
+        // Asked during epoch 1's second step: the rest of epoch 1 still trains (no checkpoint is due before epoch 100).
+        var steps = new SynchronousProgress<IterationReport>(r =>
+        {
+            if (r is { Epoch: 1, Iteration: 1 })
+                stop.Cancel();
+        });
+
+        var paused = trainer.Run(new SynchronousProgress<EpochReport>(reports.Add), steps, stopAfterEpoch: stop.Token);
+
+        Assert.False(paused.Completed);
+        Assert.Equal([0, 1], reports.Select(r => r.Epoch));
+        Assert.Equal(new TrainingPosition(2, 0, 6), paused.Position);
+        Assert.Equal([2], announced);
+        var last = CheckpointFile.ReadState(Path.Combine(folder.Path, CheckpointStore.LastFileName));
+        Assert.Equal(new TrainingPosition(2, 0, 6), last.Position);
+        Assert.Equal([0, 1], last.History.Select(h => h.Epoch));
+
+        var resumed = new List<EpochReport>();
+        var finished = trainer.Run(new SynchronousProgress<EpochReport>(resumed.Add));
+        Assert.True(finished.Completed);
+        Assert.Equal([2, 3], resumed.Select(r => r.Epoch));
+    }
+
+    [Fact]
+    public void StopAfterEpochDuringTheLastEpochCompletesTheRun()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        using var network = TrainerHarness.Network();
+
+        var outcome = TrainerHarness.Trainer(network, TrainerHarness.Options(epochs: 1, iterations: 2), folder.Path).Run(stopAfterEpoch: stop.Token);
+
+        Assert.True(outcome.Completed);
+        Assert.Single(outcome.History);
+    }
+
+    [Fact]
     public void BatchSourceThatSkipsAnIndexIsReported()
     {
         using var network = TrainerHarness.Network();

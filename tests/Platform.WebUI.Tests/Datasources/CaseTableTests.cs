@@ -43,6 +43,15 @@ public sealed class CaseTableTests : MudBlazorContext
     }
 
     [Fact]
+    public void The_table_wraps_long_problems_in_their_cells_instead_of_clipping_its_last_column()
+    {
+        var table = RenderTable(Case("case_00001", CaseStatus.Invalid, new CaseProblem("unreadable", "The file cannot be read.", "lms/a/very/long/path/case_00001.nii.gz")));
+
+        Assert.Contains("wrapping-table", table.Find("[data-testid=case-table]").ClassList);
+        table.WaitForAssertion(() => Assert.Equal("Problems", table.Find("[data-testid=case-problems]").GetAttribute("data-label")));
+    }
+
+    [Fact]
     public void The_first_page_asks_the_grain_for_25_cases_by_id()
     {
         RenderTable(Case("case_00000", CaseStatus.Valid));

@@ -61,6 +61,8 @@ internal sealed class FakeRunGrain(RunSnapshot snapshot, TimeProvider clock) : I
 
     public Task ReportPreparationAsync(RunPreparation? preparation) => throw new NotSupportedException();
 
+    public Task ReportIterationsAsync(RunIterations iterations) => throw new NotSupportedException();
+
     public Task<CasePrediction?> GetPredictionAsync(string caseId) => throw new NotSupportedException();
 
     public Task<RunSnapshot> PauseAsync() => throw new NotSupportedException();

@@ -60,12 +60,12 @@ public sealed class RunActionsTests : MudBlazorContext
     }
 
     [Fact]
-    public void After_a_pause_request_the_button_says_the_run_stops_at_its_next_checkpoint()
+    public void After_a_pause_request_the_button_says_the_run_stops_at_the_end_of_its_epoch()
     {
-        var actions = Context.Render<RunActions>(p => p.Add(c => c.State, RunState.Running).Add(c => c.CanAct, true).Add(c => c.PauseRequested, true));
+        var actions = Context.Render<RunActions>(p => p.Add(c => c.State, RunState.Running).Add(c => c.CanAct, true).Add(c => c.PausingAtEpoch, 4));
 
         var pause = actions.Find("[data-testid=run-pause-button]");
-        Assert.Contains("next checkpoint", pause.TextContent);
+        Assert.Equal("Pausing at the end of epoch 4…", pause.TextContent.Trim());
         Assert.True(pause.HasAttribute("disabled"));
     }
 }

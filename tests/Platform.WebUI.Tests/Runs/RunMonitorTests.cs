@@ -54,6 +54,36 @@ public sealed class RunMonitorTests : MudBlazorContext
     }
 
     [Fact]
+    public async Task A_pending_pause_read_with_the_run_shows_on_a_freshly_opened_page()
+    {
+        var pausing = Run(RunState.Running, Epoch(0), Epoch(1)) with { PauseRequested = true };
+
+        var view = await RenderMonitorAsync(pausing);
+
+        var pause = view.Find("[data-testid=run-pause-button]");
+        Assert.Equal("Pausing at the end of epoch 3…", pause.TextContent.Trim());
+        Assert.True(pause.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Pushed_progress_within_the_epoch_shows_the_iteration_its_speed_and_the_time_left()
+    {
+        var view = await RenderMonitorAsync(Run(RunState.Running, Epoch(0)));
+        Assert.Empty(view.FindAll("[data-testid=run-iterations]"));
+
+        _cluster.Observer!.IterationsReported(RunKey, new RunIterations(1, 40, 250, 2.5, TimeSpan.FromSeconds(525), TimeSpan.FromHours(2), DateTimeOffset.UnixEpoch));
+
+        view.WaitForAssertion(() => Assert.Equal(
+            "Epoch 2 of 5: iteration 40 of 250 · 2.5 s per iteration · about 9 min left in this epoch, 2 h in the run",
+            view.Find("[data-testid=run-iterations]").TextContent.Trim()));
+        Assert.Equal("16", view.Find("[data-testid=run-epoch-progress]").GetAttribute("aria-valuenow"));
+
+        // Once the epoch is recorded the report is stale: it is not shown as progress of the next epoch.
+        _cluster.Observer!.EpochRecorded(RunKey, Epoch(1));
+        view.WaitForAssertion(() => Assert.Empty(view.FindAll("[data-testid=run-iterations]")));
+    }
+
+    [Fact]
     public async Task A_pushed_epoch_adds_a_point_to_every_curve_without_reloading()
     {
         var view = await RenderMonitorAsync(Run(RunState.Running, Epoch(0, 1.0), Epoch(1, 0.8)));

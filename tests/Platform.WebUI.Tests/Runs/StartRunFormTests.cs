@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Runs;
 using Xunit;
@@ -11,7 +12,7 @@ public sealed class StartRunFormTests : MudBlazorContext
     private readonly List<NewRun> _started = [];
     private readonly List<(string Plan, int Version)> _chosen = [];
 
-    private IRenderedComponent<StartRunForm> RenderForm(IReadOnlyList<string> splits, DataDrift? drift = null)
+    private IRenderedComponent<StartRunForm> RenderForm(IReadOnlyList<string> splits, DataDrift? drift = null, TrainingTimeEstimate? estimate = null)
     {
         Context.Render<MudPopoverProvider>();
         return Context.Render<StartRunForm>(p => p
@@ -19,8 +20,41 @@ public sealed class StartRunFormTests : MudBlazorContext
             .Add(c => c.Splits, splits)
             .Add(c => c.OnStart, run => _started.Add(run))
             .Add(c => c.OnVersionChosen, chosen => _chosen.Add(chosen))
-            .Add(c => c.Drift, drift));
+            .Add(c => c.Drift, drift)
+            .Add(c => c.Estimate, estimate));
     }
+
+    /// <summary>nnU-Net's default 3d_fullres plan as the estimate gives it: a day and a half on a GPU, years on CPUs.</summary>
+    private static TrainingTimeEstimate GpuSized(int gpuSlots, int cpuSlots) => new(1000, 250, gpuSlots, cpuSlots,
+        OnGpu: new TrainingTime(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(133), TimeSpan.FromHours(37)),
+        OnCpu: new TrainingTime(TimeSpan.FromSeconds(213), TimeSpan.FromHours(15.8), TimeSpan.FromDays(657)),
+        SizedForGpu: true);
+
+    [Fact]
+    public void A_gpu_sized_plan_on_a_cluster_without_a_gpu_is_warned_about_with_the_cpu_estimate_and_can_still_start()
+    {
+        var form = RenderForm(["default"], estimate: GpuSized(gpuSlots: 0, cpuSlots: 1));
+
+        Assert.Contains("Estimated on this cluster's CPUs: about 4 min per iteration, 15 h 48 min per epoch (250 iterations and validation), 657 d for the run's 1000 epochs.",
+            Normalized(form.Find("[data-testid=start-run-estimate]").TextContent), StringComparison.Ordinal);
+        var warning = Normalized(form.Find("[data-testid=start-run-gpu-warning]").TextContent);
+        Assert.Contains("This plan is sized for a GPU, and this cluster has none.", warning, StringComparison.Ordinal);
+        Assert.Contains("the whole run about 657 d (on a GPU about 1 d 13 h)", warning, StringComparison.Ordinal);
+
+        form.Find("button[data-testid=start-run-button]").Click();
+        form.WaitForAssertion(() => Assert.Single(_started));
+    }
+
+    [Fact]
+    public void The_same_plan_on_a_cluster_with_a_gpu_shows_the_gpu_estimate_and_no_warning()
+    {
+        var form = RenderForm(["default"], estimate: GpuSized(gpuSlots: 2, cpuSlots: 1));
+
+        Assert.Contains("Estimated on this cluster's GPUs: about 0.5 s per iteration, 2 min per epoch", Normalized(form.Find("[data-testid=start-run-estimate]").TextContent), StringComparison.Ordinal);
+        Assert.Empty(form.FindAll("[data-testid=start-run-gpu-warning]"));
+    }
+
+    private static string Normalized(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     [Fact]
     public void The_page_is_asked_about_the_chosen_version_and_its_data_change_is_shown()

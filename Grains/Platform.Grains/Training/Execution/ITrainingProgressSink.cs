@@ -20,6 +20,15 @@ public interface ITrainingProgressSink
 
     Task EpochCompletedAsync(EpochMetrics metrics, int totalEpochs);
 
+    /// <summary>Where the training is within its epoch; an executor reports it at most every few seconds (it is not stored).</summary>
+    Task IterationsAsync(RunIterations iterations);
+
+    /// <summary>
+    /// Fires when a person pauses the run: finish the current epoch, report it, write and report a checkpoint holding
+    /// it, then return <see cref="TrainingOutcome.Stopped"/>. (The executor's own token fires for a cancel or a stopping silo.)
+    /// </summary>
+    CancellationToken PauseRequested { get; }
+
     /// <summary>A checkpoint holding <paramref name="epoch"/> is complete on disk at <paramref name="path"/> (absolute, under the work folder).</summary>
     Task CheckpointWrittenAsync(int epoch, string path);
 }

@@ -74,4 +74,7 @@ public static class LabRoutes
     /// <summary>A plan's history; with both versions, the diff between them (a link that can be shared).</summary>
     public static string PlanVersions(string lab, string project, string plan, int? from = null, int? to = null) =>
         from is { } f && to is { } t ? $"{Plan(lab, project, plan)}/versions?from={f}&to={t}" : $"{Plan(lab, project, plan)}/versions";
+
+    /// <summary>A plan's history with one version opened, read only (a link that can be shared).</summary>
+    public static string PlanVersion(string lab, string project, string plan, int version) => $"{Plan(lab, project, plan)}/versions?version={version}";
 }

@@ -12,8 +12,17 @@ public static class RunSnapshotUpdates
     public static RunSnapshot WithEpoch(RunSnapshot run, EpochMetrics epoch) =>
         run with { Metrics = [.. run.Metrics.Where(m => m.Epoch < epoch.Epoch), epoch] };
 
-    /// <summary>Shows a pushed state at once; its transition (who, when) arrives with the next re-read.</summary>
-    public static RunSnapshot WithState(RunSnapshot run, RunState state) => run with { State = state };
+    /// <summary>
+    /// Shows a pushed state at once; its transition (who, when) arrives with the next re-read. Leaving Running ends the
+    /// progress within the epoch and a pending pause, as on the grain.
+    /// </summary>
+    public static RunSnapshot WithState(RunSnapshot run, RunState state) => state == RunState.Running
+        ? run with { State = state }
+        : run with { State = state, Iterations = null, PauseRequested = false };
+
+    /// <summary>Shows where a running training is within its epoch.</summary>
+    public static RunSnapshot WithIterations(RunSnapshot run, RunIterations iterations) =>
+        run.State == RunState.Running ? run with { Iterations = iterations } : run;
 
     /// <summary>
     /// A re-read snapshot is the truth, except that epochs pushed after it was read (numbered past its last one)

@@ -8,10 +8,11 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Plans;
 
 /// <summary>
-/// A plan's history and the diff of any two versions. The versions compared live in the address (?from=&amp;to=),
-/// so a diff can be shared; every member of the lab may read both.
+/// A plan's history, any version opened read only (?version=) or downloaded as a JSON plan document, and the diff of
+/// any two versions. The versions opened and compared live in the address (?from=&amp;to=), so both can be shared;
+/// every member of the lab may read them.
 /// </summary>
-public sealed partial class PlanVersionsPage(PlansClient plans, NavigationManager navigation)
+public sealed partial class PlanVersionsPage(PlansClient plans, FileDownloads downloads, NavigationManager navigation)
 {
     private IReadOnlyList<PlanVersionSummary>? _versions;
     private IReadOnlyList<PlanFieldChange>? _changes;
@@ -19,6 +20,8 @@ public sealed partial class PlanVersionsPage(PlansClient plans, NavigationManage
     private string? _compareError;
     private bool _comparing;
     private string? _loadedPlan;
+    private PlanSnapshot? _opened;
+    private string? _openError;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -29,6 +32,9 @@ public sealed partial class PlanVersionsPage(PlansClient plans, NavigationManage
     [SupplyParameterFromQuery(Name = "from")] public int? From { get; set; }
 
     [SupplyParameterFromQuery(Name = "to")] public int? To { get; set; }
+
+    /// <summary>The version opened below the history, read only.</summary>
+    [SupplyParameterFromQuery(Name = "version")] public int? Version { get; set; }
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
@@ -45,6 +51,44 @@ public sealed partial class PlanVersionsPage(PlansClient plans, NavigationManage
         if (_loadedPlan != $"{LabId}/{Project}/{Plan}")
             await LoadAsync();
         await CompareFromAddressAsync();
+        await OpenFromAddressAsync();
+    }
+
+    private async Task OpenFromAddressAsync()
+    {
+        _openError = null;
+        if (_versions is null || Version is not { } version)
+        {
+            _opened = null;
+            return;
+        }
+
+        if (_opened?.Version == version)
+            return;
+        try
+        {
+            _opened = await plans.GetVersionAsync(LabId, Project, Plan, version);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _opened = null;
+            _openError = GrainErrors.Describe(e, $"open v{version}");
+        }
+    }
+
+    /// <summary>The version as the plan document every import reads (the one JSON writer, <see cref="PlanJson"/>).</summary>
+    private async Task DownloadAsync(int version)
+    {
+        _openError = null;
+        try
+        {
+            var snapshot = await plans.GetVersionAsync(LabId, Project, Plan, version);
+            await downloads.DownloadTextAsync($"{Plan}-v{version}.json", PlanJson.Serialize(snapshot.Settings));
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _openError = GrainErrors.Describe(e, $"download v{version}");
+        }
     }
 
     private async Task LoadAsync()

@@ -32,12 +32,7 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
-    private List<BreadcrumbItem> Breadcrumbs =>
-    [
-        new(LabId, LabRoutes.Lab(LabId)),
-        new(Title, LabRoutes.Project(LabId, Title)),
-        new("Compare runs", LabRoutes.CompareRuns(LabId, Title, []), disabled: true),
-    ];
+    private List<BreadcrumbItem> Breadcrumbs => ResultsBreadcrumbs.Compare(LabId, Title);
 
     /// <summary>The run ids of a <c>runs</c> query value, in order, without blanks or repeats.</summary>
     public static IReadOnlyList<string> ParseRuns(string? query) =>

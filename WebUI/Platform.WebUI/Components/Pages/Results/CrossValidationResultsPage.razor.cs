@@ -5,7 +5,6 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
-using Platform.WebUI.Components.Layout;
 using Platform.WebUI.Components.Results;
 using Platform.WebUI.Services;
 
@@ -30,12 +29,7 @@ public sealed partial class CrossValidationResultsPage(ResultsClient results, La
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
-    private List<BreadcrumbItem> Breadcrumbs =>
-    [
-        new(LabId, LabRoutes.Lab(LabId)),
-        new(Title, LabRoutes.Project(LabId, Title)),
-        new(Name, LabRoutes.CrossValidationResults(LabId, Title, Name), disabled: true),
-    ];
+    private List<BreadcrumbItem> Breadcrumbs => ResultsBreadcrumbs.CrossValidation(LabId, Title, Name);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

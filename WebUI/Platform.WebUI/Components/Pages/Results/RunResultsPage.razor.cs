@@ -5,7 +5,7 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
-using Platform.WebUI.Components.Layout;
+using Platform.WebUI.Components.Results;
 using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Results;
@@ -27,13 +27,7 @@ public sealed partial class RunResultsPage(ResultsClient results, ProjectsClient
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
-    private List<BreadcrumbItem> Breadcrumbs =>
-    [
-        new(LabId, LabRoutes.Lab(LabId)),
-        new(Title, LabRoutes.Project(LabId, Title)),
-        new(RunId, LabRoutes.Run(LabId, Title, RunId)),
-        new("Results", LabRoutes.RunResults(LabId, Title, RunId), disabled: true),
-    ];
+    private List<BreadcrumbItem> Breadcrumbs => ResultsBreadcrumbs.Run(LabId, Title, RunId);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

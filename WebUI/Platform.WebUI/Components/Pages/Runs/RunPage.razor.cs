@@ -23,7 +23,6 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
     private string? _actionError;
     private string? _userId;
     private bool _busy;
-    private bool _pauseRequested;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -47,7 +46,6 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
     {
         _loadError = null;
         _run = null;
-        _pauseRequested = false;
         if (!RunIds.IsValid(RunId))
         {
             _loadError = $"'{RunId}' is not a run address. Pick the run from the project's runs.";
@@ -92,8 +90,6 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
     /// <summary>The feed's poll re-read the run: while it waits, refresh its queue estimate too.</summary>
     private void SnapshotRefreshed(RunSnapshot fresh) => _ = InvokeAsync(async () =>
     {
-        if (fresh.State != RunState.Running)
-            _pauseRequested = false;
         if (fresh.State == RunState.Queued || _queueEntry is not null)
         {
             try
@@ -113,9 +109,9 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
 
     private Task PauseAsync() => ActAsync("pause the run", async () =>
     {
+        // The snapshot says the pause is pending (the grain keeps it, so a reload shows it too).
         _run = await runs.PauseAsync(LabId, Project, RunId);
-        _pauseRequested = _run.State == RunState.Running;
-        snackbar.Add("The run pauses after its next checkpoint, so no training is lost.", Severity.Info);
+        snackbar.Add("The run pauses at the end of this epoch, after writing a checkpoint, so no training is lost.", Severity.Info);
     });
 
     private Task ResumeAsync() => ActAsync("resume the run", async () =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Platform.Grains.Abstractions.CrossValidation;
+using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 using Platform.WebUI.Components.Labs;
@@ -38,6 +39,7 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
     private string? _startError;
     private bool _starting;
     private DataDrift? _drift;
+    private TrainingTimeEstimate? _estimate;
 
     [Parameter] public string LabId { get; set; } = "";
 
@@ -138,8 +140,11 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
 
     public ValueTask DisposeAsync() => polling.DisposeAsync();
 
-    /// <summary>Tells before a start whether the chosen version's data changed since it was configured (it still trains on its own).</summary>
-    private async Task ShowDataDriftAsync((string Plan, int Version) chosen)
+    /// <summary>
+    /// Tells before a start whether the chosen version's data changed since it was configured (it still trains on its
+    /// own), and how long it would train on this cluster. Either note is left out when it cannot be read.
+    /// </summary>
+    private async Task ShowVersionNotesAsync((string Plan, int Version) chosen)
     {
         try
         {
@@ -148,6 +153,15 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
             _drift = null;
+        }
+
+        try
+        {
+            _estimate = await plans.GetTrainingEstimateAsync(LabId, Project, chosen.Plan, chosen.Version);
+        }
+        catch (Exception e) when (GrainErrors.IsReportable(e))
+        {
+            _estimate = null;
         }
     }
 
