@@ -206,7 +206,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         await StepAsync(admin, "14-loss-curve-moves", async () =>
         {
             // Pushed by the run's progress observer: the curve grows on the open page, without a reload.
-            var trainLoss = admin.GetByTestId("loss-chart").Locator("polyline[data-series='train loss']");
+            var trainLoss = admin.GetByTestId("loss-chart").Locator("li[data-series='train loss']");
             await Assertions.Expect(trainLoss).ToHaveAttributeAsync("data-points", "1", new() { Timeout = 300_000 });
             await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Running");
             await Assertions.Expect(trainLoss).ToHaveAttributeAsync("data-points", "2", new() { Timeout = 300_000 });
