@@ -35,6 +35,16 @@ public sealed class ChartTracesTests
     }
 
     [Fact]
+    public void An_integer_axis_ticks_whole_numbers_at_most_about_eight_times()
+    {
+        Assert.Equal(1m, ChartTraces.IntegerStep([0, 1]));
+        Assert.Equal(2m, ChartTraces.IntegerStep([0, 12]));
+        Assert.Equal(200m, ChartTraces.IntegerStep([0, 999]));
+        var figure = ChartTraces.Lines([new LineSeries("a", 0, [new(0, 1), new(1, 2)])], new ChartAxis("epoch", "d", Integer: true), new ChartAxis("y"));
+        Assert.Equal(1m, figure.Layout.XAxis[0].DTick);
+    }
+
+    [Fact]
     public void A_figure_without_points_is_empty()
     {
         Assert.True(ChartTraces.Lines([new LineSeries("a", 0, [new(0, double.NaN)])], new ChartAxis("x"), new ChartAxis("y")).IsEmpty);

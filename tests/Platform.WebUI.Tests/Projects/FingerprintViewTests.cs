@@ -67,7 +67,7 @@ public sealed class FingerprintViewTests : MudBlazorContext
 
         var rows = charts.FindAll("[data-testid=shape-statistics-row]");
         Assert.Equal(3, rows.Count);
-        Assert.Equal(["z", "32", "30", "40", "3", "2.5", "5"], rows[2].QuerySelectorAll("td").Select(c => c.TextContent));
+        Assert.Equal(["z", "32", "30", "40", "3", "2.5", "2.5", "5", "5"], rows[2].QuerySelectorAll("td").Select(c => c.TextContent));
         Assert.NotNull(charts.Find("[data-testid=spacing-chart] li[data-series=median]"));
         Assert.NotNull(charts.Find("[data-testid=intensity-chart] li[data-series=mean]"));
     }

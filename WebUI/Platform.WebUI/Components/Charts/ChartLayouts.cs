@@ -30,7 +30,8 @@ public static class ChartLayouts
         PlotBgColor = "rgba(0,0,0,0)",
         HoverMode = hoverByX ? HoverModeEnum.X : HoverModeEnum.Closest,
         ShowLegend = true,
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.25m }],
+        // Above the plot, left-aligned: below it the legend would collide with the x axis title.
+        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, X = 0, Y = 1.02m, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom }],
         XAxis = [XAxis(x, categoryX)],
         YAxis = [YAxis(y)],
     };

@@ -23,9 +23,10 @@ public sealed record BarSeries(string Name, int Colour, IReadOnlyList<double> Va
 
 /// <summary>
 /// One axis of a chart. <paramref name="Format"/> is a <see cref="ChartNumbers"/> d3 format for ticks and hover;
-/// <paramref name="Min"/>/<paramref name="Max"/> fix the range (Dice: 0 to 1) where comparing charts by eye matters.
+/// <paramref name="Min"/>/<paramref name="Max"/> fix the range (Dice: 0 to 1) where comparing charts by eye matters;
+/// <paramref name="Integer"/> puts ticks on whole numbers only (epochs: no "0 0 0 1 1 1" on a two-epoch run).
 /// </summary>
-public sealed record ChartAxis(string Title, string Format = ChartNumbers.General, double? Min = null, double? Max = null, bool Log = false);
+public sealed record ChartAxis(string Title, string Format = ChartNumbers.General, double? Min = null, double? Max = null, bool Log = false, bool Integer = false);
 
 /// <summary>One vertical axis of a parallel-coordinates chart: numeric values (NaN where a line has none) or categories.</summary>
 public sealed record ParallelAxis(string Title, IReadOnlyList<double> Values, IReadOnlyList<string>? Categories = null, bool Log = false);

@@ -33,7 +33,24 @@ public static class ChartTraces
                 : $"{line.Name}: {points.Count} points, last {ChartNumbers.Text(points[^1].Y)} at {x.Title} {ChartNumbers.Text(points[^1].X)}"));
         }
 
-        return new ChartFigure(traces, ChartLayouts.Of(x, y, hoverByX: true), summary);
+        var layout = ChartLayouts.Of(x, y, hoverByX: true);
+        if (x.Integer)
+            layout.XAxis[0].DTick = IntegerStep(series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X)).Select(p => p.X).ToList());
+        return new ChartFigure(traces, layout, summary);
+    }
+
+    /// <summary>A tick step of 1, 2 or 5 times a power of ten giving at most about eight ticks over the values' span (at least 1).</summary>
+    public static decimal IntegerStep(IReadOnlyList<double> values)
+    {
+        var span = values.Count == 0 ? 0 : values.Max() - values.Min();
+        for (decimal step = 1; ; step *= 10)
+        {
+            foreach (var factor in new[] { 1m, 2m, 5m })
+            {
+                if ((double)(step * factor) * 8 >= span)
+                    return step * factor;
+            }
+        }
     }
 
     /// <summary>
@@ -109,6 +126,8 @@ public static class ChartTraces
             $"{s.Name}: " + string.Join(", ", categories.Zip(s.Values, (c, v) => $"{c} {ChartNumbers.Text(v)}")))).ToList();
         var layout = ChartLayouts.Of(new ChartAxis(""), y, categoryX: true);
         layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Group;
+        // Every value label at one readable size (Plotly would otherwise shrink each to its bar's width).
+        layout.UniformText = new Plotly.Blazor.LayoutLib.UniformText { MinSize = 11, Mode = Plotly.Blazor.LayoutLib.UniformTextLib.ModeEnum.Show };
         return new ChartFigure(traces, layout, summary);
     }
 

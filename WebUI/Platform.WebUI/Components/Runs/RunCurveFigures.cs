@@ -7,7 +7,7 @@ namespace Platform.WebUI.Components.Runs;
 /// <summary>A run's epochs as the four figures of <see cref="RunCurves"/>: losses, pseudo-Dice per label, learning rate, seconds per epoch.</summary>
 public sealed record RunCurveFigures(ChartFigure Loss, ChartFigure Dice, ChartFigure LearningRate, ChartFigure EpochTime)
 {
-    private static readonly ChartAxis Epoch = new("epoch", ".0f");
+    private static readonly ChartAxis Epoch = new("epoch", "d", Integer: true);
 
     public static RunCurveFigures Of(IReadOnlyList<EpochMetrics> metrics, LabelNames names)
     {
