@@ -10,7 +10,9 @@ namespace Platform.EndToEnd.Tests.Workflow;
 /// The workflow in Chromium against the whole system, as a new user tries it: sign-in (wrong password, then right),
 /// a lab, a project, a generated datasource registered through the folder picker with its cases in the table, a plan
 /// auto-configured, edited, saved twice and compared, edited by two sessions at once and merged, a split previewed and saved, a short CPU training whose loss
-/// curve grows live, Dice per case, the viewer with the prediction overlaid; and a second user from another lab who
+/// curve grows live (a hover shows its values), a label named on the project and seen in results, curves and the viewer legend,
+/// Dice per case, the viewer with the prediction overlaid, two fold runs that share no case flagged when compared, two
+/// cross-validations compared on their pooled scores; and a second user from another lab who
 /// sees none of it. Every step leaves a screenshot in test-output/e2e.
 /// </summary>
 [Collection(PlatformSystemCollection.Name)]
@@ -80,6 +82,22 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("fingerprint-cases")).ToContainTextAsync("3 usable cases", new() { Timeout = 90_000 });
             // Background (0), kidney (1) and tumour (2), each in all 3 cases.
             await Assertions.Expect(admin.GetByTestId("label-value")).ToHaveTextAsync(["0", "1", "2"]);
+            // The fingerprint's charts carry their values (the spacing per axis written on the bars).
+            var spacing = admin.GetByTestId("spacing-chart");
+            await Assertions.Expect(spacing.Locator(".main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(spacing.Locator(".bartext").First).ToBeVisibleAsync();
+            await Assertions.Expect(admin.GetByTestId("shape-statistics-row")).ToHaveCountAsync(3);
+            await ShotAsync(spacing, "07-fingerprint-spacing-chart");
+            await ShotAsync(admin.GetByTestId("shape-statistics"), "07-shape-statistics");
+        });
+        await StepAsync(admin, "07a-label-named", async () =>
+        {
+            // Label 1 gets a name on the project; results, curves and the viewer legend show it from now on.
+            await FillFieldAsync(admin, "label-name-input-1", "kidney");
+            await admin.GetByTestId("label-names-save").ClickAsync();
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.Locator("input[data-testid=label-name-input-1]")).ToHaveValueAsync("kidney", new() { Timeout = 30_000 });
+            await ShotAsync(admin.GetByTestId("label-table"), "07a-label-table");
         });
         await StepAsync(admin, "08-case-table", async () =>
         {
@@ -209,14 +227,24 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         await StepAsync(admin, "14-loss-curve-moves", async () =>
         {
             // Pushed by the run's progress observer: the curve grows on the open page, without a reload.
-            var trainLoss = admin.GetByTestId("loss-chart").Locator("polyline[data-series='train loss']");
+            var trainLoss = admin.GetByTestId("loss-chart").Locator("li[data-series='train loss']");
             await Assertions.Expect(trainLoss).ToHaveAttributeAsync("data-points", "1", new() { Timeout = 300_000 });
             await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Running");
             await Assertions.Expect(trainLoss).ToHaveAttributeAsync("data-points", "2", new() { Timeout = 300_000 });
+            // The pseudo-Dice curves are named as the project names its labels.
+            await Assertions.Expect(admin.GetByTestId("dice-chart").Locator("li[data-series='kidney (1)']")).ToHaveCountAsync(1);
         });
         await StepAsync(admin, "15-run-completed", async () =>
         {
             await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Completed", new() { Timeout = 300_000 });
+            // Hovering a point of the training curve shows its value in Plotly's hover label.
+            var lossChart = admin.GetByTestId("loss-chart");
+            var hover = await HoverPointAsync(admin, lossChart);
+            // Every curve's value at the hovered epoch, each in its own label.
+            await Assertions.Expect(hover.Filter(new() { HasText = "train loss: " })).ToHaveCountAsync(1);
+            await Assertions.Expect(hover.Filter(new() { HasText = "validation loss: " })).ToHaveCountAsync(1);
+            await ShotAsync(lossChart, "15-loss-chart-hover");
+            await ShotAsync(admin.GetByTestId("dice-chart"), "15-dice-chart");
             await admin.GetByTestId("run-results-link").ClickAsync();
         });
         string caseId = "";
@@ -224,6 +252,13 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         {
             await Assertions.Expect(admin.GetByTestId("dice-summary-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
             await Assertions.Expect(admin.GetByTestId("box-plot")).ToHaveCountAsync(2);
+            // The label's name in the summary table, the box plot's title and the per-case table's column.
+            await Assertions.Expect(admin.GetByTestId("dice-summary-label")).ToHaveTextAsync(["kidney (1)", "label 2"]);
+            await Assertions.Expect(admin.GetByTestId("box-plot-title").First).ToHaveTextAsync("kidney (1)");
+            await Assertions.Expect(admin.GetByTestId("sort-label-1")).ToContainTextAsync("kidney (1)");
+            await Assertions.Expect(admin.GetByTestId("box-plot").First.Locator(".boxlayer path").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await ShotAsync(admin.GetByTestId("box-plots"), "16-box-plots");
+            await ShotAsync(admin.GetByTestId("dice-summary-table"), "16-dice-summary");
             var rows = admin.GetByTestId("case-row");
             await Assertions.Expect(rows.First).ToBeVisibleAsync();
             caseId = (await rows.First.GetAttributeAsync("data-case"))!;
@@ -245,6 +280,8 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("viewer-overlay-error")).ToHaveCountAsync(0);
             await Assertions.Expect(admin.GetByTestId("overlay-prediction-toggle")).ToBeCheckedAsync();
             await Assertions.Expect(admin.GetByTestId("viewer-dice-row")).ToHaveCountAsync(2);
+            await Assertions.Expect(admin.GetByTestId("viewer-legend-name").First).ToContainTextAsync("kidney");
+            await ShotAsync(admin.GetByTestId("viewer-label-legend"), "17-viewer-legend");
         });
         string modelUrl = "", predictionId = "";
         await StepAsync(admin, "17a-model-page", async () =>
@@ -293,7 +330,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("viewer-overlay-error")).ToHaveCountAsync(0);
             await Assertions.Expect(admin.GetByTestId("overlay-prediction-toggle")).ToBeCheckedAsync();
         });
-        await StepAsync(admin, "17e-viewer-readout-orientation-legend", async () =>
+        await StepAsync(admin, "17d2-viewer-readout-orientation-legend", async () =>
         {
             // No modality was chosen at registration: the image opens in its own percentile window, not a CT preset.
             await Assertions.Expect(admin.GetByTestId("window-preset-select")).ToHaveValueAsync("auto");
@@ -311,10 +348,55 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             // Every label the case has, with its colour in the reference and in the prediction.
             await Assertions.Expect(admin.GetByTestId("viewer-legend-reference")).ToHaveCountAsync(2);
             await Assertions.Expect(admin.GetByTestId("viewer-legend-prediction")).ToHaveCountAsync(2);
-            await admin.GetByTestId("viewer-readout").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17e-readout.png") });
-            await admin.GetByTestId("viewer-label-legend").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17e-legend.png") });
+            await admin.GetByTestId("viewer-readout").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17d2-readout.png") });
+            await admin.GetByTestId("viewer-label-legend").ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "workflow-17d2-legend.png") });
         });
         await LongWorkAndNavigationStepsAsync(admin, labName, labId, project, runUrl);
+        await StepAsync(admin, "17e-cross-validations-started", async () =>
+        {
+            // Two cross-validations of the same plan and split (different seeds): every case validated once in each.
+            foreach (var (name, seed) in new[] { ("cv-a", "11"), ("cv-b", "12") })
+            {
+                await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
+                await ClickWhenInteractiveAsync(admin, "start-run-mode-cv", async () => await admin.Locator("input[data-testid=start-run-cv-name-input]").CountAsync() > 0);
+                await FillFieldAsync(admin, "start-run-cv-name-input", name);
+                await FillFieldAsync(admin, "start-run-seed-input", seed);
+                await admin.GetByTestId("start-run-button").ClickAsync();
+                await Assertions.Expect(admin.GetByTestId("cross-validation-heading")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            }
+        });
+        await StepAsync(admin, "17f-cross-validations-completed", async () =>
+        {
+            foreach (var name in new[] { "cv-a", "cv-b" })
+            {
+                await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/cross-validations/{name}"));
+                await Assertions.Expect(admin.GetByTestId("cross-validation-state")).ToHaveTextAsync("Completed", new() { Timeout = 600_000 });
+            }
+        });
+        await StepAsync(admin, "17g-fold-runs-share-no-case", async () =>
+        {
+            // The first run validated fold 0; cv-b's fold-1 run validated the other cases: nothing to compare.
+            var foldOneRun = (await admin.GetByTestId("fold-run-link").Nth(1).TextContentAsync())!.Trim();
+            var firstRun = runUrl[(runUrl.LastIndexOf('/') + 1)..];
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/compare?runs={firstRun},{foldOneRun}"));
+            var warning = admin.GetByTestId("compare-no-shared-cases");
+            await Assertions.Expect(warning).ToContainTextAsync("These runs share no case", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("compare-summary-diff").First).ToHaveTextAsync("—");
+            await ShotAsync(warning, "17g-compare-no-shared-case");
+        });
+        await StepAsync(admin, "17h-cross-validations-compared", async () =>
+        {
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/cross-validations/cv-a/results"));
+            await ClickWhenInteractiveAsync(admin, "cv-compare-menu", async () => await admin.GetByTestId("cv-compare-item").CountAsync() > 0);
+            await admin.GetByTestId("cv-compare-item").Filter(new() { HasText = "cv-b" }).ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("compare-heading")).ToHaveTextAsync("Compare cross-validations", new() { Timeout = 30_000 });
+            // Pooled over their folds, both cross-validations scored every case: the differences are paired on all 3.
+            await Assertions.Expect(admin.GetByTestId("compare-shared-cases")).ToContainTextAsync("3 of 3 case(s) were scored by every cross-validation", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("compare-summary-row").First.Locator("td").First).ToHaveTextAsync("kidney (1)");
+            await Assertions.Expect(admin.GetByTestId("compare-no-shared-cases")).ToHaveCountAsync(0);
+            await ShotAsync(admin.GetByTestId("compare-shared-cases"), "17h-compare-cross-validations-shared");
+            await ShotAsync(admin.GetByTestId("compare-summary-table"), "17h-compare-cross-validations-summary");
+        });
         await StepAsync(admin, "18-account-created", async () =>
         {
             await admin.GotoAsync(Url("accounts"));
@@ -642,6 +724,37 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
     }
 
     private string Url(string path) => new Uri(system.WebUi, path).ToString();
+
+    /// <summary>A screenshot of one element (the part a step is about), next to the step's full-page shot.</summary>
+    private Task ShotAsync(ILocator element, string name) =>
+        element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(_screenshots, $"workflow-{name}.png") });
+
+    /// <summary>
+    /// Moves the mouse onto the last point of a Plotly chart's first trace and returns the hover labels Plotly shows.
+    /// The mouse goes to the point's position (Plotly listens on a drag layer above the points, so the point itself
+    /// cannot be hovered); a redraw between move and check hides the label, so the move is repeated (bounded).
+    /// </summary>
+    private static async Task<ILocator> HoverPointAsync(IPage page, ILocator chart)
+    {
+        var point = chart.Locator(".scatterlayer .trace").First.Locator("path.point").Last;
+        var labels = chart.Locator(".hoverlayer .hovertext");
+        await Assertions.Expect(point).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        for (var attempt = 0; ; attempt++)
+        {
+            var box = (await point.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + box.Width / 2 - 3, box.Y + box.Height / 2);
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+            try
+            {
+                await Assertions.Expect(labels.First).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                return labels;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+                await page.Mouse.MoveAsync(0, 0);
+            }
+        }
+    }
 
     /// <summary>A FRAN datasource of 3 synthetic cases in the lab's folder of the system's data root, in a folder of its own.</summary>
     private string WriteDatasource(string labId)

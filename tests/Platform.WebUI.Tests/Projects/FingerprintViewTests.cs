@@ -50,11 +50,25 @@ public sealed class FingerprintViewTests : MudBlazorContext
     }
 
     [Fact]
-    public void Spacing_and_intensity_charts_are_drawn()
+    public void Spacing_and_shape_charts_show_each_axis_value_and_intensities_each_channel()
+    {
+        var figures = FingerprintFigures.Of(Fingerprint);
+
+        Assert.Equal(["x", "y", "z"], figures.Axes);
+        Assert.Equal("median: x 0.8, y 0.8, z 3", figures.Spacing.Summary.Single(s => s.Name == "median").Description);
+        Assert.Equal("max: x 70, y 70, z 40", figures.Shape.Summary.Single(s => s.Name == "max").Description);
+        Assert.Equal("p99.5: channel 0 250", figures.Intensity.Summary.Single(s => s.Name == "p99.5").Description);
+    }
+
+    [Fact]
+    public void The_shape_statistics_table_gives_median_min_and_max_shape_and_spacing_per_axis()
     {
         var charts = Context.Render<FingerprintCharts>(p => p.Add(c => c.Fingerprint, Fingerprint));
 
-        Assert.NotEmpty(charts.Find("[data-testid=spacing-chart]").QuerySelectorAll("svg"));
-        Assert.NotEmpty(charts.Find("[data-testid=intensity-chart]").QuerySelectorAll("svg"));
+        var rows = charts.FindAll("[data-testid=shape-statistics-row]");
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["z", "32", "30", "40", "3", "2.5", "2.5", "5", "5"], rows[2].QuerySelectorAll("td").Select(c => c.TextContent));
+        Assert.NotNull(charts.Find("[data-testid=spacing-chart] li[data-series=median]"));
+        Assert.NotNull(charts.Find("[data-testid=intensity-chart] li[data-series=mean]"));
     }
 }

@@ -32,7 +32,7 @@ public sealed class CrossValidationResultsViewTests : ResultsContext
         Assert.Equal(["0.200", "0.600"], rows[1].QuerySelectorAll("[data-testid=fold-dice-cell]").Select(c => c.TextContent));
         Assert.Equal(["0.600", "0.500"], view.FindAll("[data-testid=fold-dice-pooled-cell]").Select(c => c.TextContent));
         // One box per fold in each label's chart.
-        Assert.All(view.FindAll("svg[data-testid=box-plot]"), svg => Assert.Equal(2, svg.QuerySelectorAll("[data-testid=box]").Length));
+        Assert.All(view.FindAll("[data-testid=box-plot]"), svg => Assert.Equal(2, svg.QuerySelectorAll("li[data-series]").Length));
     }
 
     [Fact]

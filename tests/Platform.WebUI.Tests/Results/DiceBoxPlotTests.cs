@@ -1,5 +1,5 @@
-using System.Globalization;
 using Bunit;
+using Plotly.Blazor.Traces;
 using Platform.WebUI.Components.Results;
 using Xunit;
 
@@ -13,64 +13,42 @@ public sealed class DiceBoxPlotTests : ResultsContext
         new("case_f", 0.74), new("case_g", 0.60), new("case_h", 0.76), new("case_i", 0.78),
     ];
 
-    private static double Attribute(AngleSharp.Dom.IElement element, string name) =>
-        double.Parse(element.GetAttribute(name)!, CultureInfo.InvariantCulture);
-
-    // The plot spans 160 units from y = 12 (Dice 1) to y = 172 (Dice 0).
-    private static double Y(double dice) => 12 + (1 - dice) * 160;
-
-    private IRenderedComponent<DiceBoxPlot> Render(params BoxPlotSeries[] series) =>
-        Context.Render<DiceBoxPlot>(p => p.Add(c => c.Plot, new LabelBoxPlot(2, series)));
-
     [Fact]
-    public void The_median_line_and_quartile_box_sit_at_the_data_s_quartiles()
+    public void The_box_is_drawn_from_the_tables_statistics_with_tukey_whiskers()
     {
-        var plot = Render(new BoxPlotSeries("all cases", Points));
+        var box = new BoxPlotSeries("all cases", Points).ToBox(0);
 
-        var median = plot.Find("[data-testid=box-median]");
-        Assert.Equal(Y(0.73), Attribute(median, "y1"), 2);
-        Assert.Equal(Y(0.73), Attribute(median, "y2"), 2);
-        var box = plot.Find("[data-testid=box-quartiles]");
-        Assert.Equal(Y(0.765), Attribute(box, "y"), 2);
-        Assert.Equal(Y(0.675) - Y(0.765), Attribute(box, "height"), 2);
+        Assert.Equal(0.73, box.Median, 6);
+        Assert.Equal((0.675, 0.765), (Math.Round(box.LowerQuartile, 6), Math.Round(box.UpperQuartile, 6)));
+        // Whiskers reach the extreme values within 1.5 IQR; case_b (0.05) lies beyond and stays a point only.
+        Assert.Equal((0.60, 0.80), (box.LowerWhisker, box.UpperWhisker));
+        Assert.Equal(" (+1 NaN)", box.Note);
     }
 
     [Fact]
-    public void Whiskers_run_from_the_box_to_the_extreme_values_within_the_fences()
+    public void The_plot_lists_each_box_with_its_median_and_counts_for_screen_readers()
     {
-        var plot = Render(new BoxPlotSeries("all cases", Points));
+        var plot = Context.Render<DiceBoxPlot>(p => p.Add(c => c.Plot, new LabelBoxPlot(2, [
+            new BoxPlotSeries("fold 0", Points), new BoxPlotSeries("fold 1", [new("x", 0.5), new("y", 0.9)]), new BoxPlotSeries("fold 2", [])])));
 
-        var whiskers = plot.FindAll("[data-testid=box-whisker]");
-        Assert.Equal(2, whiskers.Count);
-        Assert.Equal(Y(0.60), Attribute(whiskers[0], "y1"), 2);
-        Assert.Equal(Y(0.675), Attribute(whiskers[0], "y2"), 2);
-        Assert.Equal(Y(0.765), Attribute(whiskers[1], "y1"), 2);
-        Assert.Equal(Y(0.80), Attribute(whiskers[1], "y2"), 2);
+        var boxes = plot.FindAll("[data-testid=box-plot] li[data-series]");
+        Assert.Equal(["fold 0", "fold 1", "fold 2"], boxes.Select(b => b.GetAttribute("data-series")));
+        Assert.Equal(["8", "2", "0"], boxes.Select(b => b.GetAttribute("data-points")));
+        Assert.Contains("median 0.73", boxes[0].TextContent);
+        Assert.Contains("+1 NaN", boxes[0].TextContent);
+        Assert.Contains("median 0.7,", boxes[1].TextContent);
+        Assert.Contains("no values", boxes[2].TextContent);
+        Assert.Equal("2", plot.Find("[data-testid=box-plot]").GetAttribute("data-label"));
     }
 
     [Fact]
-    public void Only_values_beyond_the_whiskers_are_dots_and_they_name_their_case()
+    public void Hovering_a_case_point_names_the_case_and_its_dice()
     {
-        var plot = Render(new BoxPlotSeries("all cases", Points));
+        var plot = Context.Render<DiceBoxPlot>(p => p.Add(c => c.Plot, new LabelBoxPlot(1, [new BoxPlotSeries("all cases", Points)])));
 
-        var outlier = Assert.Single(plot.FindAll("[data-testid=box-outlier]"));
-        Assert.Equal("case_b", outlier.GetAttribute("data-case"));
-        Assert.Equal(Y(0.05), Attribute(outlier, "cy"), 2);
-        Assert.Contains("case_b", outlier.TextContent);
-        Assert.Contains("+1 NaN", plot.Find("[data-testid=box]").TextContent);
-    }
-
-    [Fact]
-    public void Each_series_gets_its_own_box_in_its_own_slot()
-    {
-        var plot = Render(new BoxPlotSeries("fold 0", Points), new BoxPlotSeries("fold 1", [new("x", 0.5), new("y", 0.9)]), new BoxPlotSeries("fold 2", []));
-
-        Assert.Equal(["fold 0", "fold 1", "fold 2"], plot.FindAll("[data-testid=box]").Select(b => b.GetAttribute("data-series")));
-        var medians = plot.FindAll("[data-testid=box-median]");
-        Assert.Equal(2, medians.Count);
-        Assert.True(Attribute(medians[1], "x1") > Attribute(medians[0], "x2"), "the second box lies right of the first");
-        Assert.Equal(Y(0.7), Attribute(medians[1], "y1"), 2);
-        Assert.Contains("no values", plot.FindAll("[data-testid=box]")[2].TextContent);
-        Assert.Equal("2", plot.Find("svg[data-testid=box-plot]").GetAttribute("data-label"));
+        var chart = plot.FindComponent<Plotly.Blazor.PlotlyChart>().Instance;
+        var points = Assert.IsType<Scatter>(chart.Data[1]);
+        Assert.Contains("case_b", points.TextArray);
+        Assert.Equal("%{text}: %{y:.3f}<extra>all cases</extra>", points.HoverTemplate);
     }
 }

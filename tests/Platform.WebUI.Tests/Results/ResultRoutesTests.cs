@@ -23,6 +23,13 @@ public sealed class ResultRoutesTests
     }
 
     [Fact]
+    public void A_comparison_of_cross_validations_names_them_in_their_own_query_even_when_none_is_chosen()
+    {
+        Assert.Equal("labs/kidney-lab/projects/kits/compare?cvs=cv%201,cv-2", LabRoutes.CompareCrossValidations("kidney-lab", "kits", ["cv 1", "cv-2"]));
+        Assert.Equal("labs/kidney-lab/projects/kits/compare?cvs=", LabRoutes.CompareCrossValidations("kidney-lab", "kits", []));
+    }
+
+    [Fact]
     public void The_viewer_link_escapes_the_case_id_and_names_the_run_only_when_given()
     {
         Assert.Equal("labs/kidney-lab/projects/kits/viewer?case=case%20%231&run=3d-f0-x", LabRoutes.Viewer("kidney-lab", "kits", "case #1", "3d-f0-x"));

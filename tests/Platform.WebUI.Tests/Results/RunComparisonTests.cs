@@ -45,8 +45,8 @@ public sealed class RunComparisonTests : ResultsContext
         // The difference pairs the cases both runs scored with a defined Dice (case_1 and case_2): (0.05 − 0.30) / 2.
         Assert.Equal("−0.125", label1.QuerySelector("[data-testid=compare-summary-diff]")!.TextContent);
         Assert.Contains("3 of 4 case(s)", view.Find("[data-testid=compare-shared-cases]").TextContent);
-        Assert.Equal(2, view.FindAll("svg[data-testid=box-plot]").Count);
-        Assert.Equal(2, view.FindAll("svg[data-testid=box-plot]")[0].QuerySelectorAll("[data-testid=box]").Length);
+        Assert.Equal(2, view.FindAll("[data-testid=box-plot]").Count);
+        Assert.Equal(2, view.FindAll("[data-testid=box-plot]")[0].QuerySelectorAll("li[data-series]").Length);
 
         // Mean over labels: case_2 loses 0.15, case_1 gains 0.125; cases without a difference go last.
         var rows = view.FindAll("[data-testid=case-row]");

@@ -38,7 +38,7 @@ public sealed class RunResultsViewTests : ResultsContext
         Assert.Contains("Plan 3d v2, fold 0 of split default", view.Find("[data-testid=run-results-info]").TextContent);
         Assert.Equal("val-loss: 0.250", view.Find("[data-testid=run-final-metric]").TextContent.Trim());
         Assert.Equal(2, view.FindAll("[data-testid=dice-summary-row]").Count);
-        Assert.Equal(2, view.FindAll("svg[data-testid=box-plot]").Count);
+        Assert.Equal(2, view.FindAll("[data-testid=box-plot]").Count);
         Assert.Equal(["b", "a"], view.FindAll("[data-testid=case-row]").Select(r => r.GetAttribute("data-case")));
         Assert.Equal(4, view.FindAll("[data-testid=case-dice]").Count);
     }

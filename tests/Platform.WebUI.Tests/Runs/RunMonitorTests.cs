@@ -36,7 +36,7 @@ public sealed class RunMonitorTests : MudBlazorContext
     }
 
     private static string LossPoints(IRenderedComponent<RunMonitor> view) =>
-        view.Find("[data-testid=loss-chart] polyline[data-series='train loss']").GetAttribute("data-points")!;
+        view.Find("[data-testid=loss-chart] li[data-series='train loss']").GetAttribute("data-points")!;
 
     [Fact]
     public async Task A_run_waiting_for_preprocessing_says_so_with_the_jobs_progress_and_names_its_dataset()
@@ -94,8 +94,8 @@ public sealed class RunMonitorTests : MudBlazorContext
         view.WaitForAssertion(() =>
         {
             Assert.Equal("3", LossPoints(view));
-            Assert.Equal("3", view.Find("[data-testid=lr-chart] polyline").GetAttribute("data-points"));
-            Assert.Equal(["3", "3"], view.FindAll("[data-testid=dice-chart] polyline").Select(l => l.GetAttribute("data-points")));
+            Assert.Equal("3", view.Find("[data-testid=lr-chart] li").GetAttribute("data-points"));
+            Assert.Equal(["3", "3"], view.FindAll("[data-testid=dice-chart] li").Select(l => l.GetAttribute("data-points")));
             Assert.Equal("3 / 5 epochs", view.Find("[data-testid=run-epochs]").TextContent.Trim());
         });
     }

@@ -7,37 +7,24 @@ namespace Platform.WebUI.Tests.Splits;
 public sealed class SplitChartTests : MudBlazorContext
 {
     [Fact]
-    public void One_bar_per_fold_is_drawn_with_its_height_from_the_validation_count()
+    public void One_bar_per_fold_gives_its_validation_count_and_one_per_label_the_cases_containing_it()
     {
-        var chart = Context.Render<SplitChart>(p => p.Add(c => c.Summary, SplitSamples.Saved()));
+        var series = SplitChartSeries.Of(SplitSamples.Saved());
 
-        var bars = chart.FindAll("[data-testid=split-chart] rect[data-testid=fold-bar]");
-        Assert.Equal(["0", "1", "2"], bars.Select(b => b.GetAttribute("data-fold")));
-        // The largest fold (6 cases) fills the plot; 3 cases fill half of it.
-        Assert.Equal(["80", "160", "160"], bars.Select(b => b.GetAttribute("height")));
+        Assert.Equal(["validation cases", "with label 1", "with label 2"], series.Select(s => s.Name));
+        Assert.Equal([3.0, 6.0, 6.0], series[0].Data.Values);
+        Assert.Equal([3.0, 6.0], series[1].Data.Values.Take(2)); // every validation case of folds 0 and 1 has label 1
+        Assert.Equal(0.0, series[2].Data.Values[1]); // fold 1 has no case with label 2
+        Assert.Equal(1.0, series[2].Data.Values[0]);
     }
 
     [Fact]
-    public void Label_presence_bars_share_the_scale_of_the_validation_bars()
+    public void The_chart_writes_its_values_for_screen_readers()
     {
         var chart = Context.Render<SplitChart>(p => p.Add(c => c.Summary, SplitSamples.Saved()));
 
-        var labelBars = chart.FindAll("rect[data-testid=label-bar]");
-        Assert.Equal(6, labelBars.Count); // 3 folds × labels {1, 2}
-        string Height(string fold, string label) =>
-            labelBars.Single(b => b.GetAttribute("data-fold") == fold && b.GetAttribute("data-label") == label).GetAttribute("height")!;
-        Assert.Equal("80", Height("0", "1"));    // 3 of 6
-        Assert.Equal("26.67", Height("0", "2")); // 1 of 6
-        Assert.Equal("0", Height("1", "2"));     // fold 1 has no case with label 2
-    }
-
-    [Fact]
-    public void Bars_stand_on_the_axis_whatever_their_height()
-    {
-        var chart = Context.Render<SplitChart>(p => p.Add(c => c.Summary, SplitSamples.Saved()));
-
-        foreach (var bar in chart.FindAll("rect"))
-            Assert.Equal(170, double.Parse(bar.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture) + double.Parse(bar.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture), 2);
+        Assert.Equal("validation cases: 3, 6, 6", chart.Find("[data-series='validation cases']").TextContent);
+        Assert.Equal(3, chart.FindAll("[data-testid=split-series]").Count);
     }
 
     [Fact]

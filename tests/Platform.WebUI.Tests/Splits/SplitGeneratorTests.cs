@@ -52,7 +52,7 @@ public sealed class SplitGeneratorTests : MudBlazorContext
         form.WaitForAssertion(() =>
         {
             Assert.Equal(2, form.FindAll("[data-testid=split-preview] [data-testid=preview-fold-row]").Count);
-            Assert.Equal(2, form.FindAll("[data-testid=preview-split-chart] rect[data-testid=fold-bar]").Count);
+            Assert.Equal("2", form.Find("[data-testid=preview-split-chart] [data-series='validation cases']").GetAttribute("data-points"));
             Assert.False(SaveDisabled(form));
         });
         Assert.Equal([new SplitSpec(FoldCount: 2)], _previewed);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Bunit;
+using Plotly.Blazor.Traces;
 using Platform.WebUI.Components.Sweeps;
 using Xunit;
 
@@ -7,78 +7,61 @@ namespace Platform.WebUI.Tests.Sweeps;
 
 public sealed class SweepChartTests : MudBlazorContext
 {
-    private const double Left = SweepScatter.PlotLeft, Width = SweepScatter.PlotWidth, Top = SweepScatter.PlotTop, Height = SweepScatter.PlotHeight;
-
-    private IRenderedComponent<SweepScatter> RenderScatter(string parameter)
-    {
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        return Context.Render<SweepScatter>(p => p.Add(c => c.Snapshot, SweepSamples.Snapshot()).Add(c => c.InitialParameter, parameter));
-    }
-
-    private static Dictionary<string, (double X, double Y)> Points(IRenderedComponent<SweepScatter> scatter) =>
-        scatter.FindAll("circle[data-testid=scatter-point]").ToDictionary(
-            c => c.GetAttribute("data-trial")!,
-            c => (double.Parse(c.GetAttribute("cx")!, CultureInfo.InvariantCulture), double.Parse(c.GetAttribute("cy")!, CultureInfo.InvariantCulture)));
-
     [Fact]
-    public void The_scatter_places_trials_with_a_metric_by_a_uniform_parameter_and_the_metric()
+    public void The_scatter_places_trials_with_a_metric_by_parameter_value_and_metric()
     {
-        var points = Points(RenderScatter(SweepSamples.Dropout.Path));
+        var figure = SweepFigures.Scatter(SweepSamples.Snapshot(), SweepSamples.Dropout);
+        var points = Assert.IsType<Scatter>(Assert.Single(figure.Traces));
 
-        // Trial 3 has no metric yet and is left out. Dropout 0..0.5 spans the width; metric 0.5..0.9 the height.
-        Assert.Equal(["0", "1", "2"], points.Keys.Order());
-        Assert.Equal((Left + Width / 2, Top + Height), points["0"]);    // 0.25, 0.50 (lowest metric at the bottom)
-        Assert.Equal((Left, Top + Height / 2), points["1"]);             // 0,    0.70
-        Assert.Equal((Left + Width, Top), points["2"]);                  // 0.5,  0.90
+        // Trial 3 has no metric yet and is left out.
+        Assert.Equal(["trial 0", "trial 1", "trial 2"], points.TextArray);
+        Assert.Equal([0.25, 0.0, 0.5], points.X.Cast<double>());
+        Assert.Equal([0.5, 0.7, 0.9], points.Y.Cast<double>());
+        Assert.Equal(Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Linear, figure.Layout.XAxis[0].Type);
     }
 
     [Fact]
-    public void A_log_uniform_parameter_gets_a_log_axis_where_decades_are_evenly_spaced()
-    {
-        var scatter = RenderScatter(SweepSamples.LearningRate.Path);
-        var points = Points(scatter);
-
-        Assert.Equal(Left + Width / 2, points["0"].X, 6); // 1e-3 is half way between 1e-4 and 1e-2
-        Assert.Equal(Left, points["1"].X, 6);
-        Assert.Equal(Left + Width, points["2"].X, 6);
-        Assert.Contains("log scale", scatter.Markup);
-    }
+    public void A_log_uniform_parameter_gets_a_log_axis() =>
+        Assert.Equal(Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Log, SweepFigures.Scatter(SweepSamples.Snapshot(), SweepSamples.LearningRate).Layout.XAxis[0].Type);
 
     [Fact]
-    public void A_choice_parameter_places_each_choice_in_its_own_column()
+    public void A_choice_parameter_places_each_choice_in_its_own_category()
     {
-        var points = Points(RenderScatter(SweepSamples.Optimiser.Path));
+        var figure = SweepFigures.Scatter(SweepSamples.Snapshot(), SweepSamples.Optimiser);
 
-        Assert.Equal(Left + Width / 4, points["0"].X);      // "sgd", first of two
-        Assert.Equal(Left + 3 * Width / 4, points["1"].X);  // "adam"
+        Assert.Equal(["sgd", "adam", "sgd"], Assert.IsType<Scatter>(figure.Traces[0]).X.Cast<string>());
+        Assert.Equal(Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, figure.Layout.XAxis[0].Type);
     }
 
     [Fact]
     public void The_best_trial_is_drawn_larger()
     {
-        var scatter = RenderScatter(SweepSamples.Dropout.Path);
+        var points = Assert.IsType<Scatter>(SweepFigures.Scatter(SweepSamples.Snapshot(), SweepSamples.Dropout).Traces[0]);
 
-        var best = Assert.Single(scatter.FindAll("circle[data-best=true]"));
-        Assert.Equal("2", best.GetAttribute("data-trial"));
-        Assert.Equal("7", best.GetAttribute("r"));
+        Assert.Equal([9m, 9m, 14m], points.Marker.SizeArray);
     }
 
     [Fact]
-    public void Parallel_coordinates_draw_one_line_per_trial_through_every_axis()
+    public void Parallel_coordinates_have_an_axis_per_parameter_and_the_metric_and_a_line_per_scored_trial()
     {
-        var chart = Context.Render<SweepParallelCoordinates>(p => p.Add(c => c.Snapshot, SweepSamples.Snapshot()));
+        var figure = SweepFigures.Parallel(SweepSamples.Snapshot());
+        var trace = Assert.IsType<ParCoords>(Assert.Single(figure.Traces));
 
-        Assert.Equal(4, chart.FindAll("[data-testid=parallel-axis]").Count); // three parameters and the metric
-        var lines = chart.FindAll("polyline[data-testid=parallel-line]").ToDictionary(l => l.GetAttribute("data-trial")!, l => l.GetAttribute("points")!.Split(' '));
-        Assert.Equal(4, lines.Count);
-        Assert.Equal(4, lines["2"].Length);
-        Assert.Equal(3, lines["3"].Length); // no metric yet: the line stops at the last parameter
-        var spacing = SweepParallelCoordinates.AxisSpacing(4);
-        // Trial 2: lr 1e-2 (top), dropout 0.5 (top), "sgd" (first choice: 3/4 down), best metric (top).
-        Assert.Equal(
-            [$"40,10", $"{Fmt(40 + spacing)},10", $"{Fmt(40 + 2 * spacing)},175", $"{Fmt(40 + 3 * spacing)},10"],
-            lines["2"]);
+        Assert.Equal(4, trace.Dimensions.Count); // three parameters and the metric
+        Assert.Equal(3, trace.Dimensions[3].Values.Count); // trial 3 has no metric yet
+        Assert.Equal(-2.0, (double)trace.Dimensions[0].Values[2], 9); // trial 2: lr 1e-2 on a log axis
+        Assert.Equal(["sgd", "adam"], trace.Dimensions[2].TickText.Cast<string>());
+        Assert.Equal([0.0, 1.0, 0.0], trace.Dimensions[2].Values.Cast<double>());
     }
 
-    private static string Fmt(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    [Fact]
+    public void The_charts_render_with_their_test_ids()
+    {
+        Context.Render<MudBlazor.MudPopoverProvider>();
+        var scatter = Context.Render<SweepScatter>(p => p.Add(c => c.Snapshot, SweepSamples.Snapshot()));
+        var parallel = Context.Render<SweepParallelCoordinates>(p => p.Add(c => c.Snapshot, SweepSamples.Snapshot()));
+
+        Assert.Equal("3", scatter.Find("[data-testid=sweep-scatter-chart] li").GetAttribute("data-points"));
+        Assert.Equal(4, parallel.FindAll("[data-testid=sweep-parallel] li").Count);
+    }
 }

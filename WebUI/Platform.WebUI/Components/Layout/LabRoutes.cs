@@ -52,9 +52,16 @@ public static class LabRoutes
     /// <summary>Runs side by side; the chosen runs live in the query (<c>?runs=a,b,c</c>) so a comparison can be shared.</summary>
     public static string CompareRuns(string lab, string project, IEnumerable<string> runIds)
     {
-        var runs = string.Join(',', runIds.Select(Uri.EscapeDataString));
+        var runs = NameList(runIds);
         return runs.Length == 0 ? $"labs/{lab}/projects/{project}/compare" : $"labs/{lab}/projects/{project}/compare?runs={runs}";
     }
+
+    /// <summary>Cross-validations side by side on their pooled per-case scores (<c>?cvs=a,b</c>), on the same page as runs.</summary>
+    public static string CompareCrossValidations(string lab, string project, IEnumerable<string> names) =>
+        $"labs/{lab}/projects/{project}/compare?cvs={NameList(names)}";
+
+    // Names in a query value: escaped, separated by commas (CompareRunsPage.ParseRuns reads them back).
+    private static string NameList(IEnumerable<string> names) => string.Join(',', names.Select(Uri.EscapeDataString));
 
     /// <summary>The image viewer on one case, showing a run's prediction when <paramref name="runId"/> is given.</summary>
     public static string Viewer(string lab, string project, string caseId, string? runId = null) =>

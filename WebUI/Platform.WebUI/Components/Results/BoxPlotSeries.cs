@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions.Results;
+using Platform.WebUI.Components.Charts;
 
 namespace Platform.WebUI.Components.Results;
 
@@ -9,6 +10,11 @@ public sealed record CasePoint(string CaseId, double Value);
 public sealed record BoxPlotSeries(string Name, IReadOnlyList<CasePoint> Points)
 {
     public DiceStatistics Statistics { get; } = DiceStatistics.Of(Points.Select(p => p.Value));
+
+    /// <summary>The box a chart draws, in palette colour <paramref name="colour"/>; NaN cases are counted in its note.</summary>
+    public BoxSeries ToBox(int colour) => new(
+        Name, colour, Statistics.LowerWhisker, Statistics.LowerQuartile, Statistics.Median, Statistics.UpperQuartile, Statistics.UpperWhisker, Statistics.Mean,
+        [.. Points.Select(p => new LabelledValue(p.CaseId, p.Value))], Statistics.NaNCount > 0 ? $" (+{Statistics.NaNCount} NaN)" : "");
 }
 
 /// <summary>The boxes of one label, one per run or fold, drawn in one chart.</summary>

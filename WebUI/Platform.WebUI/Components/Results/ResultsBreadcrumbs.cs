@@ -23,10 +23,12 @@ public static class ResultsBreadcrumbs
         new("Results", LabRoutes.CrossValidationResults(lab, project, name), disabled: true),
     ];
 
-    public static List<BreadcrumbItem> Compare(string lab, string project) =>
+    /// <param name="heading">The comparison page's own heading ("Compare runs" or "Compare cross-validations").</param>
+    /// <param name="crossValidations">Whether cross-validations are compared, not runs.</param>
+    public static List<BreadcrumbItem> Compare(string lab, string project, string heading, bool crossValidations) =>
     [
         .. Project(lab, project),
-        new("Compare runs", LabRoutes.CompareRuns(lab, project, []), disabled: true),
+        new(heading, crossValidations ? LabRoutes.CompareCrossValidations(lab, project, []) : LabRoutes.CompareRuns(lab, project, []), disabled: true),
     ];
 
     private static BreadcrumbItem[] Project(string lab, string project) =>

@@ -2,8 +2,22 @@ using Platform.Grains.Abstractions.Results;
 
 namespace Platform.WebUI.Components.Results;
 
-/// <summary>A run taking part in a comparison, with its per-case scores.</summary>
-public sealed record ComparedRun(string RunId, IReadOnlyList<CaseScore> Scores);
+/// <summary>
+/// A run or a cross-validation taking part in a comparison, with its per-case scores. <paramref name="RunId"/> names it
+/// (a run id or a cross-validation's name); <paramref name="CaseRuns"/> says which run scored each case when that is
+/// not <paramref name="RunId"/> itself (a cross-validation's case was scored by its fold's run), so the viewer opens
+/// the prediction that was scored.
+/// </summary>
+public sealed record ComparedRun(string RunId, IReadOnlyList<CaseScore> Scores, IReadOnlyDictionary<string, string>? CaseRuns = null)
+{
+    /// <summary>A cross-validation as one compared set: its folds' scores pooled, each case linked to its fold's run.</summary>
+    public static ComparedRun Pooled(string name, IReadOnlyList<FoldScores> folds) => new(
+        name, [.. folds.SelectMany(f => f.Scores)],
+        folds.SelectMany(f => f.Scores.Select(s => (s.CaseId, f.RunId))).DistinctBy(c => c.CaseId).ToDictionary(c => c.CaseId, c => c.RunId, StringComparer.Ordinal));
+
+    /// <summary>The run whose prediction of <paramref name="caseId"/> was scored.</summary>
+    public string RunOf(string caseId) => CaseRuns is not null && CaseRuns.TryGetValue(caseId, out var run) ? run : RunId;
+}
 
 /// <summary>
 /// The per-case comparison of runs on one label (or on the mean over labels): each run's Dice, then each later
@@ -41,7 +55,7 @@ public static class RunComparison
             }
 
             // The viewer opens the baseline's prediction of the case, or the first run that has one.
-            var viewerRun = runs.Where((_, i) => values[i] is not null).Select(r => r.RunId).FirstOrDefault();
+            var viewerRun = runs.Where((_, i) => values[i] is not null).Select(r => r.RunOf(caseId)).FirstOrDefault();
             return new CaseScoreRow(caseId, viewerRun, null, cells);
         })];
     }

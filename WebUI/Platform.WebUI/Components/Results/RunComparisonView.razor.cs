@@ -16,6 +16,14 @@ public sealed partial class RunComparisonView
     /// <summary>Two or more runs with their scores, the first being the baseline of the differences. Required.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<ComparedRun> Runs { get; set; } = [];
 
+    /// <summary>True when <see cref="Runs"/> are cross-validations (pooled fold scores): only the wording changes. Default false.</summary>
+    [Parameter] public bool CrossValidations { get; set; }
+
+    /// <summary>The project's label names, cascaded by the page; none: "label N".</summary>
+    [CascadingParameter] public Grains.Abstractions.Projects.LabelNames? Names { get; set; }
+
+    private string Noun => CrossValidations ? "cross-validation" : "run";
+
     private IReadOnlyList<int> Labels => LabelScores.LabelsOf(Runs.SelectMany(r => r.Scores));
 
     private IReadOnlySet<string> Shared => RunComparison.SharedCases(Runs);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
@@ -49,6 +50,26 @@ public sealed class ResultsPagesTests : MudBlazorContext
         DateTimeOffset.UnixEpoch, "alice", null, null, 10, 10, 0, 0, null, null);
 
     private static CaseScore Score(string caseId, int label, double dice) => new(caseId, label, dice, dice, 1, 0, 0, 1, 1);
+
+    private static ProjectItem CrossValidationRow(string name) => new(ProjectItemKind.CrossValidation, name, "3d", 1, null, "default", nameof(CrossValidationState.Completed), false,
+        DateTimeOffset.UnixEpoch, "alice", null, null, 0, null, 0, 0, null, null);
+
+    private void LabelNamed(int label, string name) => _cluster.Add<IProjectGrain>(GrainKeys.Project(Lab, Project), g => g.Answer("GetLabelNamesAsync",
+        LabelNames.Resolve(new Dictionary<int, string> { [label] = name }, [])));
+
+    /// <summary>A completed cross-validation whose fold i was validated by run "{name}-f{i}" on the cases given for that fold.</summary>
+    private void AddCrossValidation(string name, params string[][] foldCases)
+    {
+        var folds = foldCases.Select((_, i) => new FoldProgress(i, GrainKeys.Run(Lab, Project, $"{name}-f{i}"), RunState.Completed, 1, 1, null)).ToList();
+        _cluster.Add<ICrossValidationGrain>(GrainKeys.CrossValidation(Lab, Project, name), g => g.Answer("GetAsync", (CrossValidationSnapshot?)new CrossValidationSnapshot(
+            name, new CrossValidationRequest("3d", 1, "default", null), CrossValidationState.Completed, folds, 1, [], null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)));
+        for (var i = 0; i < foldCases.Length; i++)
+            AddRun($"{name}-f{i}", RunState.Completed, [.. foldCases[i].Select(c => Score(c, 1, name == "cv-a" ? 0.6 : 0.8))]);
+    }
+
+    private void ListCrossValidations(params string[] names) =>
+        _cluster.Add<IProjectListGrain>(GrainKeys.ProjectList(Lab, Project), g => g.Answer("ListItemsAsync", (ProjectItemQuery q) =>
+            new ProjectItemPage([.. names.Select(CrossValidationRow)], names.Length, q)));
 
     private GrainStub AddRun(string id, RunState state, params CaseScore[] scores)
     {
@@ -98,6 +119,7 @@ public sealed class ResultsPagesTests : MudBlazorContext
         AddRun("3d-f0-a", RunState.Completed, Score("case_1", 1, 0.9));
         AddRun("3d-f0-b", RunState.Completed, Score("case_1", 1, 0.7));
         AddRun("3d-f0-c", RunState.Running);
+        LabelNamed(1, "kidney");
 
         // The shared address names the runs, baseline first.
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo("labs/kidney-lab/projects/kits/compare?runs=3d-f0-b,3d-f0-c,3d-f0-a");
@@ -107,5 +129,60 @@ public sealed class ResultsPagesTests : MudBlazorContext
             page.Find("[data-testid=compare-summary-row]").QuerySelectorAll("[data-testid=compare-summary-mean]").Select(c => c.TextContent)));
         Assert.Contains("'3d-f0-c' is not a completed run", page.Find("[data-testid=compare-problem]").TextContent);
         Assert.Equal("+0.200", page.Find("[data-testid=compare-diff]").TextContent);
+    }
+
+    [Fact]
+    public void Cross_validations_are_compared_on_their_pooled_fold_scores_with_label_names()
+    {
+        Role(LabRole.Viewer);
+        LabelNamed(1, "kidney");
+        ListCrossValidations("cv-a", "cv-b");
+        AddCrossValidation("cv-a", ["case_1", "case_2"], ["case_3"]);
+        AddCrossValidation("cv-b", ["case_3"], ["case_1", "case_2"]);
+
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("labs/kidney-lab/projects/kits/compare?cvs=cv-a,cv-b");
+        var page = Context.Render<CompareRunsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project));
+
+        page.WaitForAssertion(() => Assert.Equal(["0.600", "0.800"],
+            page.Find("[data-testid=compare-summary-row]").QuerySelectorAll("[data-testid=compare-summary-mean]").Select(c => c.TextContent)));
+        Assert.Equal("Compare cross-validations", page.Find("[data-testid=compare-heading]").TextContent);
+        Assert.Equal("+0.200", page.Find("[data-testid=compare-summary-diff]").TextContent);
+        Assert.Contains("3 of 3 case(s) were scored by every cross-validation", page.Find("[data-testid=compare-shared-cases]").TextContent);
+        Assert.Equal("kidney (1)", page.Find("[data-testid=compare-summary-row] td").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=compare-no-shared-cases]"));
+    }
+
+    [Fact]
+    public void Cross_validations_that_share_no_case_are_flagged_and_no_difference_is_reported()
+    {
+        Role(LabRole.Viewer);
+        LabelNamed(1, "kidney");
+        ListCrossValidations("cv-a", "cv-b");
+        AddCrossValidation("cv-a", ["case_1"], ["case_2"]);
+        AddCrossValidation("cv-b", ["case_8"], ["case_9"]);
+
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("labs/kidney-lab/projects/kits/compare?cvs=cv-a,cv-b");
+        var page = Context.Render<CompareRunsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project));
+
+        page.WaitForAssertion(() => Assert.Contains("These cross-validations share no case", page.Find("[data-testid=compare-no-shared-cases]").TextContent));
+        Assert.Equal("—", page.Find("[data-testid=compare-summary-diff]").TextContent);
+    }
+
+    [Fact]
+    public void The_cross_validation_results_page_offers_to_compare_with_another_completed_cross_validation()
+    {
+        Role(LabRole.Viewer);
+        LabelNamed(1, "kidney");
+        ListCrossValidations("cv-a", "cv-b");
+        AddCrossValidation("cv-a", ["case_1"], ["case_2"]);
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
+
+        var page = Context.Render<CrossValidationResultsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project).Add(c => c.Name, "cv-a"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=cv-compare-menu] button").Click());
+        var item = popovers.WaitForElement("[data-testid=cv-compare-item]"); // the open menu lives in the popover provider
+        Assert.Equal("cv-b", item.GetAttribute("data-cv")); // not itself
+        Assert.Equal("labs/kidney-lab/projects/kits/compare?cvs=cv-a,cv-b", item.GetAttribute("href"));
+        Assert.Equal("kidney (1)", page.Find("[data-testid=dice-summary-label]").TextContent); // label names reach the CV results too
     }
 }

@@ -10,12 +10,14 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Results;
 
 /// <summary>
-/// Completed runs of a project side by side. The runs compared are the address's <c>?runs=a,b,c</c>, in that
-/// order (the first is the baseline), so a comparison is shared by sharing the address.
+/// Completed runs of a project side by side, or completed cross-validations on their pooled fold scores. The runs
+/// compared are the address's <c>?runs=a,b,c</c> (cross-validations: <c>?cvs=a,b</c>), in that order (the first is
+/// the baseline), so a comparison is shared by sharing the address.
 /// </summary>
-public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoader accessLoader, NavigationManager navigation)
+public sealed partial class CompareRunsPage(ResultsClient results, ProjectsClient projects, LabAccessLoader accessLoader, NavigationManager navigation)
 {
     private IReadOnlyList<ProjectItem>? _completed;
+    private LabelNames _labelNames = LabelNames.None;
     private string? _loadedFor;
     private List<string> _picked = [];
     private IReadOnlyList<ComparedRun> _compared = [];
@@ -30,9 +32,18 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
     /// <summary>Run ids separated by commas.</summary>
     [SupplyParameterFromQuery(Name = "runs")] public string? RunsQuery { get; set; }
 
+    /// <summary>Cross-validation names separated by commas; present (even empty) when the page compares cross-validations.</summary>
+    [SupplyParameterFromQuery(Name = "cvs")] public string? CrossValidationsQuery { get; set; }
+
+    private bool ComparesCrossValidations => CrossValidationsQuery is not null;
+
+    private string Noun => ComparesCrossValidations ? "cross-validation" : "run";
+
+    private string Heading => ComparesCrossValidations ? "Compare cross-validations" : "Compare runs";
+
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
-    private List<BreadcrumbItem> Breadcrumbs => ResultsBreadcrumbs.Compare(LabId, Title);
+    private List<BreadcrumbItem> Breadcrumbs => ResultsBreadcrumbs.Compare(LabId, Title, Heading, ComparesCrossValidations);
 
     /// <summary>The run ids of a <c>runs</c> query value, in order, without blanks or repeats.</summary>
     public static IReadOnlyList<string> ParseRuns(string? query) =>
@@ -41,11 +52,13 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
     protected override async Task OnParametersSetAsync()
     {
         // Changing the chosen runs changes only the query: keep the project's run list, reload the scores.
-        if (_loadedFor != $"{LabId}/{Title}")
+        if (_loadedFor != LoadKey)
             await LoadRunsAsync();
         if (_completed is not null)
             await LoadScoresAsync();
     }
+
+    private string LoadKey => $"{LabId}/{Title}/{Noun}";
 
     private async Task ReloadAsync()
     {
@@ -66,8 +79,11 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
                 return;
             }
 
-            _completed = await results.ListCompletedRunsAsync(LabId, Title);
-            _loadedFor = $"{LabId}/{Title}";
+            _completed = ComparesCrossValidations
+                ? await results.ListCompletedCrossValidationsAsync(LabId, Title)
+                : await results.ListCompletedRunsAsync(LabId, Title);
+            _labelNames = await projects.GetLabelNamesAsync(LabId, Title);
+            _loadedFor = LoadKey;
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
@@ -77,7 +93,7 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
 
     private async Task LoadScoresAsync()
     {
-        var wanted = ParseRuns(RunsQuery);
+        var wanted = ParseRuns(ComparesCrossValidations ? CrossValidationsQuery : RunsQuery);
         _picked = [.. wanted];
         _problems = [];
         _loadingScores = true;
@@ -88,15 +104,15 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
             {
                 if (_completed!.All(r => r.Name != runId))
                 {
-                    _problems.Add($"Run '{runId}' is not a completed run of this project; it is left out.");
+                    _problems.Add($"{Capitalised} '{runId}' is not a completed {Noun} of this project; it is left out.");
                     continue;
                 }
 
-                var scores = await results.GetScoresAsync(LabId, Title, runId);
-                if (scores.Count == 0)
-                    _problems.Add($"Run '{runId}' has no validation scores; it is left out.");
+                var run = await ScoresAsync(runId);
+                if (run.Scores.Count == 0)
+                    _problems.Add($"{Capitalised} '{runId}' has no validation scores; it is left out.");
                 else
-                    compared.Add(new ComparedRun(runId, scores));
+                    compared.Add(run);
             }
 
             _compared = compared;
@@ -104,7 +120,7 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
             _compared = [];
-            _problems.Add(GrainErrors.Describe(e, "read the runs' scores"));
+            _problems.Add(GrainErrors.Describe(e, $"read the {Noun}s' scores"));
         }
         finally
         {
@@ -112,8 +128,22 @@ public sealed partial class CompareRunsPage(ResultsClient results, LabAccessLoad
         }
     }
 
-    private void Apply() => navigation.NavigateTo(LabRoutes.CompareRuns(LabId, Title, _picked));
+    private string Capitalised => char.ToUpperInvariant(Noun[0]) + Noun[1..];
 
-    private static string Describe(ProjectItem run) =>
-        $"{run.Name} · plan {run.PlanName} v{run.PlanVersion}, {(run.Fold is { } f ? $"fold {f}" : "all cases")}";
+    // A run's own scores; a cross-validation's folds pooled, each case scored by the fold that validated it.
+    private async Task<ComparedRun> ScoresAsync(string name)
+    {
+        if (!ComparesCrossValidations)
+            return new ComparedRun(name, await results.GetScoresAsync(LabId, Title, name));
+        var crossValidation = await results.GetCrossValidationAsync(LabId, Title, name);
+        return crossValidation is null ? new ComparedRun(name, []) : ComparedRun.Pooled(name, await results.GetFoldScoresAsync(LabId, Title, crossValidation));
+    }
+
+    private void Apply() => navigation.NavigateTo(ComparesCrossValidations
+        ? LabRoutes.CompareCrossValidations(LabId, Title, _picked)
+        : LabRoutes.CompareRuns(LabId, Title, _picked));
+
+    private static string Describe(ProjectItem item) => item.Kind == ProjectItemKind.CrossValidation
+        ? $"{item.Name} · plan {item.PlanName} v{item.PlanVersion}, split {item.SplitName}"
+        : $"{item.Name} · plan {item.PlanName} v{item.PlanVersion}, {(item.Fold is { } f ? $"fold {f}" : "all cases")}";
 }

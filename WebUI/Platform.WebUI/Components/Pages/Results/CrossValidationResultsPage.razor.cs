@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
-using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Abstractions.Projects;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Results;
 using Platform.WebUI.Services;
@@ -14,8 +13,10 @@ namespace Platform.WebUI.Components.Pages.Results;
 /// A cross-validation's results. The per-case scores come from each fold's run (every validation case scored by
 /// its own fold's model), so folds show up as they complete, before the cross-validation's own evaluation.
 /// </summary>
-public sealed partial class CrossValidationResultsPage(ResultsClient results, LabAccessLoader accessLoader)
+public sealed partial class CrossValidationResultsPage(ResultsClient results, ProjectsClient projects, LabAccessLoader accessLoader)
 {
+    private LabelNames _labelNames = LabelNames.None;
+    private IReadOnlyList<ProjectItem> _others = [];
     private CrossValidationSnapshot? _snapshot;
     private IReadOnlyList<FoldScores> _folds = [];
     private string? _loadError;
@@ -53,16 +54,9 @@ public sealed partial class CrossValidationResultsPage(ResultsClient results, La
                 return;
             }
 
-            var folds = new List<FoldScores>();
-            foreach (var fold in _snapshot.Folds.Where(f => f.State == RunState.Completed).OrderBy(f => f.Fold))
-            {
-                var runId = GrainKeys.Parse(fold.RunKey).Name;
-                var scores = await results.GetScoresAsync(LabId, Title, runId);
-                if (scores.Count > 0)
-                    folds.Add(new FoldScores(fold.Fold, runId, scores));
-            }
-
-            _folds = folds;
+            _folds = await results.GetFoldScoresAsync(LabId, Title, _snapshot);
+            _labelNames = await projects.GetLabelNamesAsync(LabId, Title);
+            _others = [.. (await results.ListCompletedCrossValidationsAsync(LabId, Title)).Where(cv => cv.Name != Name)];
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {

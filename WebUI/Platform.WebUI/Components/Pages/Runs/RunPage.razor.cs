@@ -12,9 +12,10 @@ using Platform.WebUI.Services;
 namespace Platform.WebUI.Components.Pages.Runs;
 
 /// <summary>One run, live: the page loads it, hands it with a progress feed to <see cref="Components.Runs.RunMonitor"/>, and carries out pause, resume and cancel.</summary>
-public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAccessLoader accessLoader, WebCaller caller, ISnackbar snackbar)
+public sealed partial class RunPage(RunsClient runs, ProjectsClient projects, RunProgressFeed feed, LabAccessLoader accessLoader, WebCaller caller, ISnackbar snackbar)
 {
     private RunSnapshot? _run;
+    private LabelNames _labelNames = LabelNames.None;
     private LabAccess _access = LabAccess.None;
     private int? _totalEpochs;
     private QueueEntryView? _queueEntry;
@@ -67,6 +68,7 @@ public sealed partial class RunPage(RunsClient runs, RunProgressFeed feed, LabAc
             _totalEpochs = await runs.GetPlannedEpochsAsync(LabId, Project, run.Request.PlanName, run.Request.PlanVersion);
             _queueEntry = await QueueEntryAsync(run);
             _drift = await runs.GetDataDriftAsync(LabId, Project, RunId);
+            _labelNames = await projects.GetLabelNamesAsync(LabId, Project);
             feed.SnapshotRefreshed -= SnapshotRefreshed;
             feed.SnapshotRefreshed += SnapshotRefreshed;
             await feed.FollowAsync(LabId, Project, RunId, _userId);
