@@ -142,7 +142,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         var colleague = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport })).NewPageAsync();
         await StepAsync(colleague, "11a-second-session-opens-v2", async () =>
         {
-            await SignIn.AsAsync(colleague, system.WebUi, SignIn.AdminUser, SignIn.AdminPassword());
+            await SignIn.AsAsync(colleague, system.WebUi, SignIn.AdminUser, system.AdminPassword);
             await colleague.GotoAsync(planUrl);
             await Assertions.Expect(colleague.GetByTestId("plan-version")).ToContainTextAsync("Version 2,", new() { Timeout = 30_000 });
             await FillFieldAsync(colleague, "plan-comment-input", "waiting");

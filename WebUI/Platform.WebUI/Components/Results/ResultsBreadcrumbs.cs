@@ -23,6 +23,8 @@ public static class ResultsBreadcrumbs
         new("Results", LabRoutes.CrossValidationResults(lab, project, name), disabled: true),
     ];
 
+    /// <param name="lab">The lab id.</param>
+    /// <param name="project">The project title.</param>
     /// <param name="heading">The comparison page's own heading ("Compare runs" or "Compare cross-validations").</param>
     /// <param name="crossValidations">Whether cross-validations are compared, not runs.</param>
     public static List<BreadcrumbItem> Compare(string lab, string project, string heading, bool crossValidations) =>
