@@ -16,7 +16,7 @@ public static class RunsCommands
         runs.Add(ListCommand(console));
         runs.Add(ShowCommand(console));
         runs.Add(FollowCommand(console));
-        runs.Add(ActionCommand(console, "pause", "Stop a running training after its next checkpoint (it can be resumed).", r => r.PauseAsync()));
+        runs.Add(ActionCommand(console, "pause", "Stop a running training at the end of its current epoch, after writing a checkpoint (it can be resumed).", r => r.PauseAsync()));
         runs.Add(ActionCommand(console, "resume", "Put a paused run back in the queue; it continues from its last checkpoint.", r => r.ResumeAsync()));
         runs.Add(ActionCommand(console, "cancel", "Cancel a run.", r => r.CancelAsync("cancelled from the command line")));
         return runs;

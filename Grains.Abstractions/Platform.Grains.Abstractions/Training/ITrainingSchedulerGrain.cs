@@ -21,7 +21,7 @@ public interface ITrainingSchedulerGrain : IGrainWithStringKey
     [Alias("CancelJobAsync"), GrainToGrainOnly]
     Task<JobCancellation> CancelJobAsync(string ownerKey, string jobId);
 
-    /// <summary>Takes a run out of the queue, or asks its worker to stop it (at once, or after its next checkpoint for a pause).</summary>
+    /// <summary>Takes a run out of the queue, or asks its worker to stop it (at once, or at the end of its epoch, after a checkpoint, for a pause).</summary>
     [Alias("StopAsync"), GrainToGrainOnly]
     Task StopAsync(string runKey, StopReason reason);
 

@@ -69,6 +69,26 @@ public sealed class PlanEditorValidationTests : PlanEditorHarness
         Assert.Empty(Saves);
     }
 
+    [Theory]
+    [InlineData("training.epochs", "-3", "At least one epoch.")]
+    [InlineData("training.learningRate", "5", "The learning rate is above 0 and at most 1.")]
+    [InlineData("network.batchSize", "0", "The batch size is between 1 and 512.")]
+    public void An_invalid_number_stays_marked_at_its_field_after_the_field_loses_focus(string field, string value, string message)
+    {
+        var editor = RenderEditor(SamplePlans.Version(1, SamplePlans.Valid));
+
+        // As a browser does it: typed, then the focus moves on (MudBlazor validates again on blur).
+        Input(editor, field).Input(value);
+        Input(editor, field).Blur();
+
+        editor.WaitForAssertion(() =>
+        {
+            Assert.Equal("true", Input(editor, field).GetAttribute("aria-invalid"));
+            Assert.Contains(message, FieldText(editor, field));
+            Assert.Contains(editor.FindAll("[data-testid=plan-problem]"), p => p.GetAttribute("data-field") == field);
+        });
+    }
+
     [Fact]
     public void Unreadable_list_text_is_reported_at_its_field()
     {

@@ -113,7 +113,7 @@ public sealed partial class PlanEditor(IDialogService dialogs)
             .Concat(_serverErrors.SelectMany(e => e.Value.Select(m => (Field: e.Key, Message: m))))
             .ToLookup(p => p.Field, p => p.Message, StringComparer.Ordinal);
         _problemFields = all.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        _form = new PlanFormContext(!Editable, all, EventCallback.Factory.Create<string>(this, FieldChanged));
+        _form = new PlanFormContext(!Editable, all, EventCallback.Factory.Create<string>(this, FieldChanged)) { Latest = field => _form.ErrorOf(field) };
     }
 
     private void FieldChanged(string field)
