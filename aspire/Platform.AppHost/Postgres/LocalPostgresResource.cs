@@ -12,8 +12,6 @@ public sealed class LocalPostgresResource(string name, LocalPostgresServer serve
 {
     public const string EndpointName = "tcp";
 
-    public LocalPostgresServer Server => server;
-    public ParameterResource Password => password;
     public EndpointReference Endpoint => new(this, EndpointName);
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
