@@ -270,7 +270,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             var trail = admin.Locator(".mud-breadcrumbs");
             await Assertions.Expect(trail).ToContainTextAsync("Runs");
             await Assertions.Expect(trail.GetByRole(AriaRole.Link, new() { Name = "Runs" })).ToHaveAttributeAsync("href", $"labs/{labId}/projects/{project}/runs");
-            await ElementShotAsync(trail, "16a-results-breadcrumb");
+            await ShotAsync(trail, "16a-results-breadcrumb");
         });
         await StepAsync(admin, "17-viewer-with-prediction", async () =>
         {
@@ -573,8 +573,8 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
                 await Assertions.Expect(control).ToContainTextAsync(message);
             }
 
-            await ElementShotAsync(admin.Locator("input[data-testid=field-training-epochs]").Locator("xpath=ancestor::div[contains(@class,'mud-grid')][1]"), "17g-training-fields-marked");
-            await ElementShotAsync(admin.Locator("input[data-testid=field-network-batch-size]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]"), "17g-batch-field-marked");
+            await ShotAsync(admin.Locator("input[data-testid=field-training-epochs]").Locator("xpath=ancestor::div[contains(@class,'mud-grid')][1]"), "17g-training-fields-marked");
+            await ShotAsync(admin.Locator("input[data-testid=field-network-batch-size]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]"), "17g-batch-field-marked");
             // Put the saved values back, so nothing is left unsaved.
             for (var i = 0; i < fields.Length; i++)
                 await FillFieldAsync(admin, fields[i].Item1, before[i]);
@@ -601,7 +601,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("case-id")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
             var container = table.Locator(".mud-table-container");
             Assert.True(await container.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth + 1"), "the case table is wider than its frame: columns are clipped");
-            await ElementShotAsync(table, "17i-case-table-1440");
+            await ShotAsync(table, "17i-case-table-1440");
             await admin.SetViewportSizeAsync(Viewport.Width, Viewport.Height);
         });
         await StepAsync(admin, "17j-runs-list-links-results", async () =>
@@ -609,7 +609,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
             var link = admin.GetByTestId("run-row-results-link");
             await Assertions.Expect(link).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-            await ElementShotAsync(admin.GetByTestId("runs-table"), "17j-runs-table");
+            await ShotAsync(admin.GetByTestId("runs-table"), "17j-runs-table");
             await link.ClickAsync();
             await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs/{runId}/results$"));
         });
@@ -630,7 +630,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(warning).ToContainTextAsync("This plan is sized for a GPU, and this cluster has none.", new() { Timeout = 30_000 });
             await Assertions.Expect(warning).ToContainTextAsync("the whole run about");
             await Assertions.Expect(admin.GetByTestId("start-run-button")).ToBeEnabledAsync();
-            await ElementShotAsync(admin.GetByTestId("start-run-form"), "17k-gpu-warning");
+            await ShotAsync(admin.GetByTestId("start-run-form"), "17k-gpu-warning");
         });
         await StepAsync(admin, "17l-progress-within-the-epoch", async () =>
         {
@@ -641,7 +641,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(steps).ToContainTextAsync("Epoch 1 of 1000: iteration", new() { Timeout = 300_000 });
             await Assertions.Expect(steps).ToContainTextAsync("of 250");
             await Assertions.Expect(steps).ToContainTextAsync("left in this epoch");
-            await ElementShotAsync(admin.GetByTestId("run-progress").Locator("xpath=ancestor::div[contains(@class,'mud-paper')][1]"), "17l-run-iterations");
+            await ShotAsync(admin.GetByTestId("run-progress").Locator("xpath=ancestor::div[contains(@class,'mud-paper')][1]"), "17l-run-iterations");
         });
         await StepAsync(admin, "17m-pause-pending-after-reload", async () =>
         {
@@ -651,16 +651,13 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await admin.ReloadAsync();
             await Assertions.Expect(admin.GetByTestId("run-pause-button")).ToHaveTextAsync("Pausing at the end of epoch 1…", new() { Timeout = 30_000 });
             await Assertions.Expect(admin.GetByTestId("run-pause-button")).ToBeDisabledAsync();
-            await ElementShotAsync(admin.GetByTestId("run-actions"), "17m-pausing-after-reload");
+            await ShotAsync(admin.GetByTestId("run-actions"), "17m-pausing-after-reload");
             // An epoch of this plan takes hours here: cancel it, freeing the slot once its current iteration ends.
             await admin.GetByTestId("run-cancel-button").ClickAsync();
             await admin.GetByTestId("run-cancel-confirm").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Cancelled", new() { Timeout = 60_000 });
         });
     }
-
-    private async Task ElementShotAsync(ILocator element, string name) =>
-        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(_screenshots, $"workflow-{name}.png") });
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
