@@ -465,12 +465,12 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             {
                 var input = admin.Locator($"input[data-testid={field}]");
                 await Assertions.Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
-                var control = input.Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]");
+                var control = input.Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]");
                 await Assertions.Expect(control).ToContainTextAsync(message);
             }
 
             await ElementShotAsync(admin.Locator("input[data-testid=field-training-epochs]").Locator("xpath=ancestor::div[contains(@class,'mud-grid')][1]"), "17g-training-fields-marked");
-            await ElementShotAsync(admin.Locator("input[data-testid=field-network-batch-size]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]"), "17g-batch-field-marked");
+            await ElementShotAsync(admin.Locator("input[data-testid=field-network-batch-size]").Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]"), "17g-batch-field-marked");
             // Put the saved values back, so nothing is left unsaved.
             for (var i = 0; i < fields.Length; i++)
                 await FillFieldAsync(admin, fields[i].Item1, before[i]);
