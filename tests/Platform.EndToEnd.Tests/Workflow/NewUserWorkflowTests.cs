@@ -613,6 +613,50 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await link.ClickAsync();
             await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs/{runId}/results$"));
         });
+        await StepAsync(admin, "17k-gpu-sized-plan-warned", async () =>
+        {
+            // nnU-Net's auto-configuration for a GPU, kept as it is: 1000 epochs × 250 iterations of 64 × 64 × 32 patches.
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/plans"));
+            await SignIn.FillWhenInteractiveAsync(admin, [("new-plan-name-input", "gpu_sized")], SignIn.Enabled(admin, "create-plan-button"));
+            await admin.GetByTestId("create-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("auto-configure-result")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await admin.GetByTestId("save-plan-button").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 1,", new() { Timeout = 30_000 });
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
+            var option = admin.GetByTestId("start-run-plan-option").Filter(new() { HasText = "gpu_sized" });
+            await ClickWhenInteractiveAsync(admin, "start-run-plan-select", async () => await option.CountAsync() > 0);
+            await option.ClickAsync();
+            var warning = admin.GetByTestId("start-run-gpu-warning");
+            await Assertions.Expect(warning).ToContainTextAsync("This plan is sized for a GPU, and this cluster has none.", new() { Timeout = 30_000 });
+            await Assertions.Expect(warning).ToContainTextAsync("the whole run about");
+            await Assertions.Expect(admin.GetByTestId("start-run-button")).ToBeEnabledAsync();
+            await ShotAsync(admin.GetByTestId("start-run-form"), "17k-gpu-warning");
+        });
+        await StepAsync(admin, "17l-progress-within-the-epoch", async () =>
+        {
+            // The warning does not block: started anyway, it trains on the CPU, one slow iteration at a time.
+            await admin.GetByTestId("start-run-button").ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runs/gpu_sized[^/]+$"), new() { Timeout = 30_000 });
+            var steps = admin.GetByTestId("run-iterations");
+            await Assertions.Expect(steps).ToContainTextAsync("Epoch 1 of 1000: iteration", new() { Timeout = 300_000 });
+            await Assertions.Expect(steps).ToContainTextAsync("of 250");
+            await Assertions.Expect(steps).ToContainTextAsync("left in this epoch");
+            await ShotAsync(admin.GetByTestId("run-progress").Locator("xpath=ancestor::div[contains(@class,'mud-paper')][1]"), "17l-run-iterations");
+        });
+        await StepAsync(admin, "17m-pause-pending-after-reload", async () =>
+        {
+            var pause = admin.GetByTestId("run-pause-button");
+            await pause.ClickAsync();
+            await Assertions.Expect(pause).ToHaveTextAsync("Pausing at the end of epoch 1…", new() { Timeout = 30_000 });
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.GetByTestId("run-pause-button")).ToHaveTextAsync("Pausing at the end of epoch 1…", new() { Timeout = 30_000 });
+            await Assertions.Expect(admin.GetByTestId("run-pause-button")).ToBeDisabledAsync();
+            await ShotAsync(admin.GetByTestId("run-actions"), "17m-pausing-after-reload");
+            // An epoch of this plan takes hours here: cancel it, freeing the slot once its current iteration ends.
+            await admin.GetByTestId("run-cancel-button").ClickAsync();
+            await admin.GetByTestId("run-cancel-confirm").ClickAsync();
+            await Assertions.Expect(admin.GetByTestId("run-state")).ToContainTextAsync("Cancelled", new() { Timeout = 60_000 });
+        });
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)

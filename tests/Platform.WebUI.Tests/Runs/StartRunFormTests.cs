@@ -11,10 +11,11 @@ public sealed class StartRunFormTests : MudBlazorContext
 {
     private readonly List<NewRun> _started = [];
     private readonly List<(string Plan, int Version)> _chosen = [];
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
 
     private IRenderedComponent<StartRunForm> RenderForm(IReadOnlyList<string> splits, DataDrift? drift = null, TrainingTimeEstimate? estimate = null)
     {
-        Context.Render<MudPopoverProvider>();
+        _popovers = Context.Render<MudPopoverProvider>();
         return Context.Render<StartRunForm>(p => p
             .Add(c => c.Plans, new Dictionary<string, int> { ["tiny"] = 3, ["big"] = 1 })
             .Add(c => c.Splits, splits)
@@ -52,6 +53,21 @@ public sealed class StartRunFormTests : MudBlazorContext
 
         Assert.Contains("Estimated on this cluster's GPUs: about 0.5 s per iteration, 2 min per epoch", Normalized(form.Find("[data-testid=start-run-estimate]").TextContent), StringComparison.Ordinal);
         Assert.Empty(form.FindAll("[data-testid=start-run-gpu-warning]"));
+    }
+
+    [Fact]
+    public void Every_plan_is_offered_by_its_name_and_choosing_one_asks_about_its_latest_version()
+    {
+        // The regression: the options were the plans' key-value pairs ("[big, 1]"), and choosing one ended the circuit.
+        var form = RenderForm(["default"]);
+        form.Find("[data-testid=start-run-plan-select]").Closest("div.mud-input-control")!.MouseDown();
+
+        var options = _popovers!.WaitForElements("[data-testid=start-run-plan-option]");
+        Assert.Equal(["tiny", "big"], options.Select(o => o.TextContent.Trim()));
+        options[1].Click();
+
+        form.WaitForAssertion(() => Assert.Equal(("big", 1), _chosen[^1]));
+        form.WaitForAssertion(() => Assert.Contains("Latest: 1", form.Markup, StringComparison.Ordinal));
     }
 
     private static string Normalized(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
