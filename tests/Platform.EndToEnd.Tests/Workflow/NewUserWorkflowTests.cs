@@ -385,9 +385,26 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("compare-summary-diff").First).ToHaveTextAsync("—");
             await ShotAsync(warning, "17g-compare-no-shared-case");
         });
-        await StepAsync(admin, "17h-cross-validations-compared", async () =>
+        await StepAsync(admin, "17h-cross-validation-results-linked", async () =>
         {
-            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/cross-validations/cv-a/results"));
+            // Reached by links, never by typing the address: the runs list links each completed cross-validation's results.
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
+            var row = admin.GetByTestId("cross-validation-row").Filter(new() { HasText = "cv-a" });
+            var link = row.GetByTestId("cross-validation-row-results-link");
+            await Assertions.Expect(link).ToHaveTextAsync("Results", new() { Timeout = 30_000 });
+            await ShotAsync(row, "17h-cv-row-results-link");
+            await link.ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cross-validations/cv-a/results$"), new() { Timeout = 30_000 });
+            // And the cross-validation's own page links them too.
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/cross-validations/cv-b"));
+            await admin.GetByTestId("cross-validation-results-link").ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cross-validations/cv-b/results$"), new() { Timeout = 30_000 });
+            await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
+            await admin.GetByTestId("cross-validation-row").Filter(new() { HasText = "cv-a" }).GetByTestId("cross-validation-row-results-link").ClickAsync();
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cross-validations/cv-a/results$"), new() { Timeout = 30_000 });
+        });
+        await StepAsync(admin, "17i-cross-validations-compared", async () =>
+        {
             await ClickWhenInteractiveAsync(admin, "cv-compare-menu", async () => await admin.GetByTestId("cv-compare-item").CountAsync() > 0);
             await admin.GetByTestId("cv-compare-item").Filter(new() { HasText = "cv-b" }).ClickAsync();
             await Assertions.Expect(admin.GetByTestId("compare-heading")).ToHaveTextAsync("Compare cross-validations", new() { Timeout = 30_000 });
@@ -395,8 +412,8 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("compare-shared-cases")).ToContainTextAsync("3 of 3 case(s) were scored by every cross-validation", new() { Timeout = 30_000 });
             await Assertions.Expect(admin.GetByTestId("compare-summary-row").First.Locator("td").First).ToHaveTextAsync("kidney (1)");
             await Assertions.Expect(admin.GetByTestId("compare-no-shared-cases")).ToHaveCountAsync(0);
-            await ShotAsync(admin.GetByTestId("compare-shared-cases"), "17h-compare-cross-validations-shared");
-            await ShotAsync(admin.GetByTestId("compare-summary-table"), "17h-compare-cross-validations-summary");
+            await ShotAsync(admin.GetByTestId("compare-shared-cases"), "17i-compare-cross-validations-shared");
+            await ShotAsync(admin.GetByTestId("compare-summary-table"), "17i-compare-cross-validations-summary");
         });
         await StepAsync(admin, "18-account-created", async () =>
         {
@@ -551,7 +568,13 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("home-run-link").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await WaitUntilAsync(async () => await Background(admin) == dark, "the theme to come back dark after the reload");
             await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, "workflow-17f-dark-after-reload.png") });
+            // Plotly draws its own SVG text: on the dark page its axis titles are light, not Plotly's default dark grey.
+            await admin.GotoAsync(runUrl);
+            var axisTitle = admin.GetByTestId("loss-chart").Locator(".xtitle");
+            await Assertions.Expect(axisTitle).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"fill:\s*rgb\(255,\s*255,\s*255\)"), new() { Timeout = 30_000 });
+            await ShotAsync(admin.GetByTestId("loss-chart"), "17f-loss-chart-dark");
             await ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) == light);
+            await Assertions.Expect(axisTitle).Not.ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"fill:\s*rgb\(255,\s*255,\s*255\)"), new() { Timeout = 30_000 });
         });
         var planUrl = Url($"labs/{labId}/projects/{project}/plans/3d_fullres");
         await StepAsync(admin, "17g-invalid-plan-fields-marked-at-their-fields", async () =>

@@ -36,6 +36,19 @@ public static class ChartLayouts
         YAxis = [YAxis(y)],
     };
 
+    /// <summary>
+    /// Colours the layout's text and mode bar for a light or dark page. Plotly draws its own SVG: without this, its
+    /// default dark grey text is unreadable on the dark theme (the backgrounds are transparent already).
+    /// </summary>
+    public static void ApplyColorScheme(Plotly.Blazor.Layout layout, bool dark)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var text = Platform.WebUI.Components.Layout.PlatformTheme.TextColor(dark);
+        layout.Font ??= new Font { Size = FontSize };
+        layout.Font.Color = text;
+        layout.ModeBar = new ModeBar { BgColor = "rgba(0,0,0,0)", Color = text, ActiveColor = dark ? "#6cb4e4" : "#1f5f8b" };
+    }
+
     private static XAxis XAxis(ChartAxis axis, bool category) => new()
     {
         Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = axis.Title },

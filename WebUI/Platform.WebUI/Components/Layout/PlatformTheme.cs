@@ -5,6 +5,15 @@ namespace Platform.WebUI.Components.Layout;
 /// <summary>The one place the look is defined: clinical blues, readable in light and dark.</summary>
 public static class PlatformTheme
 {
+    /// <summary>
+    /// The name of the cascading value that says whether the page is dark, for what MudBlazor's palette does not
+    /// reach (Plotly draws its own SVG text).
+    /// </summary>
+    public const string DarkModeCascade = "DarkMode";
+
+    /// <summary>Text on the page's background: MudBlazor's primary text colour in each palette.</summary>
+    public static string TextColor(bool dark) => dark ? "rgba(255,255,255,0.80)" : "rgba(0,0,0,0.87)";
+
     public static MudTheme Theme { get; } = new()
     {
         PaletteLight = new PaletteLight
