@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Database;
 using Platform.WebUI.Components;
 using Platform.WebUI.DataRoot;
 using Platform.WebUI.Demo;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformClient();
 builder.AddLocalAccounts();
+builder.AddDatabaseAvailability();
 builder.AddDataRootBrowsing();
 // After AddLocalAccounts: hosted services start in order, so the first administrator exists before the demo is seeded.
 builder.Services.AddHostedService<DemoSeedingService>();
