@@ -1,11 +1,9 @@
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Database;
 using Platform.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformSilo();
-builder.AddDatabaseAvailability();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

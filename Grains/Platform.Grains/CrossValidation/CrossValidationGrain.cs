@@ -78,7 +78,7 @@ public sealed partial class CrossValidationGrain(
             StartedAt = now,
             StartedBy = VerifiedCaller.Require().PrincipalId,
         };
-        await cv.WriteStateAsync();
+        await cv.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         try
         {
@@ -173,7 +173,7 @@ public sealed partial class CrossValidationGrain(
             cv.State = cv.State with { State = CrossValidationState.Evaluating, EvaluationJobId = Guid.NewGuid().ToString("N") };
             StopFollowing();
             // Stored before the scheduler hears of it: a placed evaluation always finds its job here.
-            await cv.WriteStateAsync();
+            await cv.WriteOrDeactivateAsync(this);
             await RecordItemAsync();
             await QueueEvaluationAsync();
             return;
@@ -182,7 +182,7 @@ public sealed partial class CrossValidationGrain(
         // A tick that saw nothing new writes nothing: the timer runs every second for hours of training.
         if (!changed)
             return;
-        await cv.WriteStateAsync();
+        await cv.WriteOrDeactivateAsync(this);
         if (foldStatesChanged)
             await RecordItemAsync();
         else
@@ -195,7 +195,7 @@ public sealed partial class CrossValidationGrain(
         {
             // Evaluating since before evaluations were scheduled work: give it a job now.
             cv.State = cv.State with { EvaluationJobId = jobId = Guid.NewGuid().ToString("N") };
-            await cv.WriteStateAsync();
+            await cv.WriteOrDeactivateAsync(this);
         }
 
         await Scheduler.EnqueueJobAsync(new QueuedJob(this.GetPrimaryKeyString(), WorkKind.Evaluation, jobId, cv.State.StartedAt, cv.State.Request!.Priority));
@@ -236,7 +236,7 @@ public sealed partial class CrossValidationGrain(
     private async Task FinishAsync(CrossValidationState state, string? error)
     {
         cv.State = cv.State with { State = state, Error = error, FinishedAt = clock.GetUtcNow() };
-        await cv.WriteStateAsync();
+        await cv.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         StopFollowing();
         if (await this.GetReminder(WatchdogReminder) is { } reminder)

@@ -81,7 +81,7 @@ public sealed partial class DatasourceGrain(
         if (chosen is not null)
             await StoreModalitiesAsync(chosen, ModalitySource.Chosen);
         datasource.State = datasource.State with { Folder = relative, Scan = ScanState.Scanning, Error = null };
-        await datasource.WriteStateAsync();
+        await datasource.WriteOrDeactivateAsync(this);
         await StartScanAsync();
         return Status();
     }
@@ -195,7 +195,7 @@ public sealed partial class DatasourceGrain(
         finally
         {
             PlatformMetrics.ScanProgressed(this.GetPrimaryKeyString(), done: 0, total: 0, newlyRead: 0);
-            await datasource.WriteStateAsync();
+            await datasource.WriteOrDeactivateAsync(this);
             if (await this.GetReminder(WatchdogReminder) is { } reminder)
                 await this.UnregisterReminder(reminder);
             _scan = null;

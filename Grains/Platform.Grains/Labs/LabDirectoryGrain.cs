@@ -30,6 +30,6 @@ public sealed class LabDirectoryGrain(
 
         // Replace rather than mutate, so a failed write leaves the activation's state as stored.
         directory.State = directory.State with { Labs = new(directory.State.Labs) { [lab.Id] = lab } };
-        await directory.WriteStateAsync();
+        await directory.WriteOrDeactivateAsync(this);
     }
 }

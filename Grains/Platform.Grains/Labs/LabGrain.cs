@@ -29,7 +29,7 @@ public sealed partial class LabGrain(
         if (!lab.State.Exists)
         {
             lab.State = new LabState { DisplayName = name, CreatedAt = clock.GetUtcNow() };
-            await lab.WriteStateAsync();
+            await lab.WriteOrDeactivateAsync(this);
             LogCreated(logger, Id, name, principalInvestigator);
         }
 
@@ -49,7 +49,7 @@ public sealed partial class LabGrain(
             return lab.State.ToSummary(Id);
 
         lab.State = lab.State with { DisplayName = name, RenamedAt = clock.GetUtcNow() };
-        await lab.WriteStateAsync();
+        await lab.WriteOrDeactivateAsync(this);
         await RecordInDirectoryAsync();
         LogRenamed(logger, Id, name);
         return lab.State.ToSummary(Id);
@@ -115,7 +115,7 @@ public sealed partial class LabGrain(
         if (lab.State.Projects.TryGetValue(project.Title, out var known) && known.SameAs(project))
             return;
         lab.State = lab.State with { Projects = new(lab.State.Projects) { [project.Title] = project } };
-        await lab.WriteStateAsync();
+        await lab.WriteOrDeactivateAsync(this);
     }
 
 

@@ -69,7 +69,7 @@ public sealed partial class PredictionGrain(
         if (File.Exists(other))
             File.Delete(other);
         prediction.State = Record with { Uploads = [.. Record.Uploads.Where(u => u != caseId), caseId] };
-        await prediction.WriteStateAsync();
+        await prediction.WriteOrDeactivateAsync(this);
         return caseId;
     }
 
@@ -109,7 +109,7 @@ public sealed partial class PredictionGrain(
         };
         _progress = null;
         // Stored before the scheduler hears of it: a job the scheduler places always finds its record here.
-        await prediction.WriteStateAsync();
+        await prediction.WriteOrDeactivateAsync(this);
         await QueueAsync();
         LogStarted(logger, this.GetPrimaryKeyString(), request.Model.ToString(), cases.Count);
         return Snapshot();
@@ -126,7 +126,7 @@ public sealed partial class PredictionGrain(
 
         var jobId = Record.JobId;
         prediction.State = Record with { CancelRequested = true };
-        await prediction.WriteStateAsync();
+        await prediction.WriteOrDeactivateAsync(this);
         var cancellation = await Scheduler.CancelJobAsync(this.GetPrimaryKeyString(), jobId);
         if (cancellation == JobCancellation.Stopping)
         {
@@ -173,7 +173,7 @@ public sealed partial class PredictionGrain(
             Error = outcome.Error,
             FinishedAt = clock.GetUtcNow(),
         };
-        await prediction.WriteStateAsync();
+        await prediction.WriteOrDeactivateAsync(this);
         await DropReminderAsync();
         LogFinished(logger, this.GetPrimaryKeyString(), outcome.State, outcome.Finished.Count(c => c.Done), outcome.Error);
     }

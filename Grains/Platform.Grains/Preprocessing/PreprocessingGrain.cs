@@ -149,7 +149,7 @@ public sealed partial class PreprocessingGrain(
         };
         _progress = null;
         // Stored before the scheduler hears of it: a job the scheduler places always finds its record here.
-        await job.WriteStateAsync();
+        await job.WriteOrDeactivateAsync(this);
         await QueueAsync();
     }
 
@@ -205,7 +205,7 @@ public sealed partial class PreprocessingGrain(
             Error = outcome.Error,
             FinishedAt = clock.GetUtcNow(),
         };
-        await job.WriteStateAsync();
+        await job.WriteOrDeactivateAsync(this);
         await DropReminderAsync();
         if (outcome.State == PreprocessingJobState.Completed)
             LogCompleted(logger, this.GetPrimaryKeyString(), outcome.Done, outcome.Skipped, outcome.Failed);
@@ -222,7 +222,7 @@ public sealed partial class PreprocessingGrain(
 
         var jobId = job.State.JobId;
         job.State = job.State with { CancelRequested = true };
-        await job.WriteStateAsync();
+        await job.WriteOrDeactivateAsync(this);
         var cancellation = await Scheduler.CancelJobAsync(this.GetPrimaryKeyString(), jobId);
         if (cancellation == JobCancellation.Stopping)
         {

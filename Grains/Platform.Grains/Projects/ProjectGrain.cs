@@ -28,7 +28,7 @@ public sealed partial class ProjectGrain(
             return;
         var left = await ProjectListBackfill.RunAsync(GrainFactory, Key.Lab, Key.Title, project.State);
         project.State = left;
-        await project.WriteStateAsync();
+        await project.WriteOrDeactivateAsync(this);
         LogBackfilled(logger, Key.Lab, Key.Title, left.HasOldLists);
     }
 
@@ -45,7 +45,7 @@ public sealed partial class ProjectGrain(
         }
 
         project.State = new ProjectState { Description = text, CreatedAt = clock.GetUtcNow(), CreatedBy = VerifiedCaller.Require().PrincipalId };
-        await project.WriteStateAsync();
+        await project.WriteOrDeactivateAsync(this);
         LogCreated(logger, lab, title);
         return await RecordAsync();
     }
@@ -137,7 +137,7 @@ public sealed partial class ProjectGrain(
         if (changed != project.State)
         {
             project.State = changed;
-            await project.WriteStateAsync();
+            await project.WriteOrDeactivateAsync(this);
         }
 
         return await RecordAsync();

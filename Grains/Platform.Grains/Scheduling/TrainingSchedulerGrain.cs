@@ -58,7 +58,7 @@ public sealed partial class TrainingSchedulerGrain(
     /// <summary>Stores the queue and reports its size on the platform meter.</summary>
     private async Task WriteQueueAsync()
     {
-        await queue.WriteStateAsync();
+        await queue.WriteOrDeactivateAsync(this);
         ReportQueue();
     }
 

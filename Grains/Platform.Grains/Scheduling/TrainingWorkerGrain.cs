@@ -8,6 +8,7 @@ using Platform.Grains.Datasources;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
+using Platform.ServiceDefaults.Database;
 
 namespace Platform.Grains.Scheduling;
 
@@ -24,6 +25,7 @@ namespace Platform.Grains.Scheduling;
 public sealed partial class TrainingWorkerGrain(
     ITrainingExecutor executor,
     IOptions<StorageOptions> storage,
+    IOptions<TrainingOptions> training,
     TimeProvider clock,
     ILogger<TrainingWorkerGrain> logger) : ScheduledJobWorker(logger), ITrainingWorkerGrain, ITrainingProgressSink
 {
@@ -167,8 +169,9 @@ public sealed partial class TrainingWorkerGrain(
         if (_running || Current is null)
             return;
         _running = true;
-        await GrainFactory.GetGrain<ITrainingRunGrain>(Current.RunKey).MoveAsync(RunState.Running,
-            firstEpoch > 0 ? $"training on {WorkerKey} from epoch {firstEpoch} (resumed from a checkpoint)" : $"training on {WorkerKey} from epoch 0");
+        var run = GrainFactory.GetGrain<ITrainingRunGrain>(Current.RunKey);
+        await ReportDurablyAsync("the start", () => run.MoveAsync(RunState.Running,
+            firstEpoch > 0 ? $"training on {WorkerKey} from epoch {firstEpoch} (resumed from a checkpoint)" : $"training on {WorkerKey} from epoch 0"));
     }
 
     async Task ITrainingProgressSink.EpochCompletedAsync(EpochMetrics metrics, int totalEpochs)
@@ -177,9 +180,10 @@ public sealed partial class TrainingWorkerGrain(
             return;
         if (!_running)
             await ((ITrainingProgressSink)this).StartedAsync(metrics.Epoch, totalEpochs);
-        await GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey).RecordEpochAsync(metrics);
-        await GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler)
-            .ReportProgressAsync(current.RunKey, metrics.Epoch, totalEpochs, metrics.Seconds);
+        var run = GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey);
+        await ReportDurablyAsync($"epoch {metrics.Epoch}", () => run.RecordEpochAsync(metrics));
+        await ReportDurablyAsync($"epoch {metrics.Epoch} to the scheduler", () => GrainFactory.GetGrain<ITrainingSchedulerGrain>(GrainKeys.TrainingScheduler)
+            .ReportProgressAsync(current.RunKey, metrics.Epoch, totalEpochs, metrics.Seconds));
     }
 
     async Task ITrainingProgressSink.CheckpointWrittenAsync(int epoch, string path)
@@ -187,8 +191,8 @@ public sealed partial class TrainingWorkerGrain(
         if (Current is not { } current)
             return;
         var root = storage.Value.RequireWorkRoot();
-        await GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey)
-            .RecordCheckpointAsync(new CheckpointRecord(epoch, Path.GetRelativePath(root, path), clock.GetUtcNow()));
+        var checkpoint = new CheckpointRecord(epoch, Path.GetRelativePath(root, path), clock.GetUtcNow());
+        await ReportDurablyAsync($"the checkpoint of epoch {epoch}", () => GrainFactory.GetGrain<ITrainingRunGrain>(current.RunKey).RecordCheckpointAsync(checkpoint));
         _lastEpoch = epoch;
     }
 
@@ -208,6 +212,41 @@ public sealed partial class TrainingWorkerGrain(
     }
 
     CancellationToken ITrainingProgressSink.PauseRequested => _pause.Token;
+
+    /// <summary>
+    /// A report the run must not lose. While the database is down the training waits here (the executor awaits its
+    /// report), retrying with backoff, and goes on once the report is stored; the run grain's records are idempotent
+    /// and it rereads its state after a failed write, so a retry never records twice. Past
+    /// <see cref="TrainingOptions.DatabaseOutageTolerance"/> the error goes to the executor and the run fails with it.
+    /// </summary>
+    private async Task ReportDurablyAsync(string what, Func<Task> report)
+    {
+        var since = clock.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await report();
+                if (attempt > 1)
+                    LogReportStoredAfterOutage(logger, Current?.RunKey, what, clock.GetUtcNow() - since, attempt);
+                return;
+            }
+            catch (Exception exception) when (DatabaseOutage.IsCause(exception) && clock.GetUtcNow() - since < training.Value.DatabaseOutageTolerance)
+            {
+                var delay = DatabaseOutage.RetryDelay(attempt, RetryFirst, RetryMax);
+                LogReportWaitsForDatabase(logger, Current?.RunKey, what, delay, exception.Message);
+                await Task.Delay(delay, clock);
+            }
+        }
+    }
+
+    private static readonly TimeSpan RetryFirst = TimeSpan.FromSeconds(1), RetryMax = TimeSpan.FromSeconds(15);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunKey}: {What} could not be stored, the database is unreachable ({Reason}); the training waits and retries in {Delay}")]
+    private static partial void LogReportWaitsForDatabase(ILogger logger, string? runKey, string what, TimeSpan delay, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: {What} stored after the database outage ({Waited}, {Attempts} attempts)")]
+    private static partial void LogReportStoredAfterOutage(ILogger logger, string? runKey, string what, TimeSpan waited, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} left the queue before it started on {Worker}")]
     private static partial void LogAbandoned(ILogger logger, Exception exception, string runKey, string worker);

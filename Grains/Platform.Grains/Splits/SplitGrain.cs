@@ -164,7 +164,7 @@ public sealed partial class SplitGrain(
             Version = summary.Version, Spec = spec, Origin = origin, Cases = summary.Cases, Test = summary.Test,
             FoldCount = set.Folds.Count, Folds = summary.Folds.ToList(), SavedAt = summary.SavedAt, SavedBy = summary.SavedBy,
         };
-        await split.WriteStateAsync();
+        await split.WriteOrDeactivateAsync(this);
         LogSaved(logger, this.GetPrimaryKeyString(), summary.Version, origin, summary.Cases);
         return summary;
     }

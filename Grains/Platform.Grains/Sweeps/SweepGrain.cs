@@ -86,11 +86,11 @@ public sealed partial class SweepGrain(
             StartedAt = clock.GetUtcNow(),
             StartedBy = VerifiedCaller.Require().PrincipalId,
         };
-        await sweep.WriteStateAsync();
+        await sweep.WriteOrDeactivateAsync(this);
         LogStarted(logger, this.GetPrimaryKeyString(), request.Trials, string.Join(",", rungs));
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await LaunchAsync();
-        await sweep.WriteStateAsync();
+        await sweep.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         StartTimer();
         return Snapshot();
@@ -221,7 +221,7 @@ public sealed partial class SweepGrain(
         var now = JsonSerializer.Serialize(sweep.State);
         if (now == _written)
             return;
-        await sweep.WriteStateAsync();
+        await sweep.WriteOrDeactivateAsync(this);
         _written = now;
         await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
     }
@@ -251,7 +251,7 @@ public sealed partial class SweepGrain(
             // The id is stored before the run is created, so a lost silo in between cannot launch the trial twice.
             trial.RunId = RunIds.New(trial.PlanName, request.Fold, clock.GetUtcNow());
             trial.State = TrialState.Running;
-            await sweep.WriteStateAsync();
+            await sweep.WriteOrDeactivateAsync(this);
             await CreateRunAsync(trial);
         }
     }
@@ -269,7 +269,7 @@ public sealed partial class SweepGrain(
     {
         sweep.State.State = state;
         sweep.State.FinishedAt = clock.GetUtcNow();
-        await sweep.WriteStateAsync();
+        await sweep.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         _timer?.Dispose();
         _timer = null;

@@ -125,7 +125,7 @@ public sealed partial class TrainingRunGrain(
             TrainingSeed = PlanInterpretation.Seed(plan.Settings, request.Seed, request.Fold),
             PlanEpochs = plan.Settings.Training.Epochs,
         };
-        await run.WriteStateAsync();
+        await run.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         LogCreated(logger, this.GetPrimaryKeyString(), request.PlanName, request.PlanVersion, request.Fold);
         await EnqueueAsync();
@@ -171,7 +171,7 @@ public sealed partial class TrainingRunGrain(
         var resolved = await data.ForVersionAsync(Key.Lab, Key.Project, version);
         var dataset = new RunDataset(resolved.FingerprintId, resolved.Dataset.Key, resolved.Dataset.RelativeFolder);
         run.State = run.State with { Dataset = dataset };
-        await run.WriteStateAsync();
+        await run.WriteOrDeactivateAsync(this);
         return dataset;
     }
 
@@ -191,7 +191,7 @@ public sealed partial class TrainingRunGrain(
         if (run.State.PauseRequestedAt is null)
         {
             run.State = run.State with { PauseRequestedAt = clock.GetUtcNow() };
-            await run.WriteStateAsync();
+            await run.WriteOrDeactivateAsync(this);
         }
 
         await Scheduler.StopAsync(this.GetPrimaryKeyString(), StopReason.Pause);
@@ -232,7 +232,7 @@ public sealed partial class TrainingRunGrain(
         if (run.State.State != RunState.Running)
             throw new PlatformConflictException($"Run '{Key.RunId}' is {run.State.State}; checkpoints are recorded only while it runs.");
         run.State = run.State with { LastCheckpoint = checkpoint };
-        await run.WriteStateAsync();
+        await run.WriteOrDeactivateAsync(this);
     }
 
     public async Task<RunSnapshot> CompleteAsync(RunResultSummary result)
@@ -245,7 +245,7 @@ public sealed partial class TrainingRunGrain(
         var transition = new RunTransition(run.State.State, RunState.Completed, clock.GetUtcNow(), "platform", result.Summary);
         run.State = run.State with { State = RunState.Completed, Result = result, History = [.. run.State.History, transition], PauseRequestedAt = null };
         _iterations = null;
-        await run.WriteStateAsync();
+        await run.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), RunState.Completed, result.Summary));
         LogMoved(logger, this.GetPrimaryKeyString(), transition.From, RunState.Completed, result.Summary);
@@ -267,7 +267,7 @@ public sealed partial class TrainingRunGrain(
         run.State = run.State with { State = to, History = [.. run.State.History, transition], PauseRequestedAt = null };
         _preparation = null;
         _iterations = null;
-        await run.WriteStateAsync();
+        await run.WriteOrDeactivateAsync(this);
         await RecordItemAsync();
         Notify(o => o.StateChanged(this.GetPrimaryKeyString(), to, reason));
         LogMoved(logger, this.GetPrimaryKeyString(), from, to, reason);
@@ -282,7 +282,7 @@ public sealed partial class TrainingRunGrain(
         // A run resumed from a checkpoint repeats the epochs after it: the newer figures replace the older.
         var kept = run.State.Metrics.Where(m => m.Epoch < metrics.Epoch).ToList();
         run.State = run.State with { Metrics = [.. kept, metrics] };
-        await run.WriteStateAsync();
+        await run.WriteOrDeactivateAsync(this);
         await EnsurePlanEpochsAsync();
         await items.RecordProgressAsync(this, Key.Lab, Key.Project, Item);
         Notify(o => o.EpochRecorded(this.GetPrimaryKeyString(), metrics));

@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Platform.ClusterConnections;
 using Platform.Grains;
+using Platform.ServiceDefaults.Database;
 using Platform.Grains.Plans;
 using Platform.Grains.Tenancy;
 using Platform.Schema;
@@ -29,6 +30,8 @@ public static class SiloHostingExtensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is not set: the silo keeps lab membership in PostgreSQL.");
         builder.Services.AddPlatformGrains(builder.Configuration, connectionString);
+        // After AddPlatformGrains, which registers the data source it watches.
+        builder.AddDatabaseAvailability();
 
         // The host's logging does not exist yet while the silo is being built; what training capabilities the
         // silo found is worth a line at startup, so a console logger of its own says it.

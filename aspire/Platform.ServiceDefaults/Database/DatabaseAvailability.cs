@@ -10,6 +10,7 @@ namespace Platform.ServiceDefaults.Database;
 /// while the database is down retries with exponential backoff. The health endpoint, the browser's outage banner and
 /// the log lines all read its <see cref="Current"/> state; nothing else probes. Work that needs the database fails with
 /// its own error meanwhile and is retried by its owner (the scheduler's reconcile loop, Orleans' reminders, a user).
+/// When the state changes, it empties the connection pools, so that no dead connection is handed out after a recovery.
 /// </summary>
 public sealed partial class DatabaseAvailability(
     NpgsqlDataSource database, IOptions<DatabaseAvailabilityOptions> options, TimeProvider time, ILogger<DatabaseAvailability> logger) : BackgroundService
@@ -64,11 +65,7 @@ public sealed partial class DatabaseAvailability(
     }
 
     /// <summary>1 s, 2 s, 4 s … up to the maximum: a database that is down is not hammered, one that returns is seen soon.</summary>
-    public TimeSpan RetryDelay(int failedProbes)
-    {
-        var factor = Math.Pow(2, Math.Clamp(failedProbes - 1, 0, 16));
-        return TimeSpan.FromTicks((long)Math.Min(_options.FirstRetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
-    }
+    public TimeSpan RetryDelay(int failedProbes) => DatabaseOutage.RetryDelay(failedProbes, _options.FirstRetryDelay, _options.MaxRetryDelay);
 
     private DatabaseStatus Record(string? error)
     {
@@ -90,7 +87,15 @@ public sealed partial class DatabaseAvailability(
 
         Volatile.Write(ref _current, next);
         if (previous.Reachable != next.Reachable)
+        {
+            // Pooled connections opened before the outage are dead sockets: each would fail its next command with
+            // "terminating connection due to unexpected postmaster exit" even after the database is back. Dropping
+            // the idle ones on both edges means work after the recovery gets fresh connections. ClearAllPools reaches
+            // the pools Orleans' ADO.NET providers open by connection string; Clear this service's data source.
+            database.Clear();
+            NpgsqlConnection.ClearAllPools();
             Changed?.Invoke(next);
+        }
         return next;
     }
 

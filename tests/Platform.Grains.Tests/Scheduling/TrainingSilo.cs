@@ -21,6 +21,7 @@ public sealed class TrainingSilo : IAsyncDisposable
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
     public string Name => Address.ToParsableString();
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<TrainingSilo> StartAsync(string connectionString, string clusterId, string dataRoot,
         IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
