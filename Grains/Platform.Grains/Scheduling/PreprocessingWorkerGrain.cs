@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Scheduling.Placement;
+using Platform.Grains.Storage;
 using Platform.Preprocessing.Datasets;
+using Platform.ServiceDefaults.Database;
 
 namespace Platform.Grains.Scheduling;
 
@@ -12,13 +15,16 @@ namespace Platform.Grains.Scheduling;
 /// One preprocessing slot of one silo. The placement filters put it on the silo its key names, and only if that
 /// silo advertises preprocessing slots. It runs the job with the silo's <see cref="PreprocessingJobExecutor"/> and
 /// reports progress (at most ten times a second) and the outcome to the plan's preprocessing grain. A job placed
-/// again after its silo was lost skips the cases already committed.
+/// again after its silo was lost skips the cases already committed; so does a job the database's outage
+/// interrupted: it goes back to the queue instead of failing, and its end is reported through the outage.
 /// </summary>
 [PreprocessingSiloPlacementFilter(order: 1)]
 [SiloInKeyPlacementFilter(order: 2)]
 [RandomPlacement]
 public sealed partial class PreprocessingWorkerGrain(
     PreprocessingJobExecutor executor,
+    IOptions<DatabaseAvailabilityOptions> database,
+    TimeProvider clock,
     ILogger<PreprocessingWorkerGrain> logger) : ScheduledJobWorker(logger), IPreprocessingWorkerGrain
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -51,13 +57,20 @@ public sealed partial class PreprocessingWorkerGrain(
                 return true;
             outcome = PreprocessingJobOutcome.Stopped(PreprocessingJobState.Cancelled, ToJobProgress(_latest), null);
         }
+        catch (Exception exception) when (DatabaseOutage.IsCause(exception) && !CancelRequested)
+        {
+            // Nothing is wrong with the job: back to the queue, to go on from the committed cases once the database returns.
+            LogInterruptedByOutage(logger, assignment.RunKey, WorkerKey, exception.Message);
+            return true;
+        }
         catch (Exception exception)
         {
             LogFailed(logger, exception, assignment.RunKey, WorkerKey);
             outcome = PreprocessingJobOutcome.Stopped(PreprocessingJobState.Failed, ToJobProgress(_latest), $"{exception.GetType().Name} on {WorkerKey}: {exception.Message}");
         }
 
-        await owner.FinishJobAsync(jobId, outcome);
+        await OutageRetry.RunAsync(() => owner.FinishJobAsync(jobId, outcome), database.Value.OutageTolerance, clock,
+            (delay, exception) => LogFinishWaitsForDatabase(logger, assignment.RunKey, delay, exception.Message));
         return false;
     }
 
@@ -78,6 +91,12 @@ public sealed partial class PreprocessingWorkerGrain(
     {
         public void Report(DatasetPreprocessingProgress value) => report(value);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preprocessing {OwnerKey} on {Worker} stopped by a database outage ({Reason}); back in the queue to go on from its committed cases")]
+    private static partial void LogInterruptedByOutage(ILogger logger, string ownerKey, string worker, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The end of preprocessing {OwnerKey} could not be stored, the database is unreachable ({Reason}); retrying in {Delay}")]
+    private static partial void LogFinishWaitsForDatabase(ILogger logger, string ownerKey, TimeSpan delay, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Preprocessing {OwnerKey} failed on {Worker}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string ownerKey, string worker);

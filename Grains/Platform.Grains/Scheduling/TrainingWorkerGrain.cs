@@ -6,6 +6,7 @@ using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Scheduling.Placement;
+using Platform.Grains.Storage;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
 using Platform.ServiceDefaults.Database;
@@ -25,7 +26,7 @@ namespace Platform.Grains.Scheduling;
 public sealed partial class TrainingWorkerGrain(
     ITrainingExecutor executor,
     IOptions<StorageOptions> storage,
-    IOptions<TrainingOptions> training,
+    IOptions<DatabaseAvailabilityOptions> database,
     TimeProvider clock,
     ILogger<TrainingWorkerGrain> logger) : ScheduledJobWorker(logger), ITrainingWorkerGrain, ITrainingProgressSink
 {
@@ -215,32 +216,19 @@ public sealed partial class TrainingWorkerGrain(
 
     /// <summary>
     /// A report the run must not lose. While the database is down the training waits here (the executor awaits its
-    /// report), retrying with backoff, and goes on once the report is stored; the run grain's records are idempotent
-    /// and it rereads its state after a failed write, so a retry never records twice. Past
-    /// <see cref="TrainingOptions.DatabaseOutageTolerance"/> the error goes to the executor and the run fails with it.
+    /// report) and goes on once the report is stored (<see cref="OutageRetry"/>); the run grain's records are
+    /// idempotent and it rereads its state after a failed write, so a retry never records twice. Past
+    /// <see cref="DatabaseAvailabilityOptions.OutageTolerance"/> the error goes to the executor and the run fails with it.
     /// </summary>
     private async Task ReportDurablyAsync(string what, Func<Task> report)
     {
-        var since = clock.GetUtcNow();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await report();
-                if (attempt > 1)
-                    LogReportStoredAfterOutage(logger, Current?.RunKey, what, clock.GetUtcNow() - since, attempt);
-                return;
-            }
-            catch (Exception exception) when (DatabaseOutage.IsCause(exception) && clock.GetUtcNow() - since < training.Value.DatabaseOutageTolerance)
-            {
-                var delay = DatabaseOutage.RetryDelay(attempt, RetryFirst, RetryMax);
-                LogReportWaitsForDatabase(logger, Current?.RunKey, what, delay, exception.Message);
-                await Task.Delay(delay, clock);
-            }
-        }
+        var runKey = Current?.RunKey;
+        var started = clock.GetUtcNow();
+        var attempts = await OutageRetry.RunAsync(report, database.Value.OutageTolerance, clock,
+            (delay, exception) => LogReportWaitsForDatabase(logger, runKey, what, delay, exception.Message));
+        if (attempts > 1)
+            LogReportStoredAfterOutage(logger, runKey, what, clock.GetUtcNow() - started, attempts);
     }
-
-    private static readonly TimeSpan RetryFirst = TimeSpan.FromSeconds(1), RetryMax = TimeSpan.FromSeconds(15);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunKey}: {What} could not be stored, the database is unreachable ({Reason}); the training waits and retries in {Delay}")]
     private static partial void LogReportWaitsForDatabase(ILogger logger, string? runKey, string what, TimeSpan delay, string reason);

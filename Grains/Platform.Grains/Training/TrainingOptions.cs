@@ -23,12 +23,6 @@ public sealed class TrainingOptions
     /// <summary>How often the scheduler checks placements against membership (membership changes also trigger a check).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// How long a training waits out a database outage at a report it must not lose (its start, an epoch, a
-    /// checkpoint), retrying with backoff, before it fails with the outage named. Default 15 minutes.
-    /// </summary>
-    public TimeSpan DatabaseOutageTolerance { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>Which executor a silo registers: empty for the real engine (or none), "simulated" for cluster tests and demos.</summary>
     public string? Executor { get; set; }
 

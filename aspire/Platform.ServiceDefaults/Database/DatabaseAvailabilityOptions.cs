@@ -1,6 +1,6 @@
 namespace Platform.ServiceDefaults.Database;
 
-/// <summary>How often the database is probed (configuration section <c>Platform:Database</c>).</summary>
+/// <summary>How often the database is probed, and how long work waits out an outage (configuration section <c>Platform:Database</c>).</summary>
 public sealed class DatabaseAvailabilityOptions
 {
     public const string Section = "Platform:Database";
@@ -16,4 +16,10 @@ public sealed class DatabaseAvailabilityOptions
 
     /// <summary>How long one probe may take before it counts as failed. Default 3 s.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a job's report that must not be lost (a training's start, epoch or checkpoint; a preprocessing job's
+    /// end) is retried through an outage before the job fails with the outage named. Default 15 minutes.
+    /// </summary>
+    public TimeSpan OutageTolerance { get; set; } = TimeSpan.FromMinutes(15);
 }

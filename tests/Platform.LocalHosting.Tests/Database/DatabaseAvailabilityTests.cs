@@ -80,6 +80,7 @@ public sealed class DatabaseAvailabilityTests : IAsyncLifetime
         using var database = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody");
         var availability = Availability(database);
 
+        // The monitor's own options feed the one backoff rule (DatabaseOutage.RetryDelay).
         Assert.Equal([1, 2, 4, 8, 15, 15], Enumerable.Range(1, 6).Select(n => availability.RetryDelay(n).TotalSeconds));
     }
 
