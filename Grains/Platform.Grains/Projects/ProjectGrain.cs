@@ -23,9 +23,13 @@ public sealed partial class ProjectGrain(
 
     private (string Lab, string Title, string _) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
-    /// <summary>A project stored before its lists were tables lists its items there first (once; see <see cref="ProjectListBackfill"/>).</summary>
+    /// <summary>
+    /// A project stored before its lists were tables lists its items there first (once; see <see cref="ProjectListBackfill"/>).
+    /// A task-named project stored before task numbers were claimed (migration 0017) claims its number now.
+    /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await ClaimStoredTaskNumberAsync();
         if (!project.State.HasOldLists)
             return;
         var left = await ProjectListBackfill.RunAsync(GrainFactory, Key.Lab, Key.Title, project.State);
@@ -56,6 +60,15 @@ public sealed partial class ProjectGrain(
         await project.WriteStateAsync();
         LogCreated(logger, lab, title, kind);
         return await RecordAsync();
+    }
+
+    private async Task ClaimStoredTaskNumberAsync()
+    {
+        if (!project.State.Exists || AsparagusTaskName.TryParse(Key.Title) is not { } task || task.Kind != project.State.Kind)
+            return;
+        var holder = await taskNumbers.ClaimAsync(Key.Lab, task, Key.Title);
+        if (holder != Key.Title)
+            LogTaskNumberShared(logger, Key.Lab, Key.Title, holder);
     }
 
     public Task<ProjectSummary?> GetAsync() => Task.FromResult(project.State.Exists ? Summary() : null);
@@ -183,6 +196,9 @@ public sealed partial class ProjectGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title}: items of the old name lists listed (some left for the next activation: {SomeLeft})")]
     private static partial void LogBackfilled(ILogger logger, string lab, string title, bool someLeft);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {Lab}/{Title} shares its task number with {Holder}, both created before task numbers were checked")]
+    private static partial void LogTaskNumberShared(ILogger logger, string lab, string title, string holder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title} created for {Kind}")]
     private static partial void LogCreated(ILogger logger, string lab, string title, TaskKind kind);

@@ -1,3 +1,4 @@
+using Npgsql;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
@@ -105,5 +106,25 @@ public sealed class ProjectTaskKindTests
         var winner = Assert.Single(outcomes, o => o.Created).title;
         foreach (var title in titles)
             Assert.Equal(title == winner, await Project(title).GetAsync() is not null);
+    }
+
+    [Fact]
+    public async Task A_project_whose_number_was_never_claimed_claims_it_when_activated()
+    {
+        await CreateLabAsync();
+        await Project("SEG077_Liver").CreateAsync("");
+        // As a project stored before migration 0017: no claim in the table.
+        await using (var connection = new NpgsqlConnection(_fixture.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var forget = new NpgsqlCommand("DELETE FROM project_task_number WHERE lab_id = $1", connection) { Parameters = { new() { Value = _lab } } };
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+        }
+
+        await _fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.NotNull(await Project("SEG077_Liver").GetAsync());
+
+        var error = await Assert.ThrowsAsync<PlatformConflictException>(() => Project("SEG077_Spleen").CreateAsync(""));
+        Assert.Contains("'SEG077_Liver'", error.Message, StringComparison.Ordinal);
     }
 }
