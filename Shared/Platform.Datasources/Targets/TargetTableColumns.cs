@@ -24,7 +24,9 @@ public sealed record TargetTableColumns(int CaseId, int Target)
             target < 0 ? $"a class or value column ({string.Join(", ", TargetNames)})" : null,
         }.OfType<string>());
         var found = header.Count == 0 ? "no header row" : $"columns {string.Join(", ", header.Select(h => $"'{h.Trim()}'"))}";
-        return (null, $"The header row needs {missing}; found {found}.");
+        // Spreadsheets in many locales save "CSV" with semicolons: say so rather than leave one odd column name.
+        var separator = header.Count == 1 && header[0].Contains(';', StringComparison.Ordinal) ? " The file seems separated by ';': save it comma-separated, or as .xlsx." : "";
+        return (null, $"The header row needs {missing}; found {found}.{separator}");
     }
 
     private static int IndexOf(IReadOnlyList<string> header, IReadOnlyList<string> names)

@@ -1,3 +1,4 @@
+using System.Text;
 using Platform.Datasources.Layouts;
 using Platform.Datasources.Targets;
 using Platform.Plans.Tasks;
@@ -185,5 +186,25 @@ public sealed class TargetTableImporterTests
         var problem = Assert.Single(Import("v.csv", csv, TaskKind.Regression).Problems);
 
         Assert.StartsWith("Row 4, case 'case_002'", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_csv_saved_by_a_spreadsheet_with_a_byte_order_mark_reads_its_first_column()
+    {
+        var csv = Encoding.UTF8.GetPreamble().Concat("case,class\r\ncase_001,a\r\n"u8.ToArray()).ToArray();
+
+        var import = Import("excel.csv", csv, TaskKind.Classification);
+
+        Assert.Empty(import.Problems);
+        Assert.Equal("case_001", Assert.Single(import.Table!.Targets).CaseId);
+    }
+
+    [Fact]
+    public void A_semicolon_separated_csv_is_named_as_such()
+    {
+        var problem = Assert.Single(Import("excel.csv", "case;class\ncase_001;a\n"u8.ToArray(), TaskKind.Classification).Problems);
+
+        Assert.Equal(ProblemKind.TargetTableColumns, problem.Kind);
+        Assert.Contains("found columns 'case;class'. The file seems separated by ';'", problem.Reason, StringComparison.Ordinal);
     }
 }
