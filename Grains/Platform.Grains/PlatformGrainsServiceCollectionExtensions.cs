@@ -38,6 +38,8 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<CaseCatalogStore>();
         services.AddSingleton<ModalityStore>();
         services.AddSingleton<Projects.LabelNameStore>();
+        services.AddSingleton<Projects.TaskNumberStore>();
+        services.AddSingleton<Datasources.TargetTableStore>();
         services.AddSingleton<SplitStore>();
         services.AddSingleton<FingerprintStore>();
         services.AddSingleton<DatasetFingerprints>();

@@ -6,7 +6,7 @@ using Platform.Grains.Abstractions.Datasources;
 
 namespace Platform.Cli.Commands;
 
-/// <summary><c>platform datasources register|modality|status|cases</c>.</summary>
+/// <summary><c>platform datasources register|modality|status|cases|targets</c>.</summary>
 public static class DatasourcesCommands
 {
     public static Command Create(CliConsole console)
@@ -16,6 +16,7 @@ public static class DatasourcesCommands
         datasources.Add(ModalityCommand(console));
         datasources.Add(StatusCommand(console));
         datasources.Add(CasesCommand(console));
+        datasources.Add(TargetTableCommand.Create(console));
         return datasources;
     }
 

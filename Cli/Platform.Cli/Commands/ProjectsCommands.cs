@@ -3,6 +3,7 @@ using Platform.Cli.Connection;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans.Tasks;
 
 namespace Platform.Cli.Commands;
 
@@ -23,11 +24,16 @@ public static class ProjectsCommands
     {
         var title = new Argument<string>("title") { Description = "Lower-case letters, digits and underscores (or a task name such as SEG005_Kidney)." };
         var description = new Option<string>("--description", "-d") { Description = "What the project is about.", DefaultValueFactory = _ => "" };
-        var command = new Command("create", "Create a project (repeating it with the same description is harmless).") { title, description };
+        var kind = new Option<TaskKind>("--kind", "-k")
+        {
+            Description = "What the project learns: Segmentation, Classification, Regression or Pretraining (a task-name title's prefix must match).",
+            DefaultValueFactory = _ => TaskKind.Segmentation,
+        };
+        var command = new Command("create", "Create a project (repeating it with the same description and kind is harmless).") { title, description, kind };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, console, ct, async (session, output, _) =>
         {
-            var created = await session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, parse.GetValue(title)!)).CreateAsync(parse.GetValue(description)!);
-            output.Result(created, w => w.WriteLine($"Project '{created.Title}' in lab '{created.LabId}' is ready."));
+            var created = await session.Grains.GetGrain<IProjectGrain>(GrainKeys.Project(session.Lab, parse.GetValue(title)!)).CreateAsync(parse.GetValue(description)!, parse.GetValue(kind));
+            output.Result(created, w => w.WriteLine($"{created.Kind} project '{created.Title}' in lab '{created.LabId}' is ready."));
             return ExitCodes.Ok;
         }));
         return command;
@@ -44,7 +50,7 @@ public static class ProjectsCommands
                 if (list.Count == 0)
                     w.WriteLine($"Lab '{session.Lab}' has no project yet; create one with 'platform projects create <title>'.");
                 foreach (var p in list)
-                    w.WriteLine($"{p.Title,-30} {(p.IsArchived ? "archived" : "active"),-9} {p.Datasources.Count} datasource(s), {p.Splits.Count} split(s)  {p.Description}");
+                    w.WriteLine($"{p.Title,-30} {p.Kind,-14} {(p.IsArchived ? "archived" : "active"),-9} {p.Datasources.Count} datasource(s), {p.Splits.Count} split(s)  {p.Description}");
             });
             return ExitCodes.Ok;
         }));
@@ -67,6 +73,7 @@ public static class ProjectsCommands
             output.Result(project, w =>
             {
                 w.WriteLine($"{project.Title} ({project.LabId}){(project.IsArchived ? " [archived]" : "")}: {project.Description}");
+                w.WriteLine($"  task:        {project.Kind}");
                 w.WriteLine($"  datasources: {string.Join(", ", project.Datasources)}");
                 w.WriteLine($"  plans:       {string.Join(", ", plans.Select(p => $"{p.Name} v{p.Latest.Version}"))}");
                 w.WriteLine($"  splits:      {string.Join(", ", project.Splits)}");

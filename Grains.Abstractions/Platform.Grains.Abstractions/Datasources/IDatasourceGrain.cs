@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Abstractions.Datasources;
 
@@ -42,4 +43,22 @@ public interface IDatasourceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetCaseFilesAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<CaseFileSet> GetCaseFilesAsync(string caseId);
+
+    /// <summary>
+    /// Uploads the table of case → class or value of a classification or regression project's datasource (CSV, TSV or
+    /// .xlsx, by <paramref name="fileName"/>'s extension; at most <see cref="TargetTableReport.MaxFileBytes"/> bytes).
+    /// Every row is checked against the datasource's cases; rows with problems are left out and listed in the report,
+    /// the others replace the stored table. A table with no usable row is refused (validation error listing its
+    /// problems) and the stored table stays as it was.
+    /// </summary>
+    [Alias("UploadTargetTableAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<TargetTableReport> UploadTargetTableAsync(string fileName, byte[] content);
+
+    /// <summary>The stored target table, as training reads it; null when none has been uploaded.</summary>
+    [Alias("GetTargetTableAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<CaseTargetTable?> GetTargetTableAsync();
+
+    /// <summary>Where the stored target table came from and the rows it refused; null when none has been uploaded.</summary>
+    [Alias("GetTargetTableProblemsAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<TargetTableReport?> GetTargetTableProblemsAsync();
 }

@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Abstractions.Projects;
 
@@ -9,9 +10,13 @@ namespace Platform.Grains.Abstractions.Projects;
 [Alias("Platform.Grains.Abstractions.Projects.IProjectGrain")]
 public interface IProjectGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the project. Repeating it with the same description is harmless.</summary>
+    /// <summary>
+    /// Creates the project for a task kind, which never changes. Repeating it with the same description and kind is
+    /// harmless. An Asparagus title (<c>CLS003_Sald</c>) must start with the kind's prefix, and its number must be free
+    /// among the lab's projects of that kind (conflict otherwise); a FRAN-style title suits every kind.
+    /// </summary>
     [Alias("CreateAsync"), RequiresLabRole(LabRole.Scientist)]
-    Task<ProjectSummary> CreateAsync(string description);
+    Task<ProjectSummary> CreateAsync(string description, TaskKind kind = TaskKind.Segmentation);
 
     [Alias("GetAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<ProjectSummary?> GetAsync();

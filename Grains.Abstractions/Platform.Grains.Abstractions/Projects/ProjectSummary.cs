@@ -1,8 +1,11 @@
+using Platform.Plans.Tasks;
+
 namespace Platform.Grains.Abstractions.Projects;
 
 /// <summary>
 /// A project and what stays small about it. Its plans, runs, cross-validations and sweeps grow without bound and are
 /// listed page by page through <see cref="IProjectListGrain"/> (ids 6, 7, 11 and 12 held those lists once; never reuse them).
+/// <see cref="Kind"/> is what the project learns, chosen at creation and never changed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Projects.ProjectSummary")]
 public sealed record ProjectSummary(
@@ -14,7 +17,8 @@ public sealed record ProjectSummary(
     [property: Id(5)] DateTimeOffset? ArchivedAt,
     [property: Id(8)] IReadOnlyList<string> Datasources,
     [property: Id(9)] IReadOnlyDictionary<string, IReadOnlyList<int>> LabelGroups,
-    [property: Id(10)] IReadOnlyList<string> Splits)
+    [property: Id(10)] IReadOnlyList<string> Splits,
+    [property: Id(13)] TaskKind Kind = TaskKind.Segmentation)
 {
     public bool IsArchived => ArchivedAt is not null;
 

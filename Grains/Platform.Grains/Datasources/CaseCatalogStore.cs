@@ -78,6 +78,19 @@ public sealed class CaseCatalogStore(NpgsqlDataSource database)
         return result;
     }
 
+    /// <summary>Every case id the catalog holds for the datasource, whatever its status (a target table names cases by them).</summary>
+    public async Task<IReadOnlySet<string>> CaseIdsAsync(DatasourceKey key)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT case_id FROM datasource_case WHERE lab_id = @lab AND project = @project AND datasource = @datasource");
+        AddKey(command, key);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
     /// <summary>The stored file signatures (JSON, images then label) of one case; null when the catalog has no such case.</summary>
     public async Task<string?> CaseFilesAsync(DatasourceKey key, string caseId)
     {

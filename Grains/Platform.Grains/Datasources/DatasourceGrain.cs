@@ -25,6 +25,7 @@ public sealed partial class DatasourceGrain(
     DatasetFingerprints fingerprints,
     ModalityStore modalities,
     Projects.LabelNameStore labelNames,
+    TargetTableStore targetTables,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<DatasourceGrain> logger) : Grain, IDatasourceGrain, IRemindable

@@ -78,5 +78,6 @@ public static class ScanRows
             StoredChannels.Serialize(statistics?.Channels ?? []));
     }
 
-    private static CaseProblem ToCaseProblem(DatasourceProblem problem) => new(problem.Kind.ToString(), problem.Reason, problem.File);
+    /// <summary>A problem as the catalog and the wire carry it (also a target table's row problems).</summary>
+    public static CaseProblem ToCaseProblem(DatasourceProblem problem) => new(problem.Kind.ToString(), problem.Reason, problem.File);
 }

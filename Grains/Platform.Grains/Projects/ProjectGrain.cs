@@ -6,6 +6,7 @@ using Platform.Grains.Datasources;
 using Platform.Grains.Fingerprints;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Projects;
 
@@ -14,6 +15,7 @@ public sealed partial class ProjectGrain(
     DatasetFingerprints fingerprints,
     ModalityStore modalities,
     LabelNameStore labelNames,
+    TaskNumberStore taskNumbers,
     TimeProvider clock,
     ILogger<ProjectGrain> logger) : Grain, IProjectGrain
 {
@@ -21,9 +23,13 @@ public sealed partial class ProjectGrain(
 
     private (string Lab, string Title, string _) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
-    /// <summary>A project stored before its lists were tables lists its items there first (once; see <see cref="ProjectListBackfill"/>).</summary>
+    /// <summary>
+    /// A project stored before its lists were tables lists its items there first (once; see <see cref="ProjectListBackfill"/>).
+    /// A task-named project stored before task numbers were claimed (migration 0017) claims its number now.
+    /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await ClaimStoredTaskNumberAsync();
         if (!project.State.HasOldLists)
             return;
         var left = await ProjectListBackfill.RunAsync(GrainFactory, Key.Lab, Key.Title, project.State);
@@ -32,22 +38,37 @@ public sealed partial class ProjectGrain(
         LogBackfilled(logger, Key.Lab, Key.Title, left.HasOldLists);
     }
 
-    public async Task<ProjectSummary> CreateAsync(string description)
+    public async Task<ProjectSummary> CreateAsync(string description, TaskKind kind = TaskKind.Segmentation)
     {
         var (lab, title, _) = Key;
-        ProjectTitles.Require(title);
+        var task = ProjectTitles.RequireKind(title, kind);
         var text = CheckDescription(description);
         if (project.State.Exists)
         {
-            return project.State.Description == text
+            return project.State.Description == text && project.State.Kind == kind
                 ? await RecordAsync()
-                : throw new PlatformConflictException($"Project '{title}' already exists in lab '{lab}'.");
+                : throw new PlatformConflictException($"Project '{title}' already exists in lab '{lab}' ({project.State.Kind}).");
         }
 
-        project.State = new ProjectState { Description = text, CreatedAt = clock.GetUtcNow(), CreatedBy = VerifiedCaller.Require().PrincipalId };
+        // Claimed before the state is written: a creation that stops in between holds the number for this title only,
+        // and its retry finds the claim its own.
+        if (task is not null && await taskNumbers.ClaimAsync(lab, task, title) is var holder && holder != title)
+            throw new PlatformConflictException(
+                $"Task number {kind.Prefix()}{task.Number:000} is already taken in lab '{lab}' by project '{holder}': give '{title}' another number.");
+
+        project.State = new ProjectState { Description = text, Kind = kind, CreatedAt = clock.GetUtcNow(), CreatedBy = VerifiedCaller.Require().PrincipalId };
         await project.WriteOrDeactivateAsync(this);
-        LogCreated(logger, lab, title);
+        LogCreated(logger, lab, title, kind);
         return await RecordAsync();
+    }
+
+    private async Task ClaimStoredTaskNumberAsync()
+    {
+        if (!project.State.Exists || AsparagusTaskName.TryParse(Key.Title) is not { } task || task.Kind != project.State.Kind)
+            return;
+        var holder = await taskNumbers.ClaimAsync(Key.Lab, task, Key.Title);
+        if (holder != Key.Title)
+            LogTaskNumberShared(logger, Key.Lab, Key.Title, holder);
     }
 
     public Task<ProjectSummary?> GetAsync() => Task.FromResult(project.State.Exists ? Summary() : null);
@@ -176,6 +197,9 @@ public sealed partial class ProjectGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title}: items of the old name lists listed (some left for the next activation: {SomeLeft})")]
     private static partial void LogBackfilled(ILogger logger, string lab, string title, bool someLeft);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title} created")]
-    private static partial void LogCreated(ILogger logger, string lab, string title);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {Lab}/{Title} shares its task number with {Holder}, both created before task numbers were checked")]
+    private static partial void LogTaskNumberShared(ILogger logger, string lab, string title, string holder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {Lab}/{Title} created for {Kind}")]
+    private static partial void LogCreated(ILogger logger, string lab, string title, TaskKind kind);
 }

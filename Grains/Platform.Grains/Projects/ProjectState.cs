@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Projects;
 
@@ -16,6 +17,9 @@ public sealed record ProjectState
     public List<string> Datasources { get; init; } = [];
     public Dictionary<string, List<int>> LabelGroups { get; init; } = [];
     public List<string> Splits { get; init; } = [];
+
+    /// <summary>What the project learns; projects stored before task kinds (migration 0017) are segmentation.</summary>
+    public TaskKind Kind { get; init; } = TaskKind.Segmentation;
 
     // The ever-growing name lists of projects stored before migration 0014: read once so the first activation can
     // list their items in project_item (see ProjectListBackfill), then written as nothing.
@@ -39,5 +43,5 @@ public sealed record ProjectState
 
     public ProjectSummary ToSummary(string lab, string title) =>
         new(lab, title, Description ?? "", CreatedAt, CreatedBy, ArchivedAt, Datasources.ToList(),
-            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()), Splits.ToList());
+            LabelGroups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToList()), Splits.ToList(), Kind);
 }

@@ -41,4 +41,28 @@ public enum ProblemKind
 
     /// <summary>The folder matches neither layout.</summary>
     UnknownLayout,
+
+    /// <summary>A target table that cannot be read at all: an unknown file type, a broken spreadsheet or CSV.</summary>
+    UnreadableTargetTable,
+
+    /// <summary>A target table whose header lacks a case-id column or a class/value column; the reason lists the columns found.</summary>
+    TargetTableColumns,
+
+    /// <summary>A target table with no data rows.</summary>
+    EmptyTargetTable,
+
+    /// <summary>A target table row without a case id.</summary>
+    MissingCaseId,
+
+    /// <summary>A target table row naming a case the datasource does not hold.</summary>
+    CaseNotInDatasource,
+
+    /// <summary>A target table row whose class is not one the project declares (or is empty).</summary>
+    UnknownClass,
+
+    /// <summary>A target table row whose value is empty, not a number, NaN or infinite.</summary>
+    InvalidTargetValue,
+
+    /// <summary>A case with more than one target table row; none of its rows is used, since which one is right is unknown.</summary>
+    DuplicateTargetRow,
 }

@@ -19,6 +19,13 @@ public sealed class DatasourcesClient(IClusterClient cluster)
     public Task<CasePage> ListCasesAsync(string labId, string project, string name, CaseQuery query) =>
         Datasource(labId, project, name).ListCasesAsync(query);
 
+    /// <summary>Uploads a classification or regression datasource's target table (CSV, TSV or .xlsx); rows with problems are reported, not stored.</summary>
+    public Task<TargetTableReport> UploadTargetTableAsync(string labId, string project, string name, string fileName, byte[] content) =>
+        Datasource(labId, project, name).UploadTargetTableAsync(fileName, content);
+
+    public Task<TargetTableReport?> GetTargetTableProblemsAsync(string labId, string project, string name) =>
+        Datasource(labId, project, name).GetTargetTableProblemsAsync();
+
     private IDatasourceGrain Datasource(string labId, string project, string name) =>
         cluster.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(labId, project, name));
 }

@@ -1,6 +1,7 @@
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Projects;
+using Platform.Plans.Tasks;
 
 namespace Platform.WebUI.Services;
 
@@ -10,7 +11,7 @@ public sealed class ProjectsClient(IClusterClient cluster)
     public Task<IReadOnlyList<ProjectSummary>> ListAsync(string labId) =>
         cluster.GetGrain<ILabGrain>(GrainKeys.Lab(labId)).ListProjectsAsync();
 
-    public Task<ProjectSummary> CreateAsync(string labId, string title, string description) => Project(labId, title).CreateAsync(description);
+    public Task<ProjectSummary> CreateAsync(string labId, string title, string description, TaskKind kind) => Project(labId, title).CreateAsync(description, kind);
 
     public Task<ProjectSummary?> GetAsync(string labId, string title) => Project(labId, title).GetAsync();
 

@@ -54,8 +54,8 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         });
         await StepAsync(admin, "04-lab-created", async () =>
         {
-            await CreateLabAsync(admin, labName, labId);
-            await CreateLabAsync(admin, $"Liver {_run}", otherLabId);
+            await WorkflowSteps.CreateLabAsync(admin, system.WebUi, labName, labId);
+            await WorkflowSteps.CreateLabAsync(admin, system.WebUi, $"Liver {_run}", otherLabId);
         });
         await StepAsync(admin, "05-project-created", async () =>
         {
@@ -130,7 +130,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         {
             await admin.GetByTestId("plan-versions-link").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("version-number")).ToHaveCountAsync(2);
-            await ClickWhenInteractiveAsync(admin, "compare-versions-button", async () => await admin.GetByTestId("diff-row").CountAsync() > 0);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "compare-versions-button", async () => await admin.GetByTestId("diff-row").CountAsync() > 0);
             // Only the field that changed between the two saves: epochs 3 → 2.
             await Assertions.Expect(admin.GetByTestId("diff-row")).ToHaveCountAsync(1);
             await Assertions.Expect(admin.GetByTestId("diff-row")).ToHaveAttributeAsync("data-field", "training.epochs");
@@ -204,7 +204,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await SignIn.FillWhenInteractiveAsync(admin, [("split-name-input", "default")], SignIn.Enabled(admin, "new-split-button"));
             await admin.GetByTestId("new-split-button").ClickAsync();
             await FillFieldAsync(admin, "split-folds-input", "2");
-            await ClickWhenInteractiveAsync(admin, "preview-split-button", async () => await admin.GetByTestId("preview-fold-row").CountAsync() == 2);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "preview-split-button", async () => await admin.GetByTestId("preview-fold-row").CountAsync() == 2);
             await admin.GetByTestId("save-split-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("fold-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
             await Assertions.Expect(admin.GetByTestId("split-chart")).ToBeVisibleAsync();
@@ -307,7 +307,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         await StepAsync(admin, "17c-prediction-completed", async () =>
         {
             var option = admin.Locator($"[data-testid=predict-case-option][data-case='{caseId}']");
-            await ClickWhenInteractiveAsync(admin, "predict-cases", async () => await option.CountAsync() > 0);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "predict-cases", async () => await option.CountAsync() > 0);
             await option.ClickAsync();
             await admin.Keyboard.PressAsync("Escape");
             await Assertions.Expect(admin.GetByTestId("predict-start")).ToContainTextAsync("Predict 1 case");
@@ -359,7 +359,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             foreach (var (name, seed) in new[] { ("cv-a", "11"), ("cv-b", "12") })
             {
                 await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
-                await ClickWhenInteractiveAsync(admin, "start-run-mode-cv", async () => await admin.Locator("input[data-testid=start-run-cv-name-input]").CountAsync() > 0);
+                await WorkflowSteps.ClickWhenInteractiveAsync(admin, "start-run-mode-cv", async () => await admin.Locator("input[data-testid=start-run-cv-name-input]").CountAsync() > 0);
                 await FillFieldAsync(admin, "start-run-cv-name-input", name);
                 await FillFieldAsync(admin, "start-run-seed-input", seed);
                 await admin.GetByTestId("start-run-button").ClickAsync();
@@ -405,7 +405,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         });
         await StepAsync(admin, "17i-cross-validations-compared", async () =>
         {
-            await ClickWhenInteractiveAsync(admin, "cv-compare-menu", async () => await admin.GetByTestId("cv-compare-item").CountAsync() > 0);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "cv-compare-menu", async () => await admin.GetByTestId("cv-compare-item").CountAsync() > 0);
             await admin.GetByTestId("cv-compare-item").Filter(new() { HasText = "cv-b" }).ClickAsync();
             await Assertions.Expect(admin.GetByTestId("compare-heading")).ToHaveTextAsync("Compare cross-validations", new() { Timeout = 30_000 });
             // Pooled over their folds, both cross-validations scored every case: the differences are paired on all 3.
@@ -562,7 +562,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         {
             static Task<string> Background(IPage page) => page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim()");
             var light = await Background(admin);
-            await ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) != light);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) != light);
             var dark = await Background(admin);
             await admin.ReloadAsync();
             await Assertions.Expect(admin.GetByTestId("home-run-link").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -573,7 +573,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             var axisTitle = admin.GetByTestId("loss-chart").Locator(".xtitle");
             await Assertions.Expect(axisTitle).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"fill:\s*rgb\(255,\s*255,\s*255\)"), new() { Timeout = 30_000 });
             await ShotAsync(admin.GetByTestId("loss-chart"), "17f-loss-chart-dark");
-            await ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) == light);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "dark-mode-toggle", async () => await Background(admin) == light);
             await Assertions.Expect(axisTitle).Not.ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"fill:\s*rgb\(255,\s*255,\s*255\)"), new() { Timeout = 30_000 });
         });
         var planUrl = Url($"labs/{labId}/projects/{project}/plans/3d_fullres");
@@ -647,7 +647,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 1,", new() { Timeout = 30_000 });
             await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
             var option = admin.GetByTestId("start-run-plan-option").Filter(new() { HasText = "gpu_sized" });
-            await ClickWhenInteractiveAsync(admin, "start-run-plan-select", async () => await option.CountAsync() > 0);
+            await WorkflowSteps.ClickWhenInteractiveAsync(admin, "start-run-plan-select", async () => await option.CountAsync() > 0);
             await option.ClickAsync();
             var warning = admin.GetByTestId("start-run-gpu-warning");
             await Assertions.Expect(warning).ToContainTextAsync("This plan is sized for a GPU, and this cluster has none.", new() { Timeout = 30_000 });
@@ -709,25 +709,6 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
                 return;
             if (attempt == 20)
                 throw new TimeoutException($"The field {testId} never kept the value '{value}'.");
-        }
-    }
-
-    /// <summary>Clicks until <paramref name="done"/> says the page reacted (a click before the circuit attaches does nothing).</summary>
-    private static async Task ClickWhenInteractiveAsync(IPage page, string testId, Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await page.GetByTestId(testId).ClickAsync();
-            for (var wait = 0; wait < 10; wait++)
-            {
-                if (await done())
-                    return;
-                await Task.Delay(300);
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The page never reacted to clicking {testId}.");
         }
     }
 
@@ -799,14 +780,6 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         var folder = Path.Combine(system.DataRoot, labId, $"e2e-{_run}", "kits");
         DemoDataset.WriteFran(folder, "kits", cases: 3, seed: 7);
         return folder;
-    }
-
-    private async Task CreateLabAsync(IPage page, string name, string id)
-    {
-        await page.GotoAsync(Url("labs"));
-        await SignIn.FillWhenInteractiveAsync(page, [("lab-name-input", name), ("lab-id-input", id)], SignIn.Enabled(page, "create-lab-button"));
-        await page.GetByTestId("create-lab-button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("lab-name").Filter(new() { HasText = name })).ToHaveCountAsync(1);
     }
 
     private async Task StepAsync(IPage page, string name, Func<Task> step)

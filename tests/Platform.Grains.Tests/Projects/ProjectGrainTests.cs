@@ -3,6 +3,7 @@ using Platform.Grains.Abstractions.Labs;
 using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Tests.Hosting;
+using Platform.Plans.Tasks;
 using Xunit;
 
 namespace Platform.Grains.Tests.Projects;
@@ -29,11 +30,14 @@ public sealed class ProjectGrainTests
     {
         await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).CreateAsync("Lab", TestIdentity.Admin);
 
-        var created = await Project(title).CreateAsync("  Kidney tumours on CT ");
+        // A task name's prefix says the kind; a FRAN title is created as the default, segmentation.
+        var kind = AsparagusTaskName.TryParse(title)?.Kind ?? TaskKind.Segmentation;
+        var created = await Project(title).CreateAsync("  Kidney tumours on CT ", kind);
 
         Assert.Equal(title, created.Title);
         Assert.Equal("Kidney tumours on CT", created.Description);
         Assert.Equal(TestIdentity.Admin, created.CreatedBy);
+        Assert.Equal(kind, created.Kind);
         Assert.True(created.SameAs(await Project(title).GetAsync()));
         var listed = await _fixture.Grains.GetGrain<ILabGrain>(GrainKeys.Lab(_lab)).ListProjectsAsync();
         Assert.Equal(title, Assert.Single(listed).Title);

@@ -1,6 +1,7 @@
 using Bunit;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Plans.Tasks;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Projects;
 using Xunit;
@@ -37,5 +38,13 @@ public sealed class LabProjectsTests : MudBlazorContext
     {
         Assert.Contains("ask one of them", RenderProjects(LabRole.Viewer, []).Find("[data-testid=projects-empty]").TextContent);
         Assert.Contains("Create the first project", RenderProjects(LabRole.Scientist, []).Find("[data-testid=projects-empty]").TextContent);
+    }
+
+    [Fact]
+    public void Each_project_shows_its_task_kind()
+    {
+        var view = RenderProjects(LabRole.Viewer, [Project("kits"), Project("CLS003_Sald") with { Kind = TaskKind.Classification }]);
+
+        Assert.Equal(["Segmentation (SEG)", "Classification (CLS)"], view.FindAll("[data-testid=project-kind]").Select(c => c.TextContent.Trim()));
     }
 }

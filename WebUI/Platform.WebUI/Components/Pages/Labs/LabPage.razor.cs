@@ -60,7 +60,7 @@ public sealed partial class LabPage(LabsClient labs, ProjectsClient projects, La
         _createError = null;
         try
         {
-            var created = await projects.CreateAsync(LabId, project.Title, project.Description);
+            var created = await projects.CreateAsync(LabId, project.Title, project.Description, project.Kind);
             snackbar.Add($"Project '{created.Title}' created.", Severity.Success);
             navigation.NavigateTo(LabRoutes.Project(LabId, created.Title));
         }
