@@ -6,7 +6,6 @@ using Platform.Grains.Abstractions.Plans;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Tests.Hosting;
 using Platform.Grains.Tests.Scheduling;
-using Platform.LocalHosting.Postgres;
 using Platform.Schema;
 using Platform.ServiceDefaults.Database;
 using Platform.Silo.Training;
@@ -27,26 +26,16 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 {
     private const int Epochs = 12, CheckpointEvery = 3;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(6);
-    private readonly string _pgRoot = Path.Combine(Path.GetTempPath(), $"platform-pg-outage-{Guid.NewGuid():N}");
-    private LocalPostgresServer _server = null!;
+    private readonly PrivatePostgres _postgres = new("platform_outage");
 
-    public Task InitializeAsync()
-    {
-        _server = new LocalPostgresServer(new LocalPostgresOptions(_pgRoot, FreePorts.Next(), Database: "platform_outage"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _server.StopAsync();
-        if (Directory.Exists(_pgRoot))
-            Directory.Delete(_pgRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
     public async Task A_run_training_while_the_database_is_killed_and_restarted_completes_with_every_epoch_recorded_once()
     {
-        var (connectionString, _) = await _server.StartAsync();
+        var (connectionString, _) = await _postgres.Server.StartAsync();
         await SchemaMigrator.ApplyAsync(connectionString);
         using var data = new TempDataRoot();
         var settings = new Dictionary<string, string?>
@@ -68,12 +57,12 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
         var availability = silo.Services.GetRequiredService<DatabaseAvailability>();
         var stopwatch = Stopwatch.StartNew();
-        KillPostmaster();
+        _postgres.Kill();
         output.WriteLine($"Killed PostgreSQL at epoch {before.Metrics.Count}; restarting it in {Outage.TotalSeconds} s.");
         await WaitForAsync(() => Task.FromResult(availability.Current), s => !s.Reachable, "the silo to see the outage", Outage);
         output.WriteLine($"The silo saw the outage after {stopwatch.Elapsed.TotalSeconds:0.0} s: {availability.Current.Error}");
         await Task.Delay(Outage - stopwatch.Elapsed);
-        var (_, restarted) = await _server.StartAsync();
+        var (_, restarted) = await _postgres.Server.StartAsync();
         Assert.True(restarted);
         output.WriteLine($"PostgreSQL back after {stopwatch.Elapsed.TotalSeconds:0.0} s.");
         await WaitForAsync(() => Task.FromResult(availability.Current), s => s.Reachable, "the silo to see the database again", TimeSpan.FromSeconds(30));
@@ -91,14 +80,5 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         var listed = await silo.Grains.GetGrain<Platform.Grains.Abstractions.Projects.IProjectListGrain>(GrainKeys.ProjectList(lab, Project))
             .ListItemsAsync(new Platform.Grains.Abstractions.Projects.ProjectItemQuery(Platform.Grains.Abstractions.Projects.ProjectItemKind.Run));
         Assert.Equal([(run.Split('/')[^1], "Completed")], listed.Items.Select(i => (i.Name, i.State)));
-    }
-
-    /// <summary>SIGKILL to the postmaster and every backend.</summary>
-    private void KillPostmaster()
-    {
-        var pid = int.Parse(File.ReadLines(Path.Combine(_server.Options.ClusterDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-        using var postmaster = Process.GetProcessById(pid);
-        postmaster.Kill(entireProcessTree: true);
-        postmaster.WaitForExit(10_000);
     }
 }

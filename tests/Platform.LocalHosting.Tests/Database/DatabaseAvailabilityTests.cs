@@ -1,10 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Platform.LocalHosting.Postgres;
 using Platform.ServiceDefaults.Database;
 using Platform.Testing;
 using Xunit;
@@ -18,26 +15,16 @@ namespace Platform.LocalHosting.Tests.Database;
 /// </summary>
 public sealed class DatabaseAvailabilityTests : IAsyncLifetime
 {
-    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"platform-pg-outage-{Guid.NewGuid():N}");
-    private LocalPostgresServer _server = null!;
+    private readonly PrivatePostgres _postgres = new();
 
-    public Task InitializeAsync()
-    {
-        _server = new LocalPostgresServer(new LocalPostgresOptions(_dataRoot, FreePorts.Next(), Database: "platform_test"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _server.StopAsync();
-        if (Directory.Exists(_dataRoot))
-            Directory.Delete(_dataRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
     public async Task A_killed_database_is_reported_unreachable_and_reachable_again_once_restarted_with_its_data()
     {
-        var (connectionString, _) = await _server.StartAsync();
+        var (connectionString, _) = await _postgres.Server.StartAsync();
         await using var database = NpgsqlDataSource.Create(connectionString);
         await using (var create = database.CreateCommand("CREATE TABLE kept (value text); INSERT INTO kept VALUES ('committed before the kill')"))
             await create.ExecuteNonQueryAsync();
@@ -49,7 +36,7 @@ public sealed class DatabaseAvailabilityTests : IAsyncLifetime
         Assert.True((await availability.ProbeAsync(CancellationToken.None)).Reachable);
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
 
-        KillPostmaster();
+        _postgres.Kill();
         var down = await availability.ProbeAsync(CancellationToken.None);
         var again = await availability.ProbeAsync(CancellationToken.None);
 
@@ -62,7 +49,7 @@ public sealed class DatabaseAvailabilityTests : IAsyncLifetime
         Assert.StartsWith("PostgreSQL unreachable since", report.Description, StringComparison.Ordinal);
         Assert.Contains("(2 failed probes)", report.Description, StringComparison.Ordinal);
 
-        var (_, restarted) = await _server.StartAsync(); // crash recovery replays the WAL
+        var (_, restarted) = await _postgres.Server.StartAsync(); // crash recovery replays the WAL
         Assert.True(restarted);
         var back = await availability.ProbeAsync(CancellationToken.None);
 
@@ -99,13 +86,4 @@ public sealed class DatabaseAvailabilityTests : IAsyncLifetime
     private static DatabaseAvailability Availability(NpgsqlDataSource database) => new(database,
         Options.Create(new DatabaseAvailabilityOptions { FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(15) }),
         TimeProvider.System, NullLogger<DatabaseAvailability>.Instance);
-
-    /// <summary>SIGKILL to the postmaster and every backend: no shutdown checkpoint, as after an OOM kill.</summary>
-    private void KillPostmaster()
-    {
-        var pid = int.Parse(File.ReadLines(Path.Combine(_server.Options.ClusterDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-        using var postmaster = Process.GetProcessById(pid);
-        postmaster.Kill(entireProcessTree: true);
-        postmaster.WaitForExit(10_000);
-    }
 }

@@ -13,21 +13,12 @@ namespace Platform.LocalHosting.Tests.Postgres;
 /// </summary>
 public sealed class LocalPostgresServerTests : IAsyncLifetime
 {
-    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"platform-pg-test-{Guid.NewGuid():N}");
-    private LocalPostgresServer _server = null!;
+    private readonly PrivatePostgres _postgres = new();
+    private LocalPostgresServer _server => _postgres.Server;
 
-    public Task InitializeAsync()
-    {
-        _server = new LocalPostgresServer(new LocalPostgresOptions(_dataRoot, FreePorts.Next(), Database: "platform_test"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _server.StopAsync();
-        if (Directory.Exists(_dataRoot))
-            Directory.Delete(_dataRoot, recursive: true);
-    }
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
     public async Task Start_twice_initialises_once_and_the_second_start_finds_the_running_server()
