@@ -132,6 +132,23 @@ public sealed class EncoderTransferTests : IDisposable
         Assert.Contains("no encoder", error.Message);
     }
 
+    [Fact]
+    public void Fine_tuning_lowers_the_learning_rate_and_warms_up_over_a_tenth_of_the_run()
+    {
+        var scratch = new OptimizationOptions(LearningRate: 1e-2);
+
+        var tuned = FineTuningOptimization.From(scratch, epochs: 50);
+        var single = FineTuningOptimization.From(scratch, epochs: 1);
+
+        Assert.Equal(1e-2 * FineTuningOptimization.LearningRateFactor, tuned.LearningRate, 12);
+        Assert.True(tuned.LearningRate < scratch.LearningRate);
+        Assert.Equal(5, tuned.WarmupEpochs);
+        Assert.Equal(scratch.Kind, tuned.Kind);
+        // A one-epoch run has no room for a warm-up that the schedules accept.
+        Assert.Equal(0, single.WarmupEpochs);
+        Assert.Equal(1, FineTuningOptimization.From(scratch, epochs: 3).WarmupEpochs);
+    }
+
     private static bool Same(Tensor a, Tensor b) => a.allclose(b, rtol: 0, atol: 0);
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module network, Func<string, bool> which) =>
