@@ -19,7 +19,7 @@ public static class CtPhantom
         var random = new Random(seed);
         var (geometry, orientation, fieldOfView) = PhantomGrid.Draw(random, seed, options.Shape, options.Spacing, options.SpacingJitter,
             shapeJitter: 0, options.VaryOrientation);
-        var anatomy = PhantomAnatomy.Draw(random, fieldOfView, options.MaxLesions, options.LesionRadius);
+        var anatomy = PhantomAnatomy.Draw(random, fieldOfView, options.MaxLesions, options.LesionRadius, options.OrganScale);
         return Rasterise(anatomy, geometry, orientation, options.NoiseHu, seed);
     }
 

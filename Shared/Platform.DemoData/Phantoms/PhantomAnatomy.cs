@@ -28,11 +28,20 @@ public sealed record PhantomAnatomy(
     public const double AirHu = -1000, BoneHu = 450;
 
     /// <summary>Draws a patient whose body fits a field of view of <paramref name="fieldOfView"/> mm.</summary>
-    public static PhantomAnatomy Draw(Random random, Vector3D fieldOfView, int maxLesions, (double Min, double Max) lesionRadius)
+    /// <param name="random">The case's generator.</param>
+    /// <param name="fieldOfView">The field of view in mm.</param>
+    /// <param name="maxLesions">Lesions are drawn from 0 to this many.</param>
+    /// <param name="lesionRadius">A lesion's radius as a fraction of the organ's smallest radius.</param>
+    /// <param name="organScale">A factor on the organ's radii; a range of one value draws nothing.</param>
+    public static PhantomAnatomy Draw(Random random, Vector3D fieldOfView, int maxLesions, (double Min, double Max) lesionRadius, (double Min, double Max) organScale = default)
     {
         var bodyX = fieldOfView.X * random.Between(0.36, 0.44);
         var bodyY = fieldOfView.Y * random.Between(0.28, 0.36);
         var organRadii = new Vector3D(bodyX * random.Between(0.32, 0.40), bodyY * random.Between(0.38, 0.48), fieldOfView.Z * random.Between(0.22, 0.30));
+        if (organScale.Min < organScale.Max)
+            organRadii = organRadii * random.Between(organScale.Min, organScale.Max);
+        else if (organScale.Min > 0)
+            organRadii = organRadii * organScale.Min;
         // Patient's right is −x in LPS; anterior is −y.
         var organCentre = new Vector3D(-bodyX * random.Between(0.35, 0.45), -bodyY * random.Between(0.05, 0.2), fieldOfView.Z * random.Between(-0.08, 0.08));
         var lesions = new List<Lesion>();

@@ -26,6 +26,12 @@ public sealed record PhantomOptions
     /// </summary>
     public (double Min, double Max) LesionRadius { get; init; } = (0.18, 0.32);
 
+    /// <summary>
+    /// A factor on the organ's radii, drawn uniformly in this range, for studies whose target is the organ's size (a
+    /// regression of its volume). The default (1, 1) draws nothing, so the cases of every seed stay as they were.
+    /// </summary>
+    public (double Min, double Max) OrganScale { get; init; } = (1, 1);
+
     /// <summary>When true, cases cycle through <see cref="PhantomOrientation"/>s; otherwise all are LPS-aligned.</summary>
     public bool VaryOrientation { get; init; } = true;
 
@@ -42,5 +48,7 @@ public sealed record PhantomOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxLesions);
         if (!(LesionRadius.Min > 0 && LesionRadius.Min <= LesionRadius.Max && LesionRadius.Max <= 0.5))
             throw new ArgumentException($"Lesion radius fractions {LesionRadius} must satisfy 0 < min <= max <= 0.5 (a lesion stays inside its organ).", nameof(LesionRadius));
+        if (!(OrganScale.Min > 0 && OrganScale.Min <= OrganScale.Max && OrganScale.Max <= 1.4))
+            throw new ArgumentException($"Organ scale {OrganScale} must satisfy 0 < min <= max <= 1.4 (the organ stays inside the body).", nameof(OrganScale));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Platform.Plans.Tasks;
 using Platform.Training.Networks;
 using Platform.Training.Optimization;
 using static TorchSharp.torch;
@@ -83,6 +84,9 @@ public static class CheckpointFile
         ArgumentNullException.ThrowIfNull(network);
         using var reader = OpenVerified(path);
         var state = ReadStateSection(reader, path);
+        if (state.Task != TaskKind.Segmentation)
+            throw new InvalidOperationException(
+                $"Checkpoint '{path}' holds a {state.Task} network, not a segmentation U-Net; start a segmentation from its encoder instead (EncoderTransfer).");
         if (!SameArchitecture(state.Network, network.Description))
             throw new InvalidOperationException(
                 $"Checkpoint '{path}' was written by a different network ({Describe(state.Network)}) than the one it is loaded into ({Describe(network.Description)}).");
@@ -112,6 +116,29 @@ public static class CheckpointFile
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException && e is not CheckpointCorruptException)
         {
             throw new CheckpointCorruptException(path, $"its contents do not match the layout it declares ({e.Message}).", e);
+        }
+        return state;
+    }
+
+    /// <summary>
+    /// Reads only the weights of a checkpoint into <paramref name="network"/>, a network of the checkpoint's task built
+    /// from its state (see <see cref="CheckpointNetworks.Load"/>); the optimiser and random state are left unread.
+    /// </summary>
+    /// <exception cref="CheckpointCorruptException">The file is truncated, altered, not a checkpoint, or its weights do
+    /// not fit the network.</exception>
+    public static CheckpointState ReadWeights(string path, nn.Module network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        using var reader = OpenVerified(path);
+        var state = ReadStateSection(reader, path);
+        try
+        {
+            network.load(reader, strict: true);
+            ExpectSectionEnd(reader, path, "network weights");
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException && e is not CheckpointCorruptException)
+        {
+            throw new CheckpointCorruptException(path, $"its weights do not match the {state.Task} network it declares ({e.Message}).", e);
         }
         return state;
     }

@@ -1,3 +1,4 @@
+using Platform.Plans.Tasks;
 using Platform.Training.Networks;
 using Platform.Training.Optimization;
 using Platform.Training.Trainer;
@@ -8,7 +9,9 @@ namespace Platform.Training.Checkpoints;
 /// The non-tensor part of a checkpoint: what network and run it belongs to, where the run continues, the partial
 /// epoch's loss sums, and the metric history. Weights, optimiser buffers and the torch random state travel beside
 /// it in the same file (see <see cref="CheckpointFile"/>). The learning-rate schedule is a pure function of the
-/// position, so the position is its state.
+/// position, so the position is its state. <paramref name="Task"/> says which task's network the weights belong to
+/// (a segmentation U-Net unless written otherwise, as every checkpoint before it was), and <paramref name="Head"/>
+/// the pooled head of a classification or regression network; <see cref="CheckpointNetworks"/> rebuilds any of them.
 /// </summary>
 public sealed record CheckpointState(
     NetworkDescription Network,
@@ -22,4 +25,6 @@ public sealed record CheckpointState(
     double? BestPseudoDiceEma,
     int? BestEpoch,
     IReadOnlyList<EpochReport> History,
-    DateTimeOffset WrittenAt);
+    DateTimeOffset WrittenAt,
+    TaskKind Task = TaskKind.Segmentation,
+    ClassificationRegressionHead? Head = null);

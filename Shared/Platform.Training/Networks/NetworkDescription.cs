@@ -44,10 +44,22 @@ public sealed record NetworkDescription(
     /// <exception cref="ArgumentException">Any inconsistency, naming the stage and field.</exception>
     public void Validate()
     {
-        if (InputChannels < 1)
-            throw new ArgumentException($"The network needs at least one input channel (got {InputChannels}).", nameof(InputChannels));
+        ValidateEncoder();
         if (Classes < 2)
             throw new ArgumentException($"A segmentation network needs at least 2 classes including background (got {Classes}).", nameof(Classes));
+        if (Architecture == NetworkArchitecture.ResidualEncoderUNet && ResidualDecoderConvolutions < 1)
+            throw new ArgumentException($"The residual variant needs at least 1 decoder convolution per stage (got {ResidualDecoderConvolutions}).", nameof(ResidualDecoderConvolutions));
+    }
+
+    /// <summary>
+    /// Checks what the <see cref="UNetEncoder"/> is built from (channels, stages, residual blocks), not the classes or
+    /// the decoder: the networks of other tasks hold the same encoder with heads of their own.
+    /// </summary>
+    /// <exception cref="ArgumentException">Any inconsistency, naming the stage and field.</exception>
+    public void ValidateEncoder()
+    {
+        if (InputChannels < 1)
+            throw new ArgumentException($"The network needs at least one input channel (got {InputChannels}).", nameof(InputChannels));
         if (Stages is null || Stages.Count < 2)
             throw new ArgumentException($"A U-Net needs at least 2 stages (got {Stages?.Count ?? 0}).", nameof(Stages));
         int dimensions = Stages[0].KernelSize?.Count ?? 0;
@@ -83,8 +95,6 @@ public sealed record NetworkDescription(
                 throw new ArgumentException(
                     $"The residual encoder needs one block count of at least 1 per stage ({Stages.Count} stages); got [{string.Join(", ", blocks)}].",
                     nameof(ResidualBlocksPerStage));
-            if (ResidualDecoderConvolutions < 1)
-                throw new ArgumentException($"The residual variant needs at least 1 decoder convolution per stage (got {ResidualDecoderConvolutions}).", nameof(ResidualDecoderConvolutions));
         }
     }
 }

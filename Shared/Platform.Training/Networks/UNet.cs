@@ -12,11 +12,10 @@ namespace Platform.Training.Networks;
 /// </summary>
 public sealed class UNet : nn.Module<Tensor, Tensor[]>
 {
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> encoder;
+    private readonly UNetEncoder encoder;
     private readonly ModuleList<nn.Module<Tensor, Tensor>> upsampling;
     private readonly ModuleList<nn.Module<Tensor, Tensor>> decoder;
     private readonly ModuleList<nn.Module<Tensor, Tensor>> heads;
-    private readonly int[] poolingTorchOrder;
 
     private UNet(NetworkDescription description) : base(nameof(UNet))
     {
@@ -25,7 +24,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
         var layers = SpatialLayers.For(description.Dimensions);
         var stages = description.Stages;
 
-        encoder = nn.ModuleList(Enumerable.Range(0, stages.Count).Select(s => EncoderStage(layers, description, s)).ToArray());
+        encoder = new UNetEncoder(description);
         // Decoder stage d sits above encoder stage (n - 2 - d): it upsamples from the stage below with that stage's
         // stride and convolves the concatenation [upsampled, skip] with the skip stage's kernel.
         var n = stages.Count;
@@ -47,12 +46,14 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
         heads = nn.ModuleList(Enumerable.Range(0, n - 1)
             .Select(d => layers.Convolution(stages[n - 2 - d].Features, description.Classes, one, one))
             .ToArray());
-        poolingTorchOrder = description.PoolingFactor.Reverse().ToArray();
         RegisterComponents();
     }
 
     /// <summary>What this network was built from.</summary>
     public NetworkDescription Description { get; }
+
+    /// <summary>The encoder, shared in shape and weight names with the other tasks' networks.</summary>
+    public UNetEncoder Encoder => encoder;
 
     /// <summary>Whether a training-mode forward pass returns every decoder stage's output.</summary>
     public bool DeepSupervision { get; set; }
@@ -75,11 +76,9 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
 
     public override Tensor[] forward(Tensor input)
     {
-        CheckInput(input);
-        var skips = new Tensor[encoder.Count];
-        var x = input;
-        for (int s = 0; s < encoder.Count; s++)
-            skips[s] = x = encoder[s].call(x);
+        NetworkInput.Check(input, Description, divisible: true);
+        var skips = encoder.forward(input);
+        var x = skips[^1];
 
         // Every feature map is freed as soon as nothing below needs it, as PyTorch's reference counting does: held to
         // the end of the pass, a 128³ tile's maps cost gigabytes. Autograd keeps its own reference to what backward needs.
@@ -87,7 +86,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
         var outputs = new List<Tensor>(everyStage ? decoder.Count : 1);
         for (int d = 0; d < decoder.Count; d++)
         {
-            var skip = skips[encoder.Count - 2 - d];
+            var skip = skips[encoder.StageCount - 2 - d];
             using (var below = x)
             using (var upsampled = upsampling[d].call(below))
             using (var joined = torch.cat([upsampled, skip], 1))
@@ -129,48 +128,6 @@ public sealed class UNet : nn.Module<Tensor, Tensor[]>
 
     /// <summary>Full-resolution logits whatever the mode: what inference needs.</summary>
     public Tensor Segment(Tensor input) => forward(input)[0];
-
-    private void CheckInput(Tensor input)
-    {
-        int dims = Description.Dimensions;
-        if (input.dim() != dims + 2)
-            throw new ArgumentException(
-                $"The {dims}D network expects a tensor of {dims + 2} dimensions [B, C, {(dims == 3 ? "Z, " : "")}Y, X]; got shape [{string.Join(", ", input.shape)}].",
-                nameof(input));
-        if (input.shape[1] != Description.InputChannels)
-            throw new ArgumentException(
-                $"The network expects {Description.InputChannels} input channel(s); the tensor has {input.shape[1]} (shape [{string.Join(", ", input.shape)}]).",
-                nameof(input));
-        for (int a = 0; a < dims; a++)
-        {
-            if (input.shape[2 + a] % poolingTorchOrder[a] != 0)
-                throw new ArgumentException(
-                    $"Spatial size [{string.Join(", ", input.shape.Skip(2))}] is not divisible by the network's total downsampling " +
-                    $"[{string.Join(", ", poolingTorchOrder)}] (torch order) on dimension {2 + a}.",
-                    nameof(input));
-        }
-    }
-
-    private static nn.Module<Tensor, Tensor> EncoderStage(SpatialLayers layers, NetworkDescription description, int s)
-    {
-        var stage = description.Stages[s];
-        long inputs = s == 0 ? description.InputChannels : description.Stages[s - 1].Features;
-        if (description.Architecture == NetworkArchitecture.PlainUNet)
-            return new StackedConvolutions(layers, inputs, stage.Features, stage.KernelSize, stage.Stride, stage.Convolutions);
-
-        // ResEnc: a stem convolution brings the image to the first stage's features; every stage is then residual
-        // blocks, the first of which strides.
-        var blocks = new List<nn.Module<Tensor, Tensor>>();
-        if (s == 0)
-        {
-            blocks.Add(new ConvNormActivation(layers, inputs, stage.Features, stage.KernelSize, stage.Stride));
-            inputs = stage.Features;
-        }
-        var unit = Ones(layers.Dimensions);
-        for (int b = 0; b < description.EffectiveResidualBlocks[s]; b++)
-            blocks.Add(new ResidualBlock(layers, b == 0 ? inputs : stage.Features, stage.Features, stage.KernelSize, b == 0 ? stage.Stride : unit));
-        return nn.Sequential(blocks.ToArray());
-    }
 
     private static int[] Ones(int dimensions) => Enumerable.Repeat(1, dimensions).ToArray();
 }

@@ -9,6 +9,24 @@ public sealed class CtPhantomTests
     private static readonly PhantomOptions Small = new() { Shape = new Shape3(48, 48, 20), MaxLesions = 3 };
 
     [Fact]
+    public void An_organ_scale_range_varies_the_organ_and_the_default_leaves_every_case_as_it_was()
+    {
+        var scaled = Small with { OrganScale = (0.6, 1.3) };
+        static int OrganVoxels(PhantomCase c) => c.Label.Data.Count(l => l != 0);
+
+        var plain = CtPhantom.Generate(11, Small);
+        var explicitOne = CtPhantom.Generate(11, Small with { OrganScale = (1, 1) });
+        var volumes = Enumerable.Range(20, 12).Select(seed => OrganVoxels(CtPhantom.Generate(seed, scaled))).ToList();
+        var plainVolumes = Enumerable.Range(20, 12).Select(seed => OrganVoxels(CtPhantom.Generate(seed, Small))).ToList();
+
+        Assert.Equal(plain.Image.Data, explicitOne.Image.Data);
+        // Radii times 0.6 to 1.3: volumes spread over several times the unscaled spread.
+        Assert.True(volumes.Max() / (double)volumes.Min() > 2 * plainVolumes.Max() / (double)plainVolumes.Min(),
+            $"scaled organ voxels {string.Join(", ", volumes)}; unscaled {string.Join(", ", plainVolumes)}");
+        Assert.Throws<ArgumentException>(() => CtPhantom.Generate(1, Small with { OrganScale = (1, 1.6) }));
+    }
+
+    [Fact]
     public void A_case_is_a_pure_function_of_its_seed()
     {
         var a = CtPhantom.Generate(7, Small);
