@@ -85,4 +85,21 @@ public static class GrainKeys
         var slash = grainKey.IndexOf('/');
         return slash < 0 ? grainKey : grainKey[..slash];
     }
+
+    /// <summary>The longest grain key a client may address (every key built here is far shorter).</summary>
+    public const int MaxKeyLength = 1024;
+
+    /// <summary>
+    /// What is wrong with a grain key a client sent, whatever its grain: too long, or holding a control character
+    /// (a NUL cannot even be stored as PostgreSQL text). Null when it may be looked at further; each grain still
+    /// parses its own key's segments.
+    /// </summary>
+    public static string? ProblemOf(string grainKey)
+    {
+        ArgumentNullException.ThrowIfNull(grainKey);
+        if (grainKey.Length > MaxKeyLength)
+            return $"is {grainKey.Length} characters long; at most {MaxKeyLength} are allowed";
+        var control = grainKey.IndexOfAny([.. Enumerable.Range(0, 32).Select(c => (char)c), (char)127]);
+        return control < 0 ? null : $"holds a control character (U+{(int)grainKey[control]:X4}) at position {control}";
+    }
 }

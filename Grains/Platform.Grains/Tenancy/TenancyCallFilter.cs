@@ -75,6 +75,9 @@ public sealed partial class TenancyCallFilter(CallerVerifier verifier, SystemCal
             && systemCalls.Verify(systemCredential, context.TargetId, context.InterfaceType, context.MethodName);
         if (systemCredential is not null && !fromSilo)
             throw Deny(call, "its system credential is forged, signed for another call, or expired");
+        // Before anything looks the key up (the caller's role in its lab, the grain's own queries).
+        if (!fromSilo && GrainKeys.ProblemOf(context.TargetId.Key.ToString()!) is { } problem)
+            throw new PlatformValidationException("key", $"{call}: the grain key {problem}.");
 
         if (context.InterfaceMethod.DeclaringType == typeof(IRemindable))
         {
