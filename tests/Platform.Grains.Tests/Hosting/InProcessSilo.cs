@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Silo.Hosting;
-using Platform.Testing;
 
 namespace Platform.Grains.Tests.Hosting;
 
@@ -22,31 +19,9 @@ public sealed class InProcessSilo : IAsyncDisposable
     public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
     public static async Task<InProcessSilo> StartAsync(string connectionString, string serviceId, string clusterId,
-        Action<IServiceCollection>? services = null, string? dataRoot = null, string? workRoot = null)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(RepositoryPaths.Root, "Silo", "Platform.Silo", "appsettings.json"), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{SiloHostingExtensions.DatabaseConnectionName}"] = connectionString,
-                ["Orleans:ServiceId"] = serviceId,
-                ["Orleans:ClusterId"] = clusterId,
-                ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
-                ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
-                ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
-                ["Platform:Identity:SystemKey"] = TestIdentity.SystemKeyBase64,
-                ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
-                ["Platform:Storage:DataRoot"] = dataRoot ?? Path.GetTempPath(),
-                ["Platform:Storage:WorkRoot"] = workRoot ?? Path.Combine(Path.GetTempPath(), "platform-work-" + Guid.NewGuid().ToString("N")),
-            });
-        builder.AddPlatformSilo();
-        services?.Invoke(builder.Services);
-
-        var host = builder.Build();
-        await host.StartAsync();
-        return new InProcessSilo(host);
-    }
+        Action<IServiceCollection>? services = null, string? dataRoot = null, string? workRoot = null) =>
+        new(await TestSiloHost.StartAsync(connectionString, serviceId, clusterId, dataRoot ?? Path.GetTempPath(),
+            workRoot ?? Path.Combine(Path.GetTempPath(), "platform-work-" + Guid.NewGuid().ToString("N")), services: services));
 
     public async ValueTask DisposeAsync()
     {

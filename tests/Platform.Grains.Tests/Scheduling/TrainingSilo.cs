@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Grains.Tests.Hosting;
-using Platform.Silo.Hosting;
-using Platform.Testing;
 
 namespace Platform.Grains.Tests.Scheduling;
 
@@ -23,33 +20,14 @@ public sealed class TrainingSilo : IAsyncDisposable
     public string Name => Address.ToParsableString();
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>A silo with the test's settings over a fast reconcile loop (1 s); data and work share <paramref name="dataRoot"/>.</summary>
     public static async Task<TrainingSilo> StartAsync(string connectionString, string clusterId, string dataRoot,
         IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(RepositoryPaths.Root, "Silo", "Platform.Silo", "appsettings.json"), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{SiloHostingExtensions.DatabaseConnectionName}"] = connectionString,
-                ["Orleans:ServiceId"] = clusterId,
-                ["Orleans:ClusterId"] = clusterId,
-                ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
-                ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
-                ["Platform:Identity:SigningKey"] = TestIdentity.SigningKeyBase64,
-                ["Platform:Identity:SystemKey"] = TestIdentity.SystemKeyBase64,
-                ["Platform:Identity:PlatformAdmins:0"] = TestIdentity.Admin,
-                ["Platform:Storage:DataRoot"] = dataRoot,
-                ["Platform:Storage:WorkRoot"] = dataRoot,
-                ["Platform:Training:ReconcileInterval"] = "00:00:01",
-            })
-            .AddInMemoryCollection(settings);
-        builder.AddPlatformSilo();
-        services?.Invoke(builder.Services);
-
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TrainingSilo(host);
+        var merged = new Dictionary<string, string?> { ["Platform:Training:ReconcileInterval"] = "00:00:01" };
+        foreach (var (key, value) in settings)
+            merged[key] = value;
+        return new(await TestSiloHost.StartAsync(connectionString, clusterId, clusterId, dataRoot, dataRoot, merged, services));
     }
 
     public async ValueTask DisposeAsync()
