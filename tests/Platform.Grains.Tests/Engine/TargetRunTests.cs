@@ -118,10 +118,40 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
         Assert.Null(results.Classification);
     }
 
+    [Fact]
+    public async Task A_paused_classification_run_stops_after_an_epoch_and_once_resumed_trains_every_epoch_and_completes()
+    {
+        const int LongEpochs = 60;
+        using var data = new TempDataRoot();
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "clp", data.Root, silos: 1, EngineStudy.SiloSettings());
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var grains = cluster.Grains;
+        var (lab, project, datasource, split) = await PrepareAsync(grains, data.Root, "CLS043_Lesion", TaskKind.Classification, LongEpochs);
+        var fold = await split.GetFoldAsync(0);
+        var ids = fold.Train.Order(StringComparer.Ordinal).Concat(fold.Validation.Order(StringComparer.Ordinal)).ToList();
+        await datasource.UploadTargetTableAsync("classes.csv", Encoding.UTF8.GetBytes("case_id,class\n" + string.Concat(ids.Select((c, i) => $"{c},{(i % 2 == 0 ? "a" : "b")}\n"))));
+        var key = GrainKeys.Run(lab, project, RunIds.New(EngineStudy.Plan, 0, DateTimeOffset.UtcNow));
+        var run = grains.GetGrain<ITrainingRunGrain>(key);
+        await run.CreateAsync(new RunRequest(EngineStudy.Plan, 1, 0, 3, "default"));
+
+        await TrainingSetup.WaitForRunAsync(grains, key, r => r.Metrics.Count > 0, "a first epoch", TimeSpan.FromMinutes(4));
+        await run.PauseAsync();
+        var paused = await TrainingSetup.WaitForRunAsync(grains, key, r => r.State != RunState.Running, "the pause", TimeSpan.FromMinutes(2));
+        Assert.True(paused.State == RunState.Paused, $"The run is {paused.State}: {string.Join("; ", paused.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
+        Assert.InRange(paused.Metrics.Count, 1, LongEpochs - 1);
+        Assert.Null(await run.GetTargetResultsAsync());
+
+        await run.ResumeAsync();
+        var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
+        Assert.True(done.State == RunState.Completed, $"The run ended {done.State}: {string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
+        Assert.Equal(Enumerable.Range(0, LongEpochs), done.Metrics.Select(m => m.Epoch));
+        Assert.Equal(fold.Validation.Count, (await run.GetTargetResultsAsync())!.Classification!.Cases);
+    }
+
     /// <summary>A lab with a project of <paramref name="kind"/>, its datasource of phantoms registered and scanned, the
     /// tiny plan as version 1 and a saved two-fold split; the datasource has no table yet.</summary>
     private static async Task<(string Lab, string Project, IDatasourceGrain Datasource, ISplitGrain Split)> PrepareAsync(
-        IGrainFactory grains, string dataRoot, string project, TaskKind kind)
+        IGrainFactory grains, string dataRoot, string project, TaskKind kind, int epochs = Epochs)
     {
         var lab = TrainingSetup.NewLabId("lab-t");
         var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
@@ -131,7 +161,7 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
         var datasource = grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, project, ScannedProjects.Datasource));
         await datasource.RegisterAsync(folder);
         await ScannedProjects.WaitForScanAsync(datasource);
-        var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, project, EngineStudy.Plan)).ReviseAsync(EngineStudy.TinyPlan(Epochs), 0, null);
+        var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, project, EngineStudy.Plan)).ReviseAsync(EngineStudy.TinyPlan(epochs), 0, null);
         Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
         var split = grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, project, "default"));
         await split.GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5));
