@@ -51,6 +51,8 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.AddSingleton<RunScoreStore>();
+        services.AddSingleton<RunTargetStore>();
+        services.AddSingleton<RunTargets>();
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.AddSingleton<PlanDataFolder>();
         services.AddSingleton<PreprocessingJobExecutor>();

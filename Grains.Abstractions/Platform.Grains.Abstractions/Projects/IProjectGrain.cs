@@ -75,6 +75,10 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("RequireWritableAsync"), GrainToGrainOnly]
     Task RequireWritableAsync();
 
+    /// <summary>What the project learns (chosen at creation): read by a run, and by the training slot that trains it, to choose how.</summary>
+    [Alias("GetKindAsync"), GrainToGrainOnly]
+    Task<TaskKind> GetKindAsync();
+
     /// <summary>Called by a datasource grain when it is registered; refused while the project is archived or missing.</summary>
     [Alias("RegisterDatasourceAsync"), GrainToGrainOnly]
     Task RegisterDatasourceAsync(string datasource);

@@ -32,6 +32,14 @@ public interface ITrainingRunGrain : IGrainWithStringKey
     Task<IReadOnlyList<CaseScore>> GetScoresAsync();
 
     /// <summary>
+    /// The final evaluation of a classification or regression run: every validation case's prediction beside its target,
+    /// with accuracy, balanced accuracy, AUROC, precision, recall and the confusion matrix, or MAE, MSE and R². Null until
+    /// such a run completed, and for segmentation runs.
+    /// </summary>
+    [Alias("GetTargetResultsAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<RunTargetResults?> GetTargetResultsAsync();
+
+    /// <summary>
     /// The run's predicted label map of a validation case (the file its final evaluation wrote); null when the run
     /// has not predicted that case (it was not in the run's validation fold, or the run has not completed).
     /// </summary>

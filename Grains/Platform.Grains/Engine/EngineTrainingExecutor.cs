@@ -8,6 +8,7 @@ using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Splits;
 using Platform.Grains.Telemetry;
+using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
 using Platform.Plans;
 using Platform.Preprocessing.Datasets;
@@ -27,13 +28,16 @@ namespace Platform.Grains.Engine;
 /// native space and store the scores once. Reads plans and splits from PostgreSQL directly: it runs outside any grain
 /// call, with no caller to ask other grains for them (the dataset comes through the worker, on its grain).
 /// A completed run writes its model package: the fold's model, the plan, the frozen preprocessing of its dataset and
-/// the postprocessing chosen on its validation.
+/// the postprocessing chosen on its validation. A classification or regression project's run trains the same fold
+/// with a pooled head instead (EngineTrainingExecutor.Targets.cs).
 /// </summary>
 public sealed partial class EngineTrainingExecutor(
     PlanVersionStore plans,
     SplitStore splits,
     PlanDataFolder dataFolder,
     RunScoreStore scores,
+    RunTargetStore targetResults,
+    RunTargets runTargets,
     Projects.LabelNameStore labelNames,
     IOptions<StorageOptions> storage,
     IOptions<EngineOptions> engine,
@@ -51,6 +55,11 @@ public sealed partial class EngineTrainingExecutor(
         var plan = snapshot.Settings;
         if (plan.Preprocessing.Mode == PreprocessingMode.Patch)
             return TrainingOutcome.Failed("Training on patch-mode data is not supported yet: train on the source plan, whose cases the patches come from.");
+
+        // A datasource without a target table is named before the run waits for its dataset.
+        var targets = await TargetsAsync(assignment, progress, plan);
+        if (targets.Refusal is not null)
+            return TrainingOutcome.Failed(targets.Refusal);
 
         PlanDataFolder.Resolved data;
         string folder;
@@ -86,6 +95,9 @@ public sealed partial class EngineTrainingExecutor(
         {
             return TrainingOutcome.Failed($"The plan cannot be trained: {e.Field}: {e.Message}");
         }
+
+        if (targets.Table is not null)
+            return await TrainTargetsAsync(assignment, progress, fold, targets.Table, cancellationToken);
 
         var trainer = fold.Trainer;
         var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);

@@ -137,6 +137,9 @@ public sealed partial class ProjectGrain(
         return Task.CompletedTask;
     }
 
+    public Task<TaskKind> GetKindAsync() =>
+        project.State.Exists ? Task.FromResult(project.State.Kind) : throw new PlatformNotFoundException($"Project '{Key.Title}' does not exist.");
+
     public async Task RegisterDatasourceAsync(string datasource)
     {
         RequireWritable();

@@ -1,5 +1,6 @@
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Training.Execution;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Scheduling;
 
@@ -11,6 +12,9 @@ internal sealed class GrainContextProgressSink(TaskScheduler grainScheduler, ITr
 {
     public Task<RunDataset> WaitForDatasetAsync(CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => onGrain.WaitForDatasetAsync(cancellationToken), CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap();
+
+    public Task<TaskKind> GetProjectKindAsync() =>
+        Task.Factory.StartNew(onGrain.GetProjectKindAsync, CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap();
 
     public Task StartedAsync(int firstEpoch, int totalEpochs) => OnGrain(() => onGrain.StartedAsync(firstEpoch, totalEpochs));
 

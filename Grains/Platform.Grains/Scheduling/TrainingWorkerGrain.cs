@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Preprocessing;
+using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Storage;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
+using Platform.Plans.Tasks;
 using Platform.ServiceDefaults.Database;
 
 namespace Platform.Grains.Scheduling;
@@ -163,6 +165,13 @@ public sealed partial class TrainingWorkerGrain(
             await run.ReportPreparationAsync(new RunPreparation(preparation.Message, preparation.Done, preparation.Total));
             await Task.Delay(DatasetPoll, cancellationToken);
         }
+    }
+
+    Task<TaskKind> ITrainingProgressSink.GetProjectKindAsync()
+    {
+        var current = Current ?? throw new InvalidOperationException($"Training slot {WorkerKey} has no run.");
+        var (lab, project, _) = GrainKeys.Parse(current.RunKey);
+        return GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).GetKindAsync();
     }
 
     async Task ITrainingProgressSink.StartedAsync(int firstEpoch, int totalEpochs)

@@ -16,6 +16,7 @@ using Platform.Grains.Projects;
 using Platform.Grains.Results;
 using Platform.Grains.Storage;
 using Platform.Grains.Tenancy;
+using Platform.Plans.Tasks;
 using Platform.Training.Plans;
 
 namespace Platform.Grains.Training;
@@ -23,6 +24,8 @@ namespace Platform.Grains.Training;
 public sealed partial class TrainingRunGrain(
     [PersistentState("training-run", StorageNames.Platform)] IPersistentState<TrainingRunState> run,
     RunScoreStore scores,
+    RunTargetStore targetResults,
+    RunTargets targets,
     PlanVersionStore plans,
     PlanDataFolder data,
     DatasetFingerprints fingerprints,
@@ -110,7 +113,12 @@ public sealed partial class TrainingRunGrain(
         PlanNameRules.Require(request.PlanName);
         var plan = await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
             ?? throw new PlatformNotFoundException($"Plan '{request.PlanName}' has no version {request.PlanVersion}.");
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).RequireWritableAsync();
+        var projectGrain = GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project));
+        await projectGrain.RequireWritableAsync();
+        // A classification or regression run names a datasource without a table now, not after its dataset is prepared.
+        var kind = await projectGrain.GetKindAsync();
+        if (kind.HasTargetTable())
+            await targets.LoadAsync(lab, project, kind, await data.DatasourcesAsync(lab, project, plan.Settings));
 
         var by = requestedBy ?? VerifiedCaller.Require().PrincipalId;
         run.State = new TrainingRunState
@@ -138,6 +146,12 @@ public sealed partial class TrainingRunGrain(
     {
         RequireExists();
         return scores.ListAsync(Key.Lab, Key.Project, Key.RunId);
+    }
+
+    public async Task<RunTargetResults?> GetTargetResultsAsync()
+    {
+        RequireExists();
+        return (await targetResults.GetAsync(Key.Lab, Key.Project, Key.RunId))?.ToResults();
     }
 
     public Task<CasePrediction?> GetPredictionAsync(string caseId)

@@ -14,8 +14,12 @@ internal static class CaseTaskLoop
     /// <param name="options">Run length and optimisation.</param>
     /// <param name="batchLoss">The loss of the next batch (called once per iteration, inside a dispose scope).</param>
     /// <param name="progress">Told after each step.</param>
+    /// <param name="cancellationToken">Stops at the next step (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="stopAfterEpoch">Stops at the end of the current epoch, unless it is the last (<see cref="OperationCanceledException"/>).
+    /// A case-level run keeps no optimiser checkpoint, so a stopped one starts again from its first epoch.</param>
     /// <returns>Mean training loss per epoch, and the steps skipped for non-finite gradients.</returns>
-    public static (double[] EpochLosses, int SkippedSteps) Run(nn.Module network, CaseTaskOptions options, Func<Tensor> batchLoss, IProgress<IterationReport>? progress)
+    public static (double[] EpochLosses, int SkippedSteps) Run(nn.Module network, CaseTaskOptions options, Func<Tensor> batchLoss, IProgress<IterationReport>? progress,
+        CancellationToken cancellationToken = default, CancellationToken stopAfterEpoch = default)
     {
         if (options.Threads is int threads)
             set_num_threads(threads);
@@ -28,6 +32,7 @@ internal static class CaseTaskLoop
             double sum = 0;
             for (int iteration = 0; iteration < options.IterationsPerEpoch; iteration++, index++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 double rate = optimizer.SetLearningRate(epoch, iteration);
                 optimizer.ZeroGradients();
@@ -40,6 +45,8 @@ internal static class CaseTaskLoop
             }
 
             epochLosses[epoch] = sum / options.IterationsPerEpoch;
+            if (epoch < options.Epochs - 1)
+                stopAfterEpoch.ThrowIfCancellationRequested();
         }
 
         network.eval();

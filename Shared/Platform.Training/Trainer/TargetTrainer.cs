@@ -22,6 +22,9 @@ public static class TargetTrainer
     /// <param name="options">Run settings.</param>
     /// <param name="device">Where to train.</param>
     /// <param name="progress">Told after each step.</param>
+    /// <param name="cancellationToken">Stops at the next step.</param>
+    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause); see <see cref="CaseTaskLoop.Run"/>.</param>
+    /// <exception cref="OperationCanceledException">Stopped by either token; nothing is written.</exception>
     /// <exception cref="ArgumentException">No cases, a case missing from the table, a table of another task or class
     /// count, a class without training cases, or a setting out of range.</exception>
     public static TargetTrainingResult Train(
@@ -30,7 +33,9 @@ public static class TargetTrainer
         CaseTargetTable targets,
         TargetTrainerOptions options,
         Device device,
-        IProgress<IterationReport>? progress = null)
+        IProgress<IterationReport>? progress = null,
+        CancellationToken cancellationToken = default,
+        CancellationToken stopAfterEpoch = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(cases);
@@ -80,7 +85,7 @@ public static class TargetTrainer
             return head.Task == TaskKind.Classification
                 ? nn.functional.cross_entropy(output, values.to(ScalarType.Int64), weight: weights)
                 : RegressionLoss.Compute(output, values, options.RegressionLoss, options.HuberDelta);
-        }, progress);
+        }, progress, cancellationToken, stopAfterEpoch);
 
         if (options.CheckpointPath is not null)
             CaseTaskCheckpoint.Write(options.CheckpointPath, network, description, head.Task, head, options);

@@ -133,7 +133,7 @@ public static class FoldTraining
         return (summary, selection, folder);
     }
 
-    private static List<PreprocessedTrainingCase> OpenCases(string folder, IReadOnlyList<string> caseIds, bool withLocations)
+    internal static List<PreprocessedTrainingCase> OpenCases(string folder, IReadOnlyList<string> caseIds, bool withLocations)
     {
         var opened = new List<PreprocessedTrainingCase>();
         try

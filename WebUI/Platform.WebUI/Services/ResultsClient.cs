@@ -18,6 +18,9 @@ public sealed class ResultsClient(IClusterClient cluster, ProjectListsClient lis
     /// <summary>Dice per case and label in native space; empty until the run completed.</summary>
     public Task<IReadOnlyList<CaseScore>> GetScoresAsync(string labId, string project, string runId) => Run(labId, project, runId).GetScoresAsync();
 
+    /// <summary>A classification or regression run's predictions and figures; null for segmentation runs and until the run completed.</summary>
+    public Task<RunTargetResults?> GetTargetResultsAsync(string labId, string project, string runId) => Run(labId, project, runId).GetTargetResultsAsync();
+
     public Task<CrossValidationSnapshot?> GetCrossValidationAsync(string labId, string project, string name) =>
         cluster.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(labId, project, name)).GetAsync();
 

@@ -93,7 +93,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         await StepAsync(admin, "07a-label-named", async () =>
         {
             // Label 1 gets a name on the project; results, curves and the viewer legend show it from now on.
-            await FillFieldAsync(admin, "label-name-input-1", "kidney");
+            await WorkflowSteps.FillFieldAsync(admin, "label-name-input-1", "kidney");
             await admin.GetByTestId("label-names-save").ClickAsync();
             await admin.ReloadAsync();
             await Assertions.Expect(admin.Locator("input[data-testid=label-name-input-1]")).ToHaveValueAsync("kidney", new() { Timeout = 30_000 });
@@ -112,17 +112,17 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await admin.GetByTestId("create-plan-button").ClickAsync();
             // Auto-configuration from the fingerprint runs as the editor opens; then the training is cut short for a CPU.
             await Assertions.Expect(admin.GetByTestId("auto-configure-result")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-            await FillFieldAsync(admin, "field-training-epochs", "3");
-            await FillFieldAsync(admin, "field-training-iterations-per-epoch", "2");
-            await FillFieldAsync(admin, "field-training-validation-iterations", "1");
-            await FillFieldAsync(admin, "plan-comment-input", "auto-configured, short CPU training");
+            await WorkflowSteps.FillFieldAsync(admin, "field-training-epochs", "3");
+            await WorkflowSteps.FillFieldAsync(admin, "field-training-iterations-per-epoch", "2");
+            await WorkflowSteps.FillFieldAsync(admin, "field-training-validation-iterations", "1");
+            await WorkflowSteps.FillFieldAsync(admin, "plan-comment-input", "auto-configured, short CPU training");
             await admin.GetByTestId("save-plan-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 1,", new() { Timeout = 30_000 });
         });
         await StepAsync(admin, "10-plan-edited-v2", async () =>
         {
-            await FillFieldAsync(admin, "field-training-epochs", "2");
-            await FillFieldAsync(admin, "plan-comment-input", "two epochs");
+            await WorkflowSteps.FillFieldAsync(admin, "field-training-epochs", "2");
+            await WorkflowSteps.FillFieldAsync(admin, "plan-comment-input", "two epochs");
             await admin.GetByTestId("save-plan-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 2,", new() { Timeout = 30_000 });
         });
@@ -145,19 +145,19 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await SignIn.AsAsync(colleague, system.WebUi, SignIn.AdminUser, system.AdminPassword);
             await colleague.GotoAsync(planUrl);
             await Assertions.Expect(colleague.GetByTestId("plan-version")).ToContainTextAsync("Version 2,", new() { Timeout = 30_000 });
-            await FillFieldAsync(colleague, "plan-comment-input", "waiting");
+            await WorkflowSteps.FillFieldAsync(colleague, "plan-comment-input", "waiting");
         });
         await StepAsync(admin, "11b-first-session-saves-epochs-v3", async () =>
         {
             await admin.GotoAsync(planUrl);
-            await FillFieldAsync(admin, "field-training-epochs", "3");
+            await WorkflowSteps.FillFieldAsync(admin, "field-training-epochs", "3");
             await admin.GetByTestId("save-plan-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 3,", new() { Timeout = 30_000 });
         });
         await StepAsync(colleague, "11c-conflict-merge-offered", async () =>
         {
-            await FillFieldAsync(colleague, "field-training-learning-rate", "0.02");
-            await FillFieldAsync(colleague, "plan-comment-input", "faster learning");
+            await WorkflowSteps.FillFieldAsync(colleague, "field-training-learning-rate", "0.02");
+            await WorkflowSteps.FillFieldAsync(colleague, "plan-comment-input", "faster learning");
             await colleague.GetByTestId("save-plan-button").ClickAsync();
             await Assertions.Expect(colleague.GetByTestId("plan-conflict-dialog")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(colleague.GetByTestId("conflict-theirs-row")).ToHaveAttributeAsync("data-field", "training.epochs");
@@ -176,10 +176,10 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
         });
         await StepAsync(colleague, "11e-both-changed-field-asks", async () =>
         {
-            await FillFieldAsync(admin, "field-training-epochs", "2");
+            await WorkflowSteps.FillFieldAsync(admin, "field-training-epochs", "2");
             await admin.GetByTestId("save-plan-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("plan-version")).ToContainTextAsync("Version 5,", new() { Timeout = 30_000 });
-            await FillFieldAsync(colleague, "field-training-epochs", "4");
+            await WorkflowSteps.FillFieldAsync(colleague, "field-training-epochs", "4");
             await colleague.GetByTestId("save-plan-button").ClickAsync();
             var both = colleague.GetByTestId("conflict-both-row");
             await Assertions.Expect(both).ToHaveAttributeAsync("data-field", "training.epochs", new() { Timeout = 30_000 });
@@ -203,7 +203,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await admin.GetByTestId("project-splits-link").ClickAsync();
             await SignIn.FillWhenInteractiveAsync(admin, [("split-name-input", "default")], SignIn.Enabled(admin, "new-split-button"));
             await admin.GetByTestId("new-split-button").ClickAsync();
-            await FillFieldAsync(admin, "split-folds-input", "2");
+            await WorkflowSteps.FillFieldAsync(admin, "split-folds-input", "2");
             await WorkflowSteps.ClickWhenInteractiveAsync(admin, "preview-split-button", async () => await admin.GetByTestId("preview-fold-row").CountAsync() == 2);
             await admin.GetByTestId("save-split-button").ClickAsync();
             await Assertions.Expect(admin.GetByTestId("fold-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
@@ -360,8 +360,8 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             {
                 await admin.GotoAsync(Url($"labs/{labId}/projects/{project}/runs"));
                 await WorkflowSteps.ClickWhenInteractiveAsync(admin, "start-run-mode-cv", async () => await admin.Locator("input[data-testid=start-run-cv-name-input]").CountAsync() > 0);
-                await FillFieldAsync(admin, "start-run-cv-name-input", name);
-                await FillFieldAsync(admin, "start-run-seed-input", seed);
+                await WorkflowSteps.FillFieldAsync(admin, "start-run-cv-name-input", name);
+                await WorkflowSteps.FillFieldAsync(admin, "start-run-seed-input", seed);
                 await admin.GetByTestId("start-run-button").ClickAsync();
                 await Assertions.Expect(admin.GetByTestId("cross-validation-heading")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             }
@@ -585,7 +585,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             foreach (var (field, bad, _) in fields)
             {
                 before.Add(await admin.Locator($"input[data-testid={field}]").InputValueAsync());
-                await FillFieldAsync(admin, field, bad);
+                await WorkflowSteps.FillFieldAsync(admin, field, bad);
             }
 
             foreach (var (field, _, message) in fields)
@@ -600,7 +600,7 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             await ShotAsync(admin.Locator("input[data-testid=field-network-batch-size]").Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]"), "17g-batch-field-marked");
             // Put the saved values back, so nothing is left unsaved.
             for (var i = 0; i < fields.Length; i++)
-                await FillFieldAsync(admin, fields[i].Item1, before[i]);
+                await WorkflowSteps.FillFieldAsync(admin, fields[i].Item1, before[i]);
         });
         await StepAsync(admin, "17h-plan-version-opened-and-downloaded", async () =>
         {
@@ -690,25 +690,6 @@ public sealed class NewUserWorkflowTests(PlatformSystemFixture system, ITestOutp
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Waited in vain for {what}.");
             await Task.Delay(300);
-        }
-    }
-
-    /// <summary>
-    /// Types into a field and leaves it (MudBlazor fields commit on change), then checks the value stayed: a form that
-    /// was still loading may re-render over what was typed, so it is typed again (bounded).
-    /// </summary>
-    private static async Task FillFieldAsync(IPage page, string testId, string value)
-    {
-        var field = page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}]").First;
-        for (var attempt = 0; ; attempt++)
-        {
-            await field.FillAsync(value);
-            await field.PressAsync("Tab");
-            await Task.Delay(400);
-            if (await field.InputValueAsync() == value)
-                return;
-            if (attempt == 20)
-                throw new TimeoutException($"The field {testId} never kept the value '{value}'.");
         }
     }
 

@@ -31,4 +31,23 @@ internal static class WorkflowSteps
                 throw new TimeoutException($"The page never reacted to clicking {testId}.");
         }
     }
+
+    /// <summary>
+    /// Types into a field and leaves it (MudBlazor fields commit on change), then checks the value stayed: a form that
+    /// was still loading may re-render over what was typed, so it is typed again (bounded).
+    /// </summary>
+    public static async Task FillFieldAsync(IPage page, string testId, string value)
+    {
+        var field = page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}]").First;
+        for (var attempt = 0; ; attempt++)
+        {
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            await Task.Delay(400);
+            if (await field.InputValueAsync() == value)
+                return;
+            if (attempt == 20)
+                throw new TimeoutException($"The field {testId} never kept the value '{value}'.");
+        }
+    }
 }

@@ -55,5 +55,30 @@ public sealed class TargetTrainerTests
         Assert.True(result.EpochLosses[^1] < result.EpochLosses[0], $"losses {string.Join(", ", result.EpochLosses)}");
     }
 
+    [Fact]
+    public void A_pause_stops_the_training_at_the_end_of_its_epoch_and_a_cancel_at_the_next_step_writing_no_checkpoint()
+    {
+        ITrainingCase[] cases = [Case("a"), Case("b")];
+        var table = new CaseTargetTable(TaskKind.Classification, ["healthy", "lesion"], [new CaseTarget("a", 0, null), new CaseTarget("b", 1, null)]);
+        using var folder = new TempFolder();
+        var options = new TargetTrainerOptions { Epochs = 3, IterationsPerEpoch = 2, PatchSize = Patch, BatchSize = 2, CheckpointPath = Path.Combine(folder.Path, "final.ckpt") };
+        using var classifier = ClassificationRegressionNetwork.Create(TinyNetworks.TwoStage3D(), ClassificationRegressionHead.Classification(2));
+        using var pause = new CancellationTokenSource();
+        var steps = new List<IterationReport>();
+        var progress = new SynchronousProgress<IterationReport>(step =>
+        {
+            steps.Add(step);
+            pause.Cancel(); // asked during the first step: the first epoch still ends
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => TargetTrainer.Train(classifier, cases, table, options, CPU, progress, stopAfterEpoch: pause.Token));
+        Assert.Equal([(0, 0), (0, 1)], steps.Select(s => (s.Epoch, s.Iteration)));
+
+        steps.Clear();
+        Assert.ThrowsAny<OperationCanceledException>(() => TargetTrainer.Train(classifier, cases, table, options, CPU, progress, cancellationToken: pause.Token));
+        Assert.Empty(steps);
+        Assert.False(File.Exists(options.CheckpointPath));
+    }
+
     private static InMemoryTrainingCase Case(string id) => InMemoryTrainingCase.Create(id, Patch, 1, (_, _, _, _) => 0f, (_, _, _) => 0);
 }

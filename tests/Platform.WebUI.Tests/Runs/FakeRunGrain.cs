@@ -55,6 +55,8 @@ internal sealed class FakeRunGrain(RunSnapshot snapshot, TimeProvider clock) : I
 
     public Task<IReadOnlyList<CaseScore>> GetScoresAsync() => throw new NotSupportedException();
 
+    public Task<RunTargetResults?> GetTargetResultsAsync() => throw new NotSupportedException();
+
     public Task<DataDrift> GetDataDriftAsync() => throw new NotSupportedException();
 
     public Task<RunDataset> ResolveDatasetAsync() => throw new NotSupportedException();

@@ -1,4 +1,5 @@
 using Platform.Grains.Abstractions.Training;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Training.Execution;
 
@@ -14,6 +15,9 @@ public interface ITrainingProgressSink
     /// </summary>
     /// <exception cref="Abstractions.PlatformException">The dataset cannot be prepared (the job failed or was cancelled; the reason says why).</exception>
     Task<RunDataset> WaitForDatasetAsync(CancellationToken cancellationToken);
+
+    /// <summary>What the run's project learns (segmentation, classification, regression): the executor trains accordingly.</summary>
+    Task<TaskKind> GetProjectKindAsync();
 
     /// <summary>Preparation is over and epochs begin at <paramref name="firstEpoch"/> (above 0 when resuming from a checkpoint).</summary>
     Task StartedAsync(int firstEpoch, int totalEpochs);

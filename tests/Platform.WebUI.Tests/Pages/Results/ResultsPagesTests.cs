@@ -9,6 +9,7 @@ using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.Grains.Abstractions.Training;
+using Platform.Plans.Tasks;
 using Platform.WebUI.Components.Labs;
 using Platform.WebUI.Components.Pages.Results;
 using Platform.WebUI.Identity;
@@ -74,7 +75,8 @@ public sealed class ResultsPagesTests : MudBlazorContext
     private GrainStub AddRun(string id, RunState state, params CaseScore[] scores)
     {
         GrainStub? stub = null;
-        _cluster.Add<ITrainingRunGrain>(GrainKeys.Run(Lab, Project, id), g => stub = g.Answer("GetAsync", (RunSnapshot?)Run(id, state)).Answer("GetScoresAsync", (IReadOnlyList<CaseScore>)scores));
+        _cluster.Add<ITrainingRunGrain>(GrainKeys.Run(Lab, Project, id), g => stub = g.Answer("GetAsync", (RunSnapshot?)Run(id, state)).Answer("GetScoresAsync", (IReadOnlyList<CaseScore>)scores)
+            .Answer("GetTargetResultsAsync", (RunTargetResults?)null));
         return stub!;
     }
 
@@ -95,6 +97,23 @@ public sealed class ResultsPagesTests : MudBlazorContext
         Assert.Equal("kidney (1)", page.Find("[data-testid=box-plot-title]").TextContent);
         Assert.Contains("kidney (1)", page.Find("[data-testid=sort-label-1]").TextContent);
         Assert.Equal("labs/kidney-lab/projects/kits/compare?runs=3d-f0-a", page.Find("[data-testid=run-compare-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_run_results_page_of_a_classification_run_shows_its_figures_and_confusion_matrix_instead_of_dice()
+    {
+        Role(LabRole.Viewer);
+        var figures = new ClassificationFigures(2, 0.5, 0.5, [0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [[0, 1], [1, 0]]);
+        AddRun("3d-f0-cls", RunState.Completed).Answer("GetTargetResultsAsync", (RunTargetResults?)new RunTargetResults(TaskKind.Classification, ["none", "lesion"],
+            [new("case_1", 0, 1, [0.4, 0.6], null, null), new("case_2", 1, 0, [0.7, 0.3], null, null)], figures, null));
+        _cluster.Add<IProjectGrain>(GrainKeys.Project(Lab, Project), g => g.Answer("GetLabelNamesAsync", LabelNames.None));
+
+        var page = Context.Render<RunResultsPage>(p => p.Add(c => c.LabId, Lab).Add(c => c.Title, Project).Add(c => c.RunId, "3d-f0-cls"));
+
+        page.WaitForAssertion(() => Assert.Equal(["none", "lesion"], page.FindAll("[data-testid=confusion-true]").Select(c => c.TextContent)));
+        Assert.Equal(2, page.FindAll("[data-testid=target-case-row]").Count);
+        Assert.Empty(page.FindAll("[data-testid=results-empty]"));
+        Assert.Empty(page.FindAll("[data-testid=dice-summary-row]"));
     }
 
     [Fact]

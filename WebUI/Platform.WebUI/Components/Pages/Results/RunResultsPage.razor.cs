@@ -10,11 +10,13 @@ using Platform.WebUI.Services;
 
 namespace Platform.WebUI.Components.Pages.Results;
 
-/// <summary>One run's results: Dice per label over its validation cases and per case, read from the run grain.</summary>
+/// <summary>One run's results, read from the run grain: Dice per label over its validation cases and per case, or (a
+/// classification or regression run) its figures and predictions per case.</summary>
 public sealed partial class RunResultsPage(ResultsClient results, ProjectsClient projects, LabAccessLoader accessLoader)
 {
     private RunSnapshot? _run;
     private IReadOnlyList<CaseScore> _scores = [];
+    private RunTargetResults? _targets;
     private LabelNames _labelNames = LabelNames.None;
     private string? _loadError;
     private bool _loading;
@@ -52,6 +54,7 @@ public sealed partial class RunResultsPage(ResultsClient results, ProjectsClient
             }
 
             _scores = await results.GetScoresAsync(LabId, Title, RunId);
+            _targets = await results.GetTargetResultsAsync(LabId, Title, RunId);
             _labelNames = await projects.GetLabelNamesAsync(LabId, Title);
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))

@@ -1,0 +1,171 @@
+using System.Text;
+using Platform.DemoData.Layouts;
+using Platform.DemoData.Phantoms;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Datasources;
+using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Projects;
+using Platform.Grains.Abstractions.Splits;
+using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Tests.Hosting;
+using Platform.Grains.Tests.Scheduling;
+using Platform.Imaging.Volumes;
+using Platform.Plans.Tasks;
+using Platform.Testing;
+using Platform.Testing.Datasets;
+using Xunit;
+
+namespace Platform.Grains.Tests.Engine;
+
+/// <summary>
+/// Classification and regression runs with the real engine, through the same run grain, scheduler and training slot as
+/// segmentation: refused at creation while the datasource has no table (the datasource named), then trained on the
+/// fold's training cases with the table's targets, every validation case predicted and stored, and the figures read
+/// back through the run grain.
+/// </summary>
+public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFixture<MigratedDatabaseFixture>
+{
+    private const int Cases = 8;
+    private const int Epochs = 2;
+
+    [Fact]
+    public async Task A_classification_run_is_refused_without_a_table_then_trains_and_stores_a_prediction_per_validation_case()
+    {
+        using var data = new TempDataRoot();
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "cls", data.Root, silos: 1, EngineStudy.SiloSettings());
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var grains = cluster.Grains;
+        var (lab, project, datasource, split) = await PrepareAsync(grains, data.Root, "CLS042_Lesion", TaskKind.Classification);
+        var key = GrainKeys.Run(lab, project, RunIds.New(EngineStudy.Plan, 0, DateTimeOffset.UtcNow));
+        var run = grains.GetGrain<ITrainingRunGrain>(key);
+        var request = new RunRequest(EngineStudy.Plan, 1, 0, 3, "default");
+
+        var refused = await Assert.ThrowsAsync<PlatformConflictException>(() => run.CreateAsync(request));
+        Assert.Contains($"Datasource '{ScannedProjects.Datasource}' has no target table", refused.Message);
+        Assert.Null(await run.GetAsync());
+
+        // Classes alternate within the training and within the validation cases, so both classes train and are scored.
+        var fold = await split.GetFoldAsync(0);
+        var classOf = fold.Train.Order(StringComparer.Ordinal).Select((c, i) => (c, i % 2))
+            .Concat(fold.Validation.Order(StringComparer.Ordinal).Select((c, i) => (c, i % 2))).ToDictionary(p => p.c, p => p.Item2);
+        var csv = "case_id,class\n" + string.Concat(classOf.Select(p => $"{p.Key},{(p.Value == 1 ? "lesion" : "none")}\n"));
+        await datasource.UploadTargetTableAsync("classes.csv", Encoding.UTF8.GetBytes(csv));
+
+        await run.CreateAsync(request);
+        var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
+        Assert.True(done.State == RunState.Completed, $"The run ended {done.State}: {string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
+        Assert.Equal(Enumerable.Range(0, Epochs), done.Metrics.Select(m => m.Epoch));
+        Assert.All(done.Metrics, m => Assert.True(double.IsFinite(m.TrainLoss)));
+        Assert.Contains("accuracy", done.Result!.FinalMetrics.Keys);
+        Assert.True(File.Exists(Path.Combine(data.Root, done.Result.FinalCheckpoint!)), done.Result.FinalCheckpoint);
+
+        var results = (await run.GetTargetResultsAsync())!;
+        Assert.Equal(TaskKind.Classification, results.Kind);
+        var table = (await datasource.GetTargetTableAsync())!;
+        Assert.Equal(table.ClassNames, results.ClassNames);
+        Assert.Equal(fold.Validation.Order(StringComparer.Ordinal), results.Cases.Select(c => c.CaseId).Order(StringComparer.Ordinal));
+        foreach (var result in results.Cases)
+        {
+            Assert.Equal(table.ByCase()[result.CaseId].Class, result.TrueClass);
+            Assert.Equal(2, result.Probabilities.Count);
+            Assert.Equal(1.0, result.Probabilities.Sum(), 6);
+            Assert.Equal(result.Probabilities[1] > result.Probabilities[0] ? 1 : 0, result.PredictedClass);
+        }
+
+        var figures = results.Classification!;
+        Assert.Equal(fold.Validation.Count, figures.Cases);
+        Assert.Equal(fold.Validation.Count, figures.Confusion.Sum(row => row.Sum()));
+        // The figures are those of the stored cases: accuracy is the confusion matrix's diagonal over its total.
+        Assert.Equal((double)(figures.Confusion[0][0] + figures.Confusion[1][1]) / figures.Cases, figures.Accuracy, 9);
+        Assert.Equal(figures.Accuracy, done.Result.FinalMetrics["accuracy"], 9);
+        Assert.Equal(2, figures.AurocPerClass.Count);
+        Assert.Null(results.Regression);
+        Assert.Empty(await run.GetScoresAsync());
+    }
+
+    [Fact]
+    public async Task A_regression_run_stores_predicted_and_true_values_and_their_errors()
+    {
+        using var data = new TempDataRoot();
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "reg", data.Root, silos: 1, EngineStudy.SiloSettings());
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var grains = cluster.Grains;
+        var (lab, project, datasource, split) = await PrepareAsync(grains, data.Root, "REGR042_Volume", TaskKind.Regression);
+        var fold = await split.GetFoldAsync(1);
+        var ids = fold.Train.Concat(fold.Validation).Order(StringComparer.Ordinal).ToList();
+        var csv = "case_id,value\n" + string.Concat(ids.Select((c, i) => $"{c},{10 + 2.5 * i}\n"));
+        await datasource.UploadTargetTableAsync("values.csv", Encoding.UTF8.GetBytes(csv));
+
+        var key = GrainKeys.Run(lab, project, RunIds.New(EngineStudy.Plan, 1, DateTimeOffset.UtcNow));
+        var run = grains.GetGrain<ITrainingRunGrain>(key);
+        await run.CreateAsync(new RunRequest(EngineStudy.Plan, 1, 1, 3, "default"));
+        var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
+        Assert.True(done.State == RunState.Completed, $"The run ended {done.State}: {string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
+
+        var results = (await run.GetTargetResultsAsync())!;
+        Assert.Equal(TaskKind.Regression, results.Kind);
+        Assert.Empty(results.ClassNames);
+        var table = (await datasource.GetTargetTableAsync())!.ByCase();
+        Assert.Equal(fold.Validation.Order(StringComparer.Ordinal), results.Cases.Select(c => c.CaseId).Order(StringComparer.Ordinal));
+        Assert.All(results.Cases, c => Assert.Equal(table[c.CaseId].Value, c.TrueValue));
+        Assert.All(results.Cases, c => Assert.True(c.PredictedValue is double v && double.IsFinite(v)));
+        var figures = results.Regression!;
+        var errors = results.Cases.Select(c => c.PredictedValue!.Value - c.TrueValue!.Value).ToList();
+        Assert.Equal(errors.Average(Math.Abs), figures.MeanAbsoluteError, 9);
+        Assert.Equal(errors.Average(e => e * e), figures.MeanSquaredError, 9);
+        Assert.Equal(figures.MeanAbsoluteError, done.Result!.FinalMetrics["mae"], 9);
+        Assert.Null(results.Classification);
+    }
+
+    [Fact]
+    public async Task A_paused_classification_run_stops_after_an_epoch_and_once_resumed_trains_every_epoch_and_completes()
+    {
+        const int LongEpochs = 60;
+        using var data = new TempDataRoot();
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "clp", data.Root, silos: 1, EngineStudy.SiloSettings());
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var grains = cluster.Grains;
+        var (lab, project, datasource, split) = await PrepareAsync(grains, data.Root, "CLS043_Lesion", TaskKind.Classification, LongEpochs);
+        var fold = await split.GetFoldAsync(0);
+        var ids = fold.Train.Order(StringComparer.Ordinal).Concat(fold.Validation.Order(StringComparer.Ordinal)).ToList();
+        await datasource.UploadTargetTableAsync("classes.csv", Encoding.UTF8.GetBytes("case_id,class\n" + string.Concat(ids.Select((c, i) => $"{c},{(i % 2 == 0 ? "a" : "b")}\n"))));
+        var key = GrainKeys.Run(lab, project, RunIds.New(EngineStudy.Plan, 0, DateTimeOffset.UtcNow));
+        var run = grains.GetGrain<ITrainingRunGrain>(key);
+        await run.CreateAsync(new RunRequest(EngineStudy.Plan, 1, 0, 3, "default"));
+
+        await TrainingSetup.WaitForRunAsync(grains, key, r => r.Metrics.Count > 0, "a first epoch", TimeSpan.FromMinutes(4));
+        await run.PauseAsync();
+        var paused = await TrainingSetup.WaitForRunAsync(grains, key, r => r.State != RunState.Running, "the pause", TimeSpan.FromMinutes(2));
+        Assert.True(paused.State == RunState.Paused, $"The run is {paused.State}: {string.Join("; ", paused.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
+        Assert.InRange(paused.Metrics.Count, 1, LongEpochs - 1);
+        Assert.Null(await run.GetTargetResultsAsync());
+
+        await run.ResumeAsync();
+        var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
+        Assert.True(done.State == RunState.Completed, $"The run ended {done.State}: {string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
+        Assert.Equal(Enumerable.Range(0, LongEpochs), done.Metrics.Select(m => m.Epoch));
+        Assert.Equal(fold.Validation.Count, (await run.GetTargetResultsAsync())!.Classification!.Cases);
+    }
+
+    /// <summary>A lab with a project of <paramref name="kind"/>, its datasource of phantoms registered and scanned, the
+    /// tiny plan as version 1 and a saved two-fold split; the datasource has no table yet.</summary>
+    private static async Task<(string Lab, string Project, IDatasourceGrain Datasource, ISplitGrain Split)> PrepareAsync(
+        IGrainFactory grains, string dataRoot, string project, TaskKind kind, int epochs = Epochs)
+    {
+        var lab = TrainingSetup.NewLabId("lab-t");
+        var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
+        DemoDataset.WriteFran(Path.Combine(dataRoot, lab, folder), "phantom", Cases, 21, new PhantomOptions { Shape = new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
+        await grains.GetGrain<ILabGrain>(GrainKeys.Lab(lab)).CreateAsync("Lab", TestIdentity.Admin);
+        await grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).CreateAsync("Targets", kind);
+        var datasource = grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, project, ScannedProjects.Datasource));
+        await datasource.RegisterAsync(folder);
+        await ScannedProjects.WaitForScanAsync(datasource);
+        var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, project, EngineStudy.Plan)).ReviseAsync(EngineStudy.TinyPlan(epochs), 0, null);
+        Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        var split = grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, project, "default"));
+        await split.GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5));
+        await TrainingSetup.WaitForSlotsAsync(grains, lab, slots: 1);
+        return (lab, project, datasource, split);
+    }
+}
