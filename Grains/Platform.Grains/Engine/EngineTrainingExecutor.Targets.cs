@@ -5,6 +5,7 @@ using Platform.Grains.Results;
 using Platform.Grains.Training.Execution;
 using Platform.Plans;
 using Platform.Plans.Tasks;
+using Platform.Training.Checkpoints;
 using Platform.Training.Evaluation;
 using Platform.Training.Trainer;
 using Platform.Training.Workflow;
@@ -14,7 +15,7 @@ namespace Platform.Grains.Engine;
 
 // Classification and regression runs: the fold the plan gives (cases, encoder, patch, seed, epochs), trained with a pooled
 // head on the run's target table, its validation cases predicted and stored beside their targets (run_target_result).
-// A pause or a lost machine stops the fold; placed again, it trains from its first epoch (no optimiser checkpoint yet).
+// A pause or a lost machine stops the fold; placed again, it continues after the last epoch its latest checkpoint holds.
 public sealed partial class EngineTrainingExecutor
 {
     /// <summary>The project's table when it learns classes or values (null for segmentation), or why the run cannot train.</summary>
@@ -36,7 +37,11 @@ public sealed partial class EngineTrainingExecutor
     private async Task<TrainingOutcome> TrainTargetsAsync(TrainingAssignment assignment, ITrainingProgressSink progress, FoldTrainingRequest fold, CaseTargetTable targets, CancellationToken cancellationToken)
     {
         var trainer = fold.Trainer;
-        await progress.StartedAsync(0, trainer.Epochs);
+        // The same latest checkpoint as a segmentation run's: a paused or lost fold continues after its last whole epoch.
+        var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
+        if (unreadable is not null)
+            return TrainingOutcome.Failed(unreadable);
+        await progress.StartedAsync(firstEpoch, trainer.Epochs);
         var iterations = new IterationProgressMeter(trainer.Epochs, trainer.IterationsPerEpoch, 0, IterationReportInterval,
             step => progress.IterationsAsync(ToIterations(step)).GetAwaiter().GetResult());
         TargetFoldResult result;
@@ -53,6 +58,15 @@ public sealed partial class EngineTrainingExecutor
         catch (ArgumentException e)
         {
             return TrainingOutcome.Failed($"The {targets.Kind} run cannot be trained: {e.Message}");
+        }
+        catch (CheckpointCorruptException e)
+        {
+            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); it will not be retried from there.");
+        }
+        catch (InvalidOperationException e)
+        {
+            // The latest checkpoint is of another head: the table's classes changed while the run was paused.
+            return TrainingOutcome.Failed($"The {targets.Kind} run cannot continue from its last checkpoint: {e.Message}");
         }
 
         await targetResults.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId,

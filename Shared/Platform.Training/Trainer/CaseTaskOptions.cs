@@ -31,6 +31,11 @@ public record CaseTaskOptions
     /// <summary>Where the final weights are written as a checkpoint of the task's network; null writes none.</summary>
     public string? CheckpointPath { get; init; }
 
+    /// <summary>Where the latest state is kept after every epoch, and continued from when it exists (see
+    /// <see cref="CaseTaskResume"/>); null keeps none. Classification and regression only: pretraining draws its masks
+    /// from the same generator as its case order, so it cannot replay it yet.</summary>
+    public string? LatestCheckpointPath { get; init; }
+
     /// <exception cref="ArgumentException">A setting out of range, named.</exception>
     public virtual void Validate()
     {

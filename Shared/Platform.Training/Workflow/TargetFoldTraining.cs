@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.Plans.Tasks;
+using Platform.Training.Checkpoints;
 using Platform.Training.Data;
 using Platform.Training.Evaluation;
 using Platform.Training.Inference;
@@ -24,8 +25,8 @@ public static class TargetFoldTraining
     /// <param name="epochs">Told after each epoch (training loss and learning rate; no validation loss or pseudo-Dice).</param>
     /// <param name="iterations">Told after each training step.</param>
     /// <param name="cancellationToken">Stops at the next step.</param>
-    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause). A case-level run keeps no optimiser
-    /// state, so a stopped fold trains again from its first epoch.</param>
+    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause). The latest state is kept under
+    /// <c>checkpoints/</c> after every epoch, so the fold run again continues after its last whole epoch.</param>
     /// <exception cref="OperationCanceledException">Stopped by either token.</exception>
     /// <exception cref="ArgumentException">A training case without a usable row, or a table of another task (from <see cref="TargetTrainer"/>).</exception>
     public static TargetFoldResult Run(
@@ -61,6 +62,8 @@ public static class TargetFoldTraining
                 Seed = unchecked((int)request.Seed),
                 Threads = request.Trainer.Threads,
                 CheckpointPath = checkpoint,
+                // The segmentation trainer's latest-checkpoint name: the executor finds the epoch to resume from the same way for both.
+                LatestCheckpointPath = Path.Combine(Path.GetDirectoryName(checkpoint)!, CheckpointStore.LastFileName),
             };
             var meter = new EpochMeter(options.Epochs, options.IterationsPerEpoch, epochs, iterations);
             var trained = TargetTrainer.Train(network, [.. training.Cast<ITrainingCase>()], targets, options, device, meter, cancellationToken, stopAfterEpoch);

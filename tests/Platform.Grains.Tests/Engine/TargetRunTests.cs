@@ -120,7 +120,7 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
     }
 
     [Fact]
-    public async Task A_paused_classification_run_stops_after_an_epoch_and_once_resumed_trains_every_epoch_and_completes()
+    public async Task A_paused_classification_run_stops_after_an_epoch_and_once_resumed_continues_from_its_checkpoint_and_completes()
     {
         const int LongEpochs = 60;
         using var data = new TempDataRoot();
@@ -146,6 +146,10 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
         var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
         Assert.True(done.State == RunState.Completed, $"The run ended {done.State}: {string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
         Assert.Equal(Enumerable.Range(0, LongEpochs), done.Metrics.Select(m => m.Epoch));
+        // Placed again, it continued after the epochs its latest checkpoint holds, not from epoch 0.
+        var restarts = done.History.Where(h => h.To == RunState.Running).Select(h => h.Reason ?? "").ToList();
+        Assert.Equal(2, restarts.Count);
+        Assert.Contains($"from epoch {paused.Metrics.Count} (resumed from a checkpoint)", restarts[1]);
         Assert.Equal(fold.Validation.Count, (await run.GetTargetResultsAsync())!.Classification!.Cases);
     }
 
