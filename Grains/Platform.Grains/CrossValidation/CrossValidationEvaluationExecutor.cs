@@ -8,6 +8,7 @@ using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Training;
 using Platform.Plans.Tasks;
+using Platform.Training.Packaging;
 using Platform.Training.Plans;
 
 namespace Platform.Grains.CrossValidation;
@@ -59,7 +60,13 @@ public sealed class CrossValidationEvaluationExecutor(
         var table = await runTargets.LoadAsync(lab, project, job.Kind, await dataFolder.DatasourcesAsync(lab, project, plan.Settings));
         var relative = CrossValidationFolders.Relative(lab, project, name);
         return new TargetCrossValidationInputs(folds, table, PreprocessingDatasets.Absolute(workRoot, data.Dataset.RelativeFolder), job.TestCases,
-            PlanInterpretation.Patch(plan.Settings), plan.Settings.Network.BatchSize, Path.Combine(workRoot, relative), relative, data.Dataset.Key);
+            PlanInterpretation.Patch(plan.Settings), plan.Settings.Network.BatchSize, Path.Combine(workRoot, relative), relative, data.Dataset.Key)
+        {
+            Source = new ModelSource(project, request.PlanName, request.PlanVersion, [.. job.Folds.Select(f => f.RunId)], [.. job.Folds.Select(f => f.Fold)],
+                request.SplitName, data.Dataset.Key),
+            Plan = plan.Settings,
+            Preprocessing = data.Dataset.Settings,
+        };
     }
 
     private async Task<CrossValidationInputs> InputsAsync(string crossValidationKey, EvaluationJob job)

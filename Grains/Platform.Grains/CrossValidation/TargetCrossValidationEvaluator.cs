@@ -4,6 +4,7 @@ using Platform.Grains.Results;
 using Platform.Imaging.Volumes;
 using Platform.Plans.Tasks;
 using Platform.Training.Evaluation;
+using Platform.Training.Packaging;
 using Platform.Training.Workflow;
 
 namespace Platform.Grains.CrossValidation;
@@ -21,13 +22,22 @@ public sealed record TargetCrossValidationInputs(
     int BatchSize,
     string ResultFolder,
     string RelativeResultFolder,
-    string DatasetKey);
+    string DatasetKey)
+{
+    /// <summary>Where the ensemble's package says it comes from, and what it predicts with.</summary>
+    public required ModelSource Source { get; init; }
+
+    public required Platform.Plans.PlanSettings Plan { get; init; }
+
+    public required Platform.Preprocessing.Cases.CasePreprocessingSettings Preprocessing { get; init; }
+}
 
 /// <summary>
 /// The evaluation of a classification or regression cross-validation: the folds' stored validation predictions
 /// pooled (each case was predicted by the one fold that held it out, so nothing is predicted twice), figures per fold
 /// and over the pool, and the test cases predicted by the folds' ensemble (<see cref="TargetEnsembleTesting"/>) and
-/// scored against the table as it is now. Writes result.json beside a segmentation cross-validation's.
+/// scored against the table as it is now. Writes result.json and the ensemble's model package, as a segmentation
+/// cross-validation does.
 /// </summary>
 public static class TargetCrossValidationEvaluator
 {
@@ -69,8 +79,18 @@ public static class TargetCrossValidationEvaluator
             test = new RunTargetStore.Stored(first.Kind, first.ClassNames, TargetScoring.Results(inputs.Targets, predictions.Ensemble)).ToResults();
         }
 
+        // The ensemble's package: every fold's final weights, for predictions of new images as with a segmentation ensemble.
+        ModelPackage.Write(Path.Combine(inputs.ResultFolder, CrossValidationEvaluator.PackageFolderName), new ModelPackageContents
+        {
+            Source = inputs.Source,
+            Plan = inputs.Plan,
+            Preprocessing = inputs.Preprocessing,
+            Members = [.. inputs.Folds.Select(f => new PackageMemberSource(f.Fold, f.Checkpoint))],
+            TargetClassNames = first.ClassNames,
+        });
         var targets = new CrossValidationTargetResult(pooled.ToResults(), perFold, test);
-        var result = new CrossValidationResult([], [], pooled.Cases.Count, [], [], [], inputs.RelativeResultFolder, null, inputs.DatasetKey, null, targets);
+        var result = new CrossValidationResult([], [], pooled.Cases.Count, [], [], [], inputs.RelativeResultFolder, null, inputs.DatasetKey,
+            Path.Combine(inputs.RelativeResultFolder, CrossValidationEvaluator.PackageFolderName), targets);
         Directory.CreateDirectory(inputs.ResultFolder);
         File.WriteAllText(Path.Combine(inputs.ResultFolder, CrossValidationEvaluator.ResultFileName), JsonSerializer.Serialize(result, ResultJsonOptions));
         return result;

@@ -34,7 +34,8 @@ public sealed partial class EngineTrainingExecutor
         }
     }
 
-    private async Task<TrainingOutcome> TrainTargetsAsync(TrainingAssignment assignment, ITrainingProgressSink progress, FoldTrainingRequest fold, CaseTargetTable targets, CancellationToken cancellationToken)
+    private async Task<TrainingOutcome> TrainTargetsAsync(TrainingAssignment assignment, ITrainingProgressSink progress, FoldTrainingRequest fold, CaseTargetTable targets,
+        PlanSettings plan, Preprocessing.PreprocessingDatasets.Dataset dataset, CancellationToken cancellationToken)
     {
         var trainer = fold.Trainer;
         // The same latest checkpoint as a segmentation run's: a paused or lost fold continues after its last whole epoch.
@@ -71,9 +72,11 @@ public sealed partial class EngineTrainingExecutor
 
         await targetResults.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId,
             new RunTargetStore.Stored(targets.Kind, targets.ClassNames, result.Validation), CancellationToken.None);
+        var package = RunModelPackage.WriteTargets(assignment, plan, dataset, result, targets.ClassNames);
         LogTrained(logger, assignment.RunKey, trainer.Epochs, result.Validation.Count);
         var workRoot = storage.Value.RequireWorkRoot();
-        return TrainingOutcome.Completed(SummariseTargets(targets, result, trainer.Epochs, Path.GetRelativePath(workRoot, result.FinalCheckpoint)));
+        return TrainingOutcome.Completed(SummariseTargets(targets, result, trainer.Epochs, Path.GetRelativePath(workRoot, result.FinalCheckpoint))
+            with { Package = Path.GetRelativePath(workRoot, package) });
     }
 
     /// <summary>The run's headline figures (the full ones are read from its stored cases): accuracy, balanced accuracy and

@@ -5,7 +5,9 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Models;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
@@ -212,6 +214,23 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
 
         Assert.Equal(2, test.Classification!.Cases);
         Assert.True(File.Exists(Path.Combine(data.Root, done.Result.ResultFolder, "result.json")));
+
+        // The ensemble's package predicts the same test cases from their image files as the evaluation did from the
+        // preprocessed data: the same classes, in words, through the prediction grain.
+        var cvModel = new ModelRef(ModelKind.CrossValidation, "cv-cls");
+        var description = await grains.GetGrain<IModelGrain>(GrainKeys.Model(lab, project, cvModel)).DescribeAsync() ?? throw new InvalidOperationException("The cross-validation has no model package.");
+        Assert.Equal(TaskKind.Classification, description.Task);
+        Assert.Equal(table.ClassNames, description.Classes.Select(c => c.Name));
+        var prediction = grains.GetGrain<IPredictionGrain>(GrainKeys.Prediction(lab, project, PredictionIds.New(DateTimeOffset.UtcNow)));
+        await prediction.StartAsync(new PredictionRequest(cvModel, [.. testCases.Select(c => new PredictionCaseRef(ScannedProjects.Datasource, c))]));
+        var predicted = (await TrainingSetup.WaitForAsync(prediction.GetAsync, p => p is { State: not PredictionState.Running }, "the prediction to end", TimeSpan.FromMinutes(3)))!;
+        Assert.True(predicted.State == PredictionState.Completed, predicted.Error);
+        foreach (var c in test.Cases)
+        {
+            var row = Assert.Single(predicted.Cases, p => p.CaseId == c.CaseId);
+            Assert.True(row.Done, row.Error);
+            Assert.Equal($"{table.ClassNames[c.PredictedClass!.Value]} (p {c.Probabilities[c.PredictedClass.Value]:0.00})", row.Summary);
+        }
     }
 
     /// <summary>A lab with a project of <paramref name="kind"/>, its datasource of phantoms registered and scanned, the
