@@ -49,9 +49,8 @@ public static class TargetFoldTraining
         try
         {
             manual_seed(request.Seed);
-            var head = targets.Kind == TaskKind.Classification
-                ? ClassificationRegressionHead.Classification(targets.ClassNames.Count)
-                : ClassificationRegressionHead.Regression();
+            var settings = request.TargetHead;
+            var head = settings.HeadFor(targets.Kind, targets.ClassNames.Count);
             using var network = ClassificationRegressionNetwork.Create(request.Network, head, device);
             var options = new TargetTrainerOptions
             {
@@ -62,6 +61,9 @@ public static class TargetFoldTraining
                 Seed = unchecked((int)request.Seed),
                 Threads = request.Trainer.Threads,
                 CheckpointPath = checkpoint,
+                Optimization = settings.Optimization,
+                RegressionLoss = settings.RegressionLoss,
+                HuberDelta = settings.HuberDelta,
                 // The segmentation trainer's latest-checkpoint name: the executor finds the epoch to resume from the same way for both.
                 LatestCheckpointPath = Path.Combine(Path.GetDirectoryName(checkpoint)!, CheckpointStore.LastFileName),
             };
