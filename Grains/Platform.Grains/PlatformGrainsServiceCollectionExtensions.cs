@@ -53,6 +53,7 @@ public static class PlatformGrainsServiceCollectionExtensions
         services.AddSingleton<RunScoreStore>();
         services.AddSingleton<RunTargetStore>();
         services.AddSingleton<RunTargets>();
+        services.AddSingleton<RunStartingPoints>();
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.AddSingleton<PlanDataFolder>();
         services.AddSingleton<PreprocessingJobExecutor>();

@@ -52,6 +52,8 @@ public sealed class CliExitCodeTests(ClusterFixture cluster)
     [Theory]
     [InlineData("train", "tiny", "-p", "x")] // neither --fold nor --all-folds
     [InlineData("train", "tiny", "-p", "x", "--fold", "0", "--all-folds")]
+    [InlineData("train", "tiny", "-p", "x", "--fold", "0", "--start-from-run", "r", "--start-from-cross-validation", "cv")]
+    [InlineData("train", "tiny", "-p", "x", "--fold", "0", "--start-from-project", "seg")] // where, but not which model
     [InlineData("splits", "generate", "--folds", "many")]
     [InlineData("predict", "in", "out", "-p", "x")] // no model
     [InlineData("projects", "frobnicate")]

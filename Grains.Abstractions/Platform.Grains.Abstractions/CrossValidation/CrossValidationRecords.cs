@@ -9,7 +9,7 @@ public enum CrossValidationState { Training = 0, Evaluating = 1, Completed = 2, 
 
 /// <summary>
 /// Which plan version to cross-validate on which split; every fold's run gets the same seed request (null: the plan's
-/// <c>training.seed</c>) and priority, and trains with that seed plus its fold number.
+/// <c>training.seed</c>), priority and starting point (a fine-tuning), and trains with that seed plus its fold number.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationRequest")]
 public sealed record CrossValidationRequest(
@@ -17,7 +17,8 @@ public sealed record CrossValidationRequest(
     [property: Id(1)] int PlanVersion,
     [property: Id(2)] string SplitName,
     [property: Id(3)] int? Seed,
-    [property: Id(4)] int Priority = 0);
+    [property: Id(4)] int Priority = 0,
+    [property: Id(5)] RunStartingPoint? StartFrom = null);
 
 /// <summary>One fold's run as last seen: its state and how many of its epochs are done.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.FoldProgress")]

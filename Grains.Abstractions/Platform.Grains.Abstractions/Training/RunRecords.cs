@@ -15,7 +15,8 @@ public sealed record RunRequest(
     [property: Id(2)] int? Fold,
     [property: Id(3)] int? Seed,
     [property: Id(4)] string? SplitName,
-    [property: Id(5)] int Priority = 0)
+    [property: Id(5)] int Priority = 0,
+    [property: Id(6)] RunStartingPoint? StartFrom = null)
 {
     /// <summary>The split a run without a split name takes its fold from.</summary>
     public const string DefaultSplit = "default";
@@ -23,6 +24,16 @@ public sealed record RunRequest(
     /// <summary>The split whose folds this run trains on: <see cref="SplitName"/>, or <see cref="DefaultSplit"/>.</summary>
     public string Split => SplitName ?? DefaultSplit;
 }
+
+/// <summary>
+/// The model a fine-tuning run starts from: a run's or a cross-validation's package in a project of the run's own lab
+/// (of any task). Its encoder weights move into the new network (the first member's, for an ensemble); the decoder or
+/// head starts fresh, and the run trains at half its plan's learning rate after a warm-up (FineTuningOptimization).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunStartingPoint")]
+public sealed record RunStartingPoint(
+    [property: Id(0)] string Project,
+    [property: Id(1)] Models.ModelRef Model);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Training.RunTransition")]
 public sealed record RunTransition(

@@ -86,7 +86,7 @@ public sealed partial class CrossValidationGrain(
         try
         {
             foreach (var fold in folds)
-                await GrainFactory.GetGrain<ITrainingRunGrain>(fold.RunKey).CreateAsync(new RunRequest(request.PlanName, request.PlanVersion, fold.Fold, request.Seed, request.SplitName, request.Priority));
+                await GrainFactory.GetGrain<ITrainingRunGrain>(fold.RunKey).CreateAsync(new RunRequest(request.PlanName, request.PlanVersion, fold.Fold, request.Seed, request.SplitName, request.Priority, request.StartFrom));
         }
         catch (Exception e)
         {

@@ -75,7 +75,7 @@ public sealed partial class EngineTrainingExecutor
         var package = RunModelPackage.WriteTargets(assignment, plan, dataset, result, targets.ClassNames);
         LogTrained(logger, assignment.RunKey, trainer.Epochs, result.Validation.Count);
         var workRoot = storage.Value.RequireWorkRoot();
-        return TrainingOutcome.Completed(SummariseTargets(targets, result, trainer.Epochs, Path.GetRelativePath(workRoot, result.FinalCheckpoint))
+        return TrainingOutcome.Completed(FineTuned(SummariseTargets(targets, result, trainer.Epochs, Path.GetRelativePath(workRoot, result.FinalCheckpoint)), result.EncoderTransfer)
             with { Package = Path.GetRelativePath(workRoot, package) });
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Training;
 using Platform.Grains.Datasources;
 using Platform.Grains.Plans;
@@ -13,6 +14,7 @@ using Platform.Grains.Training.Execution;
 using Platform.Plans;
 using Platform.Preprocessing.Datasets;
 using Platform.Training.Checkpoints;
+using Platform.Training.FineTuning;
 using Platform.Training.Plans;
 using Platform.Training.Trainer;
 using Platform.Training.Workflow;
@@ -38,6 +40,7 @@ public sealed partial class EngineTrainingExecutor(
     RunScoreStore scores,
     RunTargetStore targetResults,
     RunTargets runTargets,
+    RunStartingPoints startingPoints,
     Projects.LabelNameStore labelNames,
     IOptions<StorageOptions> storage,
     IOptions<EngineOptions> engine,
@@ -96,6 +99,18 @@ public sealed partial class EngineTrainingExecutor(
             return TrainingOutcome.Failed($"The plan cannot be trained: {e.Field}: {e.Message}");
         }
 
+        if (assignment.Request.StartFrom is { } start)
+        {
+            try
+            {
+                fold = fold.FineTuned(startingPoints.Checkpoint(assignment.Lab, start));
+            }
+            catch (PlatformException e)
+            {
+                return TrainingOutcome.Failed($"The run cannot start from {start.Model} of project '{start.Project}': {e.Message}");
+            }
+        }
+
         if (targets.Table is not null)
             return await TrainTargetsAsync(assignment, progress, fold, targets.Table, plan, data.Dataset, cancellationToken);
 
@@ -131,7 +146,7 @@ public sealed partial class EngineTrainingExecutor(
         var package = RunModelPackage.Write(assignment, plan, data.Dataset, result, await labelNames.ResolveAsync(assignment.Lab, assignment.Project));
         LogTrained(logger, assignment.RunKey, result.Training.History.Count, caseScores.Count);
         var workRoot = storage.Value.RequireWorkRoot();
-        return TrainingOutcome.Completed(Summarise(result, trainer.Epochs, workRoot) with { Package = Path.GetRelativePath(workRoot, package) });
+        return TrainingOutcome.Completed(FineTuned(Summarise(result, trainer.Epochs, workRoot), result.EncoderTransfer) with { Package = Path.GetRelativePath(workRoot, package) });
     }
 
     /// <summary>Training and validation cases of the run's fold, among those preprocessed. No fold: all train, none validate.</summary>
@@ -182,6 +197,24 @@ public sealed partial class EngineTrainingExecutor(
 
     /// <remarks>The final checkpoint is recorded relative to the work root, like every checkpoint the worker records, so
     /// readers on other machines (the command line, the cross-validation) resolve it against their own mount.</remarks>
+    /// <summary>A fine-tuning's summary says what it took from its starting point (counts as figures, in words in the line).</summary>
+    private static RunResultSummary FineTuned(RunResultSummary summary, EncoderTransferReport? transfer)
+    {
+        if (transfer is null)
+            return summary;
+        var metrics = new Dictionary<string, double>(summary.FinalMetrics)
+        {
+            ["encoder-weights-transferred"] = transfer.Transferred.Count,
+            ["encoder-weights-reinitialised"] = transfer.Skipped.Count,
+        };
+        return summary with
+        {
+            FinalMetrics = metrics,
+            Summary = string.Create(CultureInfo.InvariantCulture,
+                $"{summary.Summary}; fine-tuned from its starting model ({transfer.Transferred.Count} encoder weights transferred, {transfer.Skipped.Count} re-initialised)"),
+        };
+    }
+
     private static RunResultSummary Summarise(FoldTrainingResult result, int epochs, string workRoot)
     {
         var metrics = new Dictionary<string, double>();

@@ -26,6 +26,7 @@ public sealed partial class TrainingRunGrain(
     RunScoreStore scores,
     RunTargetStore targetResults,
     RunTargets targets,
+    RunStartingPoints startingPoints,
     PlanVersionStore plans,
     PlanDataFolder data,
     DatasetFingerprints fingerprints,
@@ -119,6 +120,10 @@ public sealed partial class TrainingRunGrain(
         var kind = await projectGrain.GetKindAsync();
         if (kind.HasTargetTable())
             await targets.LoadAsync(lab, project, kind, await data.DatasourcesAsync(lab, project, plan.Settings));
+
+        // A fine-tuning's starting point is named now, not after the run waited in the queue.
+        if (request.StartFrom is { } start)
+            startingPoints.Checkpoint(lab, start);
 
         var by = requestedBy ?? VerifiedCaller.Require().PrincipalId;
         run.State = new TrainingRunState

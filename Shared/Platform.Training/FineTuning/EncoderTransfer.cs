@@ -66,6 +66,15 @@ public static class EncoderTransfer
         return new EncoderTransferReport(transferred, skipped, reinitialised, unused);
     }
 
+    /// <summary>Copies the encoder weights of the network a checkpoint holds (of any task) that fit into <paramref name="target"/>.</summary>
+    /// <exception cref="Checkpoints.CheckpointCorruptException">The checkpoint cannot be read.</exception>
+    public static EncoderTransferReport ApplyFrom(string checkpoint, nn.Module target)
+    {
+        var (source, _) = Checkpoints.CheckpointNetworks.Load(checkpoint);
+        using (source)
+            return Apply(source, target);
+    }
+
     private static bool IsEncoderWeight(string name) => name.StartsWith(UNetEncoder.ParameterPrefix, StringComparison.Ordinal);
 
     private static string LayerOf(string name) => name[..Math.Max(0, name.LastIndexOf('.'))];

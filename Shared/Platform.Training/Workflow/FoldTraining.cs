@@ -4,6 +4,7 @@ using Platform.Preprocessing.Storage;
 using Platform.Training.Checkpoints;
 using Platform.Training.Data;
 using Platform.Training.Evaluation;
+using Platform.Training.FineTuning;
 using Platform.Training.Inference;
 using Platform.Training.Networks;
 using Platform.Training.Postprocessing;
@@ -72,19 +73,22 @@ public static class FoldTraining
             // every case (empty ones included, as the final validation scores them).
             var validationLoader = loader with { Augmentation = null, Seed = ValidationBatches.DefaultSeed, Workers = 1, IncludeEmptyCases = true };
             var checkpoints = new CheckpointStore(checkpointFolder, checkpointWritten);
-            // A resumed run takes every weight from its checkpoint: counting the class prior would be wasted work.
-            if (request.OutputBiasFromClassPrior && !(request.Trainer.ResumeFromLastCheckpoint && checkpoints.HasLast))
+            // A resumed run takes every weight from its checkpoint: counting the class prior would be wasted work, and a
+            // fine-tuning's encoder came with it.
+            bool resuming = request.Trainer.ResumeFromLastCheckpoint && checkpoints.HasLast;
+            if (request.OutputBiasFromClassPrior && !resuming)
                 network.InitializeOutputBias(ClassFrequencies.Estimate(training, loader, request.Network.Classes));
+            var transfer = request.EncoderCheckpoint is { } encoder && !resuming ? EncoderTransfer.ApplyFrom(encoder, network) : null;
             var trainer = new SegmentationTrainer(network, request.Trainer,
                 start => new BatchLoader(training, loader with { StartIndex = start }),
                 start => new BatchLoader(validation, validationLoader with { StartIndex = start }),
                 checkpoints, device);
             var outcome = trainer.Run(progress, iterations, cancellationToken, stopAfterEpoch);
             if (!outcome.Completed || request.ValidationCases.Count == 0)
-                return new FoldTrainingResult(outcome, null, null, checkpointFolder, null);
+                return new FoldTrainingResult(outcome, null, null, checkpointFolder, null) { EncoderTransfer = transfer };
 
             var (summary, selection, folder) = Validate(request, network, remapping, cancellationToken);
-            return new FoldTrainingResult(outcome, summary, selection, checkpointFolder, folder);
+            return new FoldTrainingResult(outcome, summary, selection, checkpointFolder, folder) { EncoderTransfer = transfer };
         }
         finally
         {

@@ -80,6 +80,10 @@ public sealed record FoldTrainingRequest
     /// segmentation ignores it.</summary>
     public TargetHeadSettings TargetHead { get; init; } = TargetHeadSettings.Default;
 
+    /// <summary>A fine-tuning's starting point: the checkpoint whose encoder weights the fresh network takes before its
+    /// first epoch (not when it resumes from its own checkpoint). Set with <c>FineTuningRequests.FineTuned</c>.</summary>
+    public string? EncoderCheckpoint { get; init; }
+
     /// <summary>Where to train and predict; the CPU when null.</summary>
     public Device? Device { get; init; }
 

@@ -13,4 +13,8 @@ public sealed record FoldTrainingResult(
     EvaluationSummary? Validation,
     PostprocessingSelection? Postprocessing,
     string CheckpointFolder,
-    string? ValidationFolder);
+    string? ValidationFolder)
+{
+    /// <summary>What a fine-tuning took from its starting point (null when it started fresh or resumed).</summary>
+    public FineTuning.EncoderTransferReport? EncoderTransfer { get; init; }
+}

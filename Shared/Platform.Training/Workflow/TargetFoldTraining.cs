@@ -3,6 +3,7 @@ using Platform.Plans.Tasks;
 using Platform.Training.Checkpoints;
 using Platform.Training.Data;
 using Platform.Training.Evaluation;
+using Platform.Training.FineTuning;
 using Platform.Training.Inference;
 using Platform.Training.Networks;
 using Platform.Training.Trainer;
@@ -67,10 +68,13 @@ public static class TargetFoldTraining
                 // The segmentation trainer's latest-checkpoint name: the executor finds the epoch to resume from the same way for both.
                 LatestCheckpointPath = Path.Combine(Path.GetDirectoryName(checkpoint)!, CheckpointStore.LastFileName),
             };
+            // A fine-tuning takes its encoder before the first epoch; resumed, every weight comes from its own latest checkpoint.
+            var transfer = request.EncoderCheckpoint is { } encoder && !File.Exists(options.LatestCheckpointPath)
+                ? EncoderTransfer.ApplyFrom(encoder, network) : null;
             var meter = new EpochMeter(options.Epochs, options.IterationsPerEpoch, epochs, iterations);
             var trained = TargetTrainer.Train(network, [.. training.Cast<ITrainingCase>()], targets, options, device, meter, cancellationToken, stopAfterEpoch);
             var predictions = CaseTargetPredictor.Predict(network, [.. validation.Cast<ITrainingCase>()], request.PatchSize, device, request.BatchSize);
-            return new TargetFoldResult(trained, TargetScoring.Results(targets, predictions), checkpoint);
+            return new TargetFoldResult(trained, TargetScoring.Results(targets, predictions), checkpoint) { EncoderTransfer = transfer };
         }
         finally
         {

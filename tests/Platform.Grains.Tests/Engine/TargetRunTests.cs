@@ -233,15 +233,55 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_classification_run_fine_tuned_from_a_segmentation_model_of_the_lab_starts_from_its_encoder_and_a_starting_point_elsewhere_is_refused()
+    {
+        using var data = new TempDataRoot();
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "cft", data.Root, silos: 1, EngineStudy.SiloSettings());
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var grains = cluster.Grains;
+        var (lab, segmentation, _, _) = await PrepareAsync(grains, data.Root, "SEG045_Organs", TaskKind.Segmentation);
+        var segmentationRun = RunIds.New(EngineStudy.Plan, 0, DateTimeOffset.UtcNow);
+        var segmentationKey = GrainKeys.Run(lab, segmentation, segmentationRun);
+        await grains.GetGrain<ITrainingRunGrain>(segmentationKey).CreateAsync(new RunRequest(EngineStudy.Plan, 1, 0, 3, "default"));
+        var trained = await TrainingSetup.WaitForRunAsync(grains, segmentationKey, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
+        Assert.True(trained.State == RunState.Completed, string.Join("; ", trained.History.Select(h => $"{h.From}->{h.To} {h.Reason}")));
+
+        var (_, project, datasource, split) = await PrepareAsync(grains, data.Root, "CLS045_Lesion", TaskKind.Classification, inLab: lab);
+        var fold = await split.GetFoldAsync(0);
+        var ids = fold.Train.Order(StringComparer.Ordinal).Concat(fold.Validation.Order(StringComparer.Ordinal)).ToList();
+        await datasource.UploadTargetTableAsync("classes.csv", Encoding.UTF8.GetBytes("case_id,class\n" + string.Concat(ids.Select((c, i) => $"{c},{(i % 2 == 0 ? "a" : "b")}\n"))));
+        RunRequest From(string sourceProject, string runId) =>
+            new(EngineStudy.Plan, 1, 0, 3, "default", StartFrom: new RunStartingPoint(sourceProject, new ModelRef(ModelKind.Run, runId)));
+        ITrainingRunGrain NewRun() => grains.GetGrain<ITrainingRunGrain>(GrainKeys.Run(lab, project, RunIds.New(EngineStudy.Plan, 0, DateTimeOffset.UtcNow)));
+
+        // Refused at creation, and nothing stored: a model that does not exist, a project name that climbs out, a run id that is a path.
+        var missing = await Assert.ThrowsAsync<PlatformNotFoundException>(() => NewRun().CreateAsync(From(segmentation, RunIds.New(EngineStudy.Plan, 1, DateTimeOffset.UtcNow.AddDays(-1)))));
+        Assert.Contains($"Project '{segmentation}' has no model package", missing.Message);
+        await Assert.ThrowsAsync<PlatformValidationException>(() => NewRun().CreateAsync(From("../" + segmentation, segmentationRun)));
+        await Assert.ThrowsAnyAsync<PlatformException>(() => NewRun().CreateAsync(From(segmentation, "../../" + segmentationRun)));
+
+        var key = GrainKeys.Run(lab, project, RunIds.New(EngineStudy.Plan, 0, DateTimeOffset.UtcNow));
+        await grains.GetGrain<ITrainingRunGrain>(key).CreateAsync(From(segmentation, segmentationRun));
+        var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
+        Assert.True(done.State == RunState.Completed, string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}")));
+        // Same plan, same channels: every encoder weight of the classifier came from the segmentation's encoder.
+        Assert.True(done.Result!.FinalMetrics["encoder-weights-transferred"] > 0, done.Result.Summary);
+        Assert.Equal(0, done.Result.FinalMetrics["encoder-weights-reinitialised"]);
+        Assert.Contains("fine-tuned from its starting model", done.Result.Summary);
+        Assert.Equal(new RunStartingPoint(segmentation, new ModelRef(ModelKind.Run, segmentationRun)), done.Request.StartFrom);
+    }
+
     /// <summary>A lab with a project of <paramref name="kind"/>, its datasource of phantoms registered and scanned, the
     /// tiny plan as version 1 and a saved two-fold split; the datasource has no table yet.</summary>
     private static async Task<(string Lab, string Project, IDatasourceGrain Datasource, ISplitGrain Split)> PrepareAsync(
-        IGrainFactory grains, string dataRoot, string project, TaskKind kind, int epochs = Epochs, SplitSpec? spec = null)
+        IGrainFactory grains, string dataRoot, string project, TaskKind kind, int epochs = Epochs, SplitSpec? spec = null, string? inLab = null)
     {
-        var lab = TrainingSetup.NewLabId("lab-t");
+        var lab = inLab ?? TrainingSetup.NewLabId("lab-t");
         var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
         DemoDataset.WriteFran(Path.Combine(dataRoot, lab, folder), "phantom", Cases, 21, new PhantomOptions { Shape = new Shape3(32, 32, 12), Spacing = new Vector3D(3, 3, 8) });
-        await grains.GetGrain<ILabGrain>(GrainKeys.Lab(lab)).CreateAsync("Lab", TestIdentity.Admin);
+        if (inLab is null)
+            await grains.GetGrain<ILabGrain>(GrainKeys.Lab(lab)).CreateAsync("Lab", TestIdentity.Admin);
         await grains.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).CreateAsync("Targets", kind);
         var datasource = grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, project, ScannedProjects.Datasource));
         await datasource.RegisterAsync(folder);
