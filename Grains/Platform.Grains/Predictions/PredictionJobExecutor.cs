@@ -3,6 +3,8 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Datasources;
 using Platform.Grains.Models;
+using Platform.Grains.Storage;
+using Platform.Imaging.IO;
 using Platform.Training.Packaging;
 
 namespace Platform.Grains.Predictions;
@@ -12,7 +14,8 @@ namespace Platform.Grains.Predictions;
 /// (derived from the prediction's own lab and project) with <see cref="PackagePredictor"/>, the one predictor, and writes
 /// each case's label map into the prediction's output folder. Registered cases' files are resolved in the prediction's
 /// own lab (LabDataRoot); uploads are read from its inputs folder. A case already written (a job placed
-/// again after its silo was lost) is skipped; one that fails is reported with its reason and the rest go on.
+/// again after its silo was lost, or retried) is skipped; one that fails is reported with its reason and the rest go on,
+/// except on a full work root, which fails the job at that case.
 /// </summary>
 public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
 {
@@ -49,6 +52,14 @@ public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
                             ? [PredictionFolders.StoredInputOf(workRoot, lab, project, id, item.CaseId)]
                             : item.Images.Select(image => data.File(lab, image)).ToList();
                         predictor.PredictFiles(files, output);
+                    }
+                    catch (IOException e) when (StorageFullException.IsNoSpace(e))
+                    {
+                        // Every case after it would fail the same way: stop here. The writer removed its temporary, so
+                        // no partial file sits under the case's name; cases written before stay and a retry skips them.
+                        var full = new StorageFullException(output, $"the prediction of case '{item.CaseId}' to", e);
+                        return new PredictionOutcome(PredictionState.Failed, finished, WorkRootFull.Reason(workRoot, full,
+                            "The cases predicted before it are kept; retry the prediction once space is freed."));
                     }
                     catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
                     {
