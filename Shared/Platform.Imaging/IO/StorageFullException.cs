@@ -43,21 +43,6 @@ public sealed class StorageFullException : IOException
         _ => false,
     };
 
-    /// <summary>Runs <paramref name="write"/>; a full filesystem comes out as a <see cref="StorageFullException"/> naming
-    /// <paramref name="path"/> and <paramref name="writing"/> (e.g. "checkpoint"), every other error unchanged.</summary>
-    public static void Guard(string path, string writing, Action write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        try
-        {
-            write();
-        }
-        catch (IOException e) when (e is not StorageFullException && IsNoSpace(e))
-        {
-            throw new StorageFullException(path, writing, e);
-        }
-    }
-
     /// <summary>Free bytes on the filesystem holding <paramref name="path"/> (its nearest existing folder), or null.</summary>
     public static long? FreeBytesAt(string path)
     {
