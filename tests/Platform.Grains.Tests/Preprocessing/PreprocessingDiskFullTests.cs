@@ -44,7 +44,7 @@ public sealed class PreprocessingDiskFullTests : IClassFixture<MigratedDatabaseF
         work.Fill(leaveBytes: 1 << 20);
 
         await job.StartAsync();
-        var failed = await WaitAsync(job);
+        var failed = await PreprocessingGrainTests.WaitAsync(job);
 
         Assert.True(failed.State == PreprocessingJobState.Failed,
             $"The job ended {failed.State}: {failed.Done} done, {failed.Failed} failed ({string.Join("; ", failed.Failures.Take(3).Select(f => f.Reason))}), {work.FreeBytes} bytes free.");
@@ -66,25 +66,12 @@ public sealed class PreprocessingDiskFullTests : IClassFixture<MigratedDatabaseF
 
         work.Free();
         await job.StartAsync();
-        var done = await WaitAsync(job);
+        var done = await PreprocessingGrainTests.WaitAsync(job);
 
         Assert.Equal((PreprocessingJobState.Completed, Cases, committed.Count, Cases - committed.Count, 0),
             (done.State, done.Total, done.Skipped, done.Done, done.Failed));
         Assert.Equal(Cases, PreprocessedCaseRecords.CompleteCaseIds(output).Count);
         foreach (var caseId in PreprocessedCaseRecords.CompleteCaseIds(output))
             PreprocessedCaseReader.Open(output, caseId).Dispose();
-    }
-
-    private static async Task<PreprocessingStatus> WaitAsync(IPreprocessingGrain job)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(50);
-        while (true)
-        {
-            var status = (await job.GetStatusAsync())!;
-            if (status.State != PreprocessingJobState.Running)
-                return status;
-            Assert.True(DateTime.UtcNow < deadline, "Preprocessing did not finish within 50 s.");
-            await Task.Delay(100);
-        }
     }
 }
