@@ -66,7 +66,7 @@ public sealed partial class PreprocessingWorkerGrain(
             LogInterruptedByOutage(logger, assignment.RunKey, WorkerKey, exception.Message);
             return true;
         }
-        catch (StorageFullException exception)
+        catch (IOException exception) when (StorageFullException.IsNoSpace(exception))
         {
             // Not retried on its own: space comes back when a person frees it. The committed cases stay for the next start.
             LogFailed(logger, exception, assignment.RunKey, WorkerKey);

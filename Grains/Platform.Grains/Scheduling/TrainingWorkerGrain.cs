@@ -86,7 +86,7 @@ public sealed partial class TrainingWorkerGrain(
         {
             outcome = TrainingOutcome.Stopped();
         }
-        catch (StorageFullException exception)
+        catch (IOException exception) when (StorageFullException.IsNoSpace(exception))
         {
             outcome = TrainingOutcome.Suspended(WorkRootFull.Reason(storage.Value.RequireWorkRoot(), exception,
                 "The run keeps its last complete checkpoint and is paused; resume it once space is freed and it goes on from there."));
