@@ -16,3 +16,7 @@ public enum OptimizerKind { SgdNesterov = 0, AdamW = 1 }
 
 [GenerateSerializer, Alias("Platform.Grains.Abstractions.Plans.LearningRateSchedule")]
 public enum LearningRateSchedule { Poly = 0, WarmupCosine = 1 }
+
+/// <summary>The loss of a regression head (on standardised targets).</summary>
+[GenerateSerializer, Alias("Platform.Grains.Abstractions.Plans.RegressionLossFunction")]
+public enum RegressionLossFunction { Mse = 0, Huber = 1 }

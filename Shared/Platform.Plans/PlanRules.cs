@@ -19,6 +19,7 @@ public static partial class PlanRules
         CheckTraining(plan.Training, Error);
         CheckAugmentation(plan.Augmentation, Error);
         CheckInference(plan.Inference, Error);
+        CheckHead(plan.Head, plan.Training, Error);
         return errors;
     }
 
@@ -166,6 +167,24 @@ public static partial class PlanRules
     {
         if (!(i.StepFraction > 0 && i.StepFraction <= 1))
             error("inference.stepFraction", "The sliding-window step is a fraction of the patch above 0 and at most 1.");
+    }
+
+    private static void CheckHead(PlanTaskHead h, PlanTraining training, Action<string, string> error)
+    {
+        if (h.HiddenFeatures is < 1 or > 4096)
+            error("head.hiddenFeatures", "The head's hidden layer has from 1 to 4096 features.");
+        if (!(h.Dropout >= 0 && h.Dropout < 1))
+            error("head.dropout", "Dropout is a probability from 0 up to (not including) 1.");
+        if (!Enum.IsDefined(h.RegressionLoss))
+            error("head.regressionLoss", "The regression loss is MSE or Huber.");
+        if (!(h.HuberDelta > 0 && double.IsFinite(h.HuberDelta)))
+            error("head.huberDelta", "The Huber delta is a positive number of standard deviations.");
+        if (!(h.LearningRate > 0 && h.LearningRate <= 1))
+            error("head.learningRate", "The head's learning rate is above 0 and at most 1.");
+        if (!(h.WeightDecay >= 0 && h.WeightDecay <= 1))
+            error("head.weightDecay", "The weight decay is from 0 to 1.");
+        if (h.WarmupEpochs < 0 || h.WarmupEpochs >= training.Epochs)
+            error("head.warmupEpochs", $"The warm-up is from 0 epochs up to (not including) the run's {training.Epochs} epochs.");
     }
 
     private static char AxisOf(char letter) => letter switch { 'R' or 'L' => 'x', 'A' or 'P' => 'y', _ => 'z' };

@@ -20,6 +20,13 @@ public sealed record PlanSettings(
     [Id(5)]
     public PlanInference Inference { get; init; } = PlanInference.Default;
 
+    /// <summary>
+    /// A classification or regression plan's pooled head and how it trains; segmentation plans ignore it. Older stored
+    /// versions have none: the defaults below.
+    /// </summary>
+    [Id(6)]
+    public PlanTaskHead Head { get; init; } = PlanTaskHead.Default;
+
     public static PlanSettings Default { get; } = new(
         // nnU-Net trains on every case, empty label maps included (FRAN's nnz_allowed on).
         new PlanData([], NnzAllowed: true, UseForegroundIndices: true, ForegroundIndicesExclude: []),
@@ -137,4 +144,31 @@ public sealed record PlanInference(
     [property: Id(2)] bool GaussianWeighting)
 {
     public static PlanInference Default { get; } = new(Mirror: true, StepFraction: 0.5, GaussianWeighting: true);
+}
+
+/// <summary>
+/// Classification and regression: Asparagus' <c>unet_clsreg</c> head on the encoder (global average pooling, one hidden
+/// layer with dropout, then a class or a value) and its optimiser, AdamW with a cosine after an optional warm-up, as
+/// Asparagus trains these heads. The training section's optimiser is the segmentation's (nnU-Net's SGD); its epochs,
+/// iterations and seed apply to both. The regression loss works on targets standardised by the training cases'.
+/// </summary>
+/// <param name="HiddenFeatures">Width of the head's hidden layer.</param>
+/// <param name="Dropout">Dropout before the output layer (0 turns it off).</param>
+/// <param name="RegressionLoss">MSE, or Huber (less pulled by outlying values).</param>
+/// <param name="HuberDelta">Where Huber turns linear, in standard deviations of the training targets.</param>
+/// <param name="LearningRate">AdamW's peak learning rate.</param>
+/// <param name="WeightDecay">AdamW's decoupled weight decay.</param>
+/// <param name="WarmupEpochs">Epochs of linear warm-up before the cosine.</param>
+[GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Plans.PlanTaskHead")]
+public sealed record PlanTaskHead(
+    [property: Id(0)] int HiddenFeatures,
+    [property: Id(1)] double Dropout,
+    [property: Id(2)] RegressionLossFunction RegressionLoss,
+    [property: Id(3)] double HuberDelta,
+    [property: Id(4)] double LearningRate,
+    [property: Id(5)] double WeightDecay,
+    [property: Id(6)] int WarmupEpochs)
+{
+    public static PlanTaskHead Default { get; } = new(HiddenFeatures: 64, Dropout: 0.2, RegressionLossFunction.Mse, HuberDelta: 1.0,
+        LearningRate: 1e-3, WeightDecay: 5e-2, WarmupEpochs: 0);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Platform.Cli.Connection;
 using Platform.Cli.Output;
+using Platform.Plans.Tasks;
 using Platform.Preprocessing.Cases;
 using Platform.Training.Packaging;
 
@@ -65,6 +66,8 @@ public static class PredictCommand
             throw CliException.Usage($"Input folder {request.Input} does not exist.");
         if (request.ImportedLabels is { } imported && !Directory.Exists(imported))
             throw CliException.Usage($"Imported-labels folder {imported} does not exist.");
+        if (ModelPackage.Load(package, (_, manifest) => manifest.Task) is var task && !task.HasLabelMaps())
+            return PredictTargets(package, request, output, cancellationToken);
         using var predictor = PackagePredictor.Open(package, request.Overrides);
         var manifest = predictor.Manifest;
         var window = predictor.Settings.SlidingWindow;
@@ -91,6 +94,36 @@ public static class PredictCommand
             foreach (var c in report.Cases)
                 w.WriteLine(c.Succeeded ? $"{c.CaseId}: {c.OutputPath}" : $"{c.CaseId}: FAILED {c.Error}");
             w.WriteLine($"{report.Cases.Count(c => c.Succeeded)} of {report.Cases.Count} cases predicted into {request.Output}.");
+        });
+        return report.Failed.Any() || report.Cases.Count == 0 ? ExitCodes.Unexpected : ExitCodes.Ok;
+    }
+
+    /// <summary>A classification or regression package: every case of the folder into one <c>predictions.csv</c>.</summary>
+    private static int PredictTargets(string package, PredictionRequest request, CommandOutput output, CancellationToken cancellationToken)
+    {
+        using var predictor = TargetPackagePredictor.Open(package);
+        var manifest = predictor.Manifest;
+        var progress = output.Progress("predict");
+        progress.Report(0, 0, $"{manifest.Members.Count} {manifest.Task} model(s) of plan '{manifest.Source.PlanName}', cases of {request.Input}");
+        var report = predictor.PredictFolder(request.Input, request.Output, cancellationToken);
+        progress.Done();
+        var document = new
+        {
+            package,
+            task = manifest.Task,
+            plan = manifest.Source.PlanName,
+            members = manifest.Members.Count,
+            classes = predictor.ClassNames,
+            output = report.CsvPath,
+            cases = report.Cases,
+        };
+        output.Result(document, w =>
+        {
+            foreach (var c in report.Cases)
+                w.WriteLine(c.Prediction is { } p
+                    ? p.Class is int k ? $"{c.CaseId}: {predictor.ClassNames[k]} (p {p.Probabilities[k]:0.00})" : $"{c.CaseId}: {p.Value:G4}"
+                    : $"{c.CaseId}: FAILED {c.Error}");
+            w.WriteLine($"{report.Cases.Count(c => c.Succeeded)} of {report.Cases.Count} cases predicted into {report.CsvPath}.");
         });
         return report.Failed.Any() || report.Cases.Count == 0 ? ExitCodes.Unexpected : ExitCodes.Ok;
     }

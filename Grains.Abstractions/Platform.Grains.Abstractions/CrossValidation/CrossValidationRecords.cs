@@ -1,5 +1,6 @@
 using Platform.Grains.Abstractions.Results;
 using Platform.Grains.Abstractions.Training;
+using Platform.Plans.Tasks;
 
 namespace Platform.Grains.Abstractions.CrossValidation;
 
@@ -77,7 +78,8 @@ public sealed record FoldTestScores(
 /// over a single fold); null for results stored before it existed. <paramref name="DatasetKey"/> is the preprocessed
 /// dataset the folds trained on and the evaluation read (null for results stored before it was recorded).
 /// <paramref name="Package"/> is the ensemble's model package (every fold, the pooled postprocessing), relative to the
-/// work root; null for results stored before packages.
+/// work root; null for results stored before packages. <paramref name="Targets"/> is a classification or regression
+/// project's outcome (its Dice lists are empty); null for segmentation.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationResult")]
 public sealed record CrossValidationResult(
@@ -90,7 +92,8 @@ public sealed record CrossValidationResult(
     [property: Id(6)] string ResultFolder,
     [property: Id(7)] IReadOnlyList<FoldTestScores>? TestPerFold = null,
     [property: Id(8)] string? DatasetKey = null,
-    [property: Id(9)] string? Package = null);
+    [property: Id(9)] string? Package = null,
+    [property: Id(10)] CrossValidationTargetResult? Targets = null);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.CrossValidationSnapshot")]
 public sealed record CrossValidationSnapshot(
@@ -113,13 +116,15 @@ public sealed record EvaluationFold(
     [property: Id(2)] string FinalCheckpoint,
     [property: Id(3)] Training.RunDataset? Dataset);
 
-/// <summary>The evaluation job of a cross-validation, as its worker on a training slot gets it from the cross-validation grain.</summary>
+/// <summary>The evaluation job of a cross-validation, as its worker on a training slot gets it from the cross-validation
+/// grain; <paramref name="Kind"/> is its project's task (a classification or regression one pools predictions, not Dice).</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.EvaluationJob")]
 public sealed record EvaluationJob(
     [property: Id(0)] string JobId,
     [property: Id(1)] CrossValidationRequest Request,
     [property: Id(2)] IReadOnlyList<EvaluationFold> Folds,
-    [property: Id(3)] IReadOnlyList<string> TestCases);
+    [property: Id(3)] IReadOnlyList<string> TestCases,
+    [property: Id(4)] TaskKind Kind = TaskKind.Segmentation);
 
 /// <summary>How an evaluation ended on its worker: the result, or why it failed; <paramref name="Cancelled"/> when it was stopped.</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.CrossValidation.EvaluationOutcome")]

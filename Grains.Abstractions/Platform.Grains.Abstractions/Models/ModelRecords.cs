@@ -48,7 +48,8 @@ public sealed record ModelDescription(
     [property: Id(15)] IReadOnlyList<string> Postprocessing,
     [property: Id(16)] string SoftwareVersion,
     [property: Id(17)] DateTimeOffset CreatedAt,
-    [property: Id(18)] int FormatVersion);
+    [property: Id(18)] int FormatVersion,
+    [property: Id(19)] Platform.Plans.Tasks.TaskKind Task = Platform.Plans.Tasks.TaskKind.Segmentation);
 
 /// <summary>
 /// A piece of the model package's <c>.zip</c>: bytes from <paramref name="Offset"/>, the zip's whole length and the

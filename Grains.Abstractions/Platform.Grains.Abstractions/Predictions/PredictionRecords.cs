@@ -18,13 +18,15 @@ public sealed record PredictionRequest(
     [property: Id(0)] ModelRef Model,
     [property: Id(1)] IReadOnlyList<PredictionCaseRef> Cases);
 
-/// <summary>One case of a prediction: its datasource (null for an uploaded image), and why it failed (null: predicted, or not yet).</summary>
+/// <summary>One case of a prediction: its datasource (null for an uploaded image), why it failed (null: predicted, or not
+/// yet), and what a classification or regression model predicted, in words ("lesion (p 0.93)"; null for a label map).</summary>
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Predictions.PredictionCaseResult")]
 public sealed record PredictionCaseResult(
     [property: Id(0)] string CaseId,
     [property: Id(1)] string? Datasource,
     [property: Id(2)] bool Done,
-    [property: Id(3)] string? Error = null);
+    [property: Id(3)] string? Error = null,
+    [property: Id(4)] string? Summary = null);
 
 [GenerateSerializer, Immutable, Alias("Platform.Grains.Abstractions.Predictions.PredictionSnapshot")]
 public sealed record PredictionSnapshot(

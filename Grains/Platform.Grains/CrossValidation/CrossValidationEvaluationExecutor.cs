@@ -7,6 +7,9 @@ using Platform.Grains.Plans;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Results;
 using Platform.Grains.Training;
+using Platform.Plans.Tasks;
+using Platform.Training.Packaging;
+using Platform.Training.Plans;
 
 namespace Platform.Grains.CrossValidation;
 
@@ -21,12 +24,49 @@ public sealed class CrossValidationEvaluationExecutor(
     RunScoreStore scores,
     Projects.LabelNameStore labelNames,
     PlanDataFolder dataFolder,
+    RunTargetStore targetResults,
+    RunTargets runTargets,
     IOptions<StorageOptions> storage)
 {
     public async Task<CrossValidationResult> RunAsync(string crossValidationKey, EvaluationJob job, CancellationToken stop)
     {
+        if (job.Kind.HasTargetTable())
+        {
+            var targets = await TargetInputsAsync(crossValidationKey, job);
+            return await Task.Run(() => TargetCrossValidationEvaluator.Run(targets, stop), stop);
+        }
+
         var inputs = await InputsAsync(crossValidationKey, job);
         return await Task.Run(() => CrossValidationEvaluator.Run(inputs, stop), stop);
+    }
+
+    /// <summary>A classification or regression cross-validation's folds with what their runs stored, the table as it is
+    /// now (for the test cases), and the plan's patch and batch the folds trained with.</summary>
+    private async Task<TargetCrossValidationInputs> TargetInputsAsync(string crossValidationKey, EvaluationJob job)
+    {
+        var (lab, project, name) = Abstractions.GrainKeys.Parse(crossValidationKey);
+        var request = job.Request;
+        var workRoot = storage.Value.RequireWorkRoot();
+        var plan = await PlanAsync(lab, project, request);
+        var folds = new List<CompletedTargetFold>();
+        foreach (var fold in job.Folds)
+        {
+            var stored = await targetResults.GetAsync(lab, project, fold.RunId)
+                ?? throw new InvalidOperationException($"Fold {fold.Fold} (run {fold.RunId}) completed without storing its validation predictions.");
+            folds.Add(new CompletedTargetFold(fold.Fold, fold.RunId, Checkpoint(workRoot, fold), stored));
+        }
+
+        var data = await FoldsDatasetAsync(lab, project, request.PlanName, plan, job.Folds);
+        var table = await runTargets.LoadAsync(lab, project, job.Kind, await dataFolder.DatasourcesAsync(lab, project, plan.Settings));
+        var relative = CrossValidationFolders.Relative(lab, project, name);
+        return new TargetCrossValidationInputs(folds, table, PreprocessingDatasets.Absolute(workRoot, data.Dataset.RelativeFolder), job.TestCases,
+            PlanInterpretation.Patch(plan.Settings), plan.Settings.Network.BatchSize, Path.Combine(workRoot, relative), relative, data.Dataset.Key)
+        {
+            Source = new ModelSource(project, request.PlanName, request.PlanVersion, [.. job.Folds.Select(f => f.RunId)], [.. job.Folds.Select(f => f.Fold)],
+                request.SplitName, data.Dataset.Key),
+            Plan = plan.Settings,
+            Preprocessing = data.Dataset.Settings,
+        };
     }
 
     private async Task<CrossValidationInputs> InputsAsync(string crossValidationKey, EvaluationJob job)
@@ -34,16 +74,14 @@ public sealed class CrossValidationEvaluationExecutor(
         var (lab, project, name) = Abstractions.GrainKeys.Parse(crossValidationKey);
         var request = job.Request;
         var workRoot = storage.Value.RequireWorkRoot();
-        var plan = await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
-            ?? throw new InvalidOperationException($"Plan '{request.PlanName}' version {request.PlanVersion} is no longer stored.");
+        var plan = await PlanAsync(lab, project, request);
         if (plan.Settings.Preprocessing.RemappingTrain is not null)
             throw new InvalidOperationException("Plans that remap labels for training are not cross-validated yet: the native references would need the same remapping.");
         var folds = new List<CompletedFold>();
         foreach (var fold in job.Folds)
         {
             var workFolder = Path.Combine(workRoot, RunWorkFolders.Relative(lab, project, fold.RunId));
-            var checkpoint = fold.FinalCheckpoint;
-            folds.Add(new CompletedFold(fold.Fold, fold.RunId, workFolder, Path.IsPathRooted(checkpoint) ? checkpoint : Path.Combine(workRoot, checkpoint),
+            folds.Add(new CompletedFold(fold.Fold, fold.RunId, workFolder, Checkpoint(workRoot, fold),
                 await scores.ListAsync(lab, project, fold.RunId)));
         }
 
@@ -59,6 +97,14 @@ public sealed class CrossValidationEvaluationExecutor(
             LabelNames = await labelNames.ResolveAsync(lab, project),
         };
     }
+
+    private async Task<PlanSnapshot> PlanAsync(string lab, string project, CrossValidationRequest request) =>
+        await plans.GetAsync(lab, project, request.PlanName, request.PlanVersion)
+            ?? throw new InvalidOperationException($"Plan '{request.PlanName}' version {request.PlanVersion} is no longer stored.");
+
+    /// <summary>A fold's final checkpoint as an absolute path (runs record it relative to the work root).</summary>
+    private static string Checkpoint(string workRoot, EvaluationFold fold) =>
+        Path.IsPathRooted(fold.FinalCheckpoint) ? fold.FinalCheckpoint : Path.Combine(workRoot, fold.FinalCheckpoint);
 
     /// <summary>
     /// The dataset every fold trained on, as their runs recorded it: a rescan since then changes neither the folder

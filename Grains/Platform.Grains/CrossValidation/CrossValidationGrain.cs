@@ -60,7 +60,9 @@ public sealed partial class CrossValidationGrain(
             throw new PlatformValidationException("splitName", $"Split '{request.SplitName}' has {summary.Folds.Count} fold(s); cross-validation needs at least two.");
         var testCases = await split.GetTestCasesAsync();
 
-        await GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project)).RequireWritableAsync();
+        var project = GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(Key.Lab, Key.Project));
+        await project.RequireWritableAsync();
+        var kind = await project.GetKindAsync();
         var now = clock.GetUtcNow();
         var folds = summary.Folds.Select(f => f.Fold).Order().Select(fold =>
         {
@@ -75,6 +77,7 @@ public sealed partial class CrossValidationGrain(
             Folds = folds,
             TestCases = [.. testCases],
             TotalEpochs = plan.Settings.Training.Epochs,
+            Kind = kind,
             StartedAt = now,
             StartedBy = VerifiedCaller.Require().PrincipalId,
         };
@@ -208,7 +211,7 @@ public sealed partial class CrossValidationGrain(
             return Task.FromResult<EvaluationJob?>(null);
         var folds = s.Folds.Select(f => new EvaluationFold(f.Fold, f.RunId,
             f.FinalCheckpoint ?? throw new InvalidOperationException($"Fold {f.Fold} (run {f.RunId}) completed without a final checkpoint."), f.Dataset)).ToList();
-        return Task.FromResult<EvaluationJob?>(new EvaluationJob(jobId, s.Request!, folds, s.TestCases));
+        return Task.FromResult<EvaluationJob?>(new EvaluationJob(jobId, s.Request!, folds, s.TestCases, s.Kind));
     }
 
     public async Task FinishEvaluationAsync(string jobId, EvaluationOutcome outcome)

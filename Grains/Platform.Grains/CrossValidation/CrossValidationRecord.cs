@@ -16,6 +16,9 @@ public sealed record CrossValidationRecord
     public string? Error { get; init; }
     public CrossValidationResult? Result { get; init; }
 
+    /// <summary>The project's task, read at the start (records older than task kinds are segmentation).</summary>
+    public Platform.Plans.Tasks.TaskKind Kind { get; init; }
+
     /// <summary>The evaluation job handed to the scheduler (new for each; a late word from another changes nothing).</summary>
     public string? EvaluationJobId { get; init; }
 }

@@ -5,6 +5,7 @@ using Platform.Grains.Results;
 using Platform.Grains.Training.Execution;
 using Platform.Plans;
 using Platform.Plans.Tasks;
+using Platform.Training.Checkpoints;
 using Platform.Training.Evaluation;
 using Platform.Training.Trainer;
 using Platform.Training.Workflow;
@@ -14,7 +15,7 @@ namespace Platform.Grains.Engine;
 
 // Classification and regression runs: the fold the plan gives (cases, encoder, patch, seed, epochs), trained with a pooled
 // head on the run's target table, its validation cases predicted and stored beside their targets (run_target_result).
-// A pause or a lost machine stops the fold; placed again, it trains from its first epoch (no optimiser checkpoint yet).
+// A pause or a lost machine stops the fold; placed again, it continues after the last epoch its latest checkpoint holds.
 public sealed partial class EngineTrainingExecutor
 {
     /// <summary>The project's table when it learns classes or values (null for segmentation), or why the run cannot train.</summary>
@@ -33,10 +34,16 @@ public sealed partial class EngineTrainingExecutor
         }
     }
 
-    private async Task<TrainingOutcome> TrainTargetsAsync(TrainingAssignment assignment, ITrainingProgressSink progress, FoldTrainingRequest fold, CaseTargetTable targets, CancellationToken cancellationToken)
+    private async Task<TrainingOutcome> TrainTargetsAsync(TrainingAssignment assignment, ITrainingProgressSink progress, FoldTrainingRequest fold, CaseTargetTable targets,
+        PlanSettings plan, Preprocessing.PreprocessingDatasets.Dataset dataset, CancellationToken cancellationToken)
     {
         var trainer = fold.Trainer;
-        await progress.StartedAsync(0, trainer.Epochs);
+        // The same latest checkpoint as a segmentation run's: a paused or lost fold continues after its last whole epoch
+        // (a broken one is set aside and, with no best checkpoint kept for these runs, the fold starts again with a warning).
+        var (firstEpoch, recovery) = ResumePoint(assignment.WorkFolder);
+        if (recovery is not null)
+            LogCheckpointRecovered(logger, assignment.RunKey, recovery.Describe());
+        await progress.StartedAsync(firstEpoch, trainer.Epochs, recovery?.Describe());
         var iterations = new IterationProgressMeter(trainer.Epochs, trainer.IterationsPerEpoch, 0, IterationReportInterval,
             step => progress.IterationsAsync(ToIterations(step)).GetAwaiter().GetResult());
         TargetFoldResult result;
@@ -54,12 +61,24 @@ public sealed partial class EngineTrainingExecutor
         {
             return TrainingOutcome.Failed($"The {targets.Kind} run cannot be trained: {e.Message}");
         }
+        catch (CheckpointCorruptException e)
+        {
+            // Only a checkpoint damaged after ResumePoint chose it gets here; the next placement chooses again.
+            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); resume the run to set it aside and train the fold again.");
+        }
+        catch (InvalidOperationException e)
+        {
+            // The latest checkpoint is of another head: the table's classes changed while the run was paused.
+            return TrainingOutcome.Failed($"The {targets.Kind} run cannot continue from its last checkpoint: {e.Message}");
+        }
 
         await targetResults.ReplaceAsync(assignment.Lab, assignment.Project, assignment.RunId,
             new RunTargetStore.Stored(targets.Kind, targets.ClassNames, result.Validation), CancellationToken.None);
+        var package = RunModelPackage.WriteTargets(assignment, plan, dataset, result, targets.ClassNames);
         LogTrained(logger, assignment.RunKey, trainer.Epochs, result.Validation.Count);
         var workRoot = storage.Value.RequireWorkRoot();
-        return TrainingOutcome.Completed(SummariseTargets(targets, result, trainer.Epochs, Path.GetRelativePath(workRoot, result.FinalCheckpoint)));
+        return TrainingOutcome.Completed(SummariseTargets(targets, result, trainer.Epochs, Path.GetRelativePath(workRoot, result.FinalCheckpoint))
+            with { Package = Path.GetRelativePath(workRoot, package) });
     }
 
     /// <summary>The run's headline figures (the full ones are read from its stored cases): accuracy, balanced accuracy and

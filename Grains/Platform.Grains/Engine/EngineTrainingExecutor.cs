@@ -97,7 +97,7 @@ public sealed partial class EngineTrainingExecutor(
         }
 
         if (targets.Table is not null)
-            return await TrainTargetsAsync(assignment, progress, fold, targets.Table, cancellationToken);
+            return await TrainTargetsAsync(assignment, progress, fold, targets.Table, plan, data.Dataset, cancellationToken);
 
         var trainer = fold.Trainer;
         var (firstEpoch, recovery) = ResumePoint(assignment.WorkFolder);

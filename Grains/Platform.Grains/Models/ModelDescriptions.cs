@@ -32,7 +32,8 @@ public static class ModelDescriptions
             Describe(manifest.Postprocessing),
             manifest.SoftwareVersion,
             manifest.CreatedAt,
-            manifest.FormatVersion);
+            manifest.FormatVersion,
+            manifest.Task);
     }
 
     /// <summary>One line per rule, in the order they apply; empty when the package postprocesses nothing.</summary>

@@ -18,6 +18,10 @@ public static class PredictionFolders
     public static string OutputOf(string workRoot, string lab, string project, string predictionId, string caseId) =>
         Path.Combine(Output(workRoot, lab, project, predictionId), caseId + ".nii.gz");
 
+    /// <summary>A classification or regression model's prediction of a case (its class probabilities or value, as JSON).</summary>
+    public static string TargetOutputOf(string workRoot, string lab, string project, string predictionId, string caseId) =>
+        Path.Combine(Output(workRoot, lab, project, predictionId), caseId + ".json");
+
     /// <summary>An uploaded image, stored under its case id whatever the browser called it, compressed or not as it came.</summary>
     public static string InputOf(string workRoot, string lab, string project, string predictionId, string caseId, bool gzipped) =>
         Path.Combine(Inputs(workRoot, lab, project, predictionId), caseId + (gzipped ? ".nii.gz" : ".nii"));

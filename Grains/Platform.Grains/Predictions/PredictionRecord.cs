@@ -41,4 +41,7 @@ public sealed record PredictionCaseRecord
     public List<string> Images { get; init; } = [];
     public bool Done { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>A classification or regression model's prediction, in words (null for a label map).</summary>
+    public string? Summary { get; init; }
 }

@@ -12,8 +12,8 @@ public static class PredictionSnapshots
             ? progress.Finished.ToDictionary(c => c.CaseId, StringComparer.Ordinal)
             : [];
         var cases = record.Cases.Select(c => reported.TryGetValue(c.CaseId, out var r)
-            ? new PredictionCaseResult(c.CaseId, c.Datasource, r.Done, r.Error)
-            : new PredictionCaseResult(c.CaseId, c.Datasource, c.Done, c.Error)).ToList();
+            ? new PredictionCaseResult(c.CaseId, c.Datasource, r.Done, r.Error, r.Summary)
+            : new PredictionCaseResult(c.CaseId, c.Datasource, c.Done, c.Error, c.Summary)).ToList();
         return new PredictionSnapshot(
             predictionId,
             record.Model,
@@ -35,6 +35,6 @@ public static class PredictionSnapshots
     public static List<PredictionCaseRecord> Settle(IEnumerable<PredictionCaseRecord> cases, IReadOnlyList<PredictionCaseResult> finished)
     {
         var byId = finished.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
-        return [.. cases.Select(c => byId.TryGetValue(c.CaseId, out var r) ? c with { Done = r.Done, Error = r.Error } : c)];
+        return [.. cases.Select(c => byId.TryGetValue(c.CaseId, out var r) ? c with { Done = r.Done, Error = r.Error, Summary = r.Summary } : c)];
     }
 }

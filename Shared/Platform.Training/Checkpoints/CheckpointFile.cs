@@ -90,14 +90,39 @@ public static class CheckpointFile
     public static CheckpointState Read(string path, UNet network, TrainingOptimizer? optimizer, bool restoreRandomState = true)
     {
         ArgumentNullException.ThrowIfNull(network);
+        return ReadInto(path, network, network.Description, TaskKind.Segmentation, head: null, optimizer, restoreRandomState);
+    }
+
+    /// <summary>
+    /// Reads the latest checkpoint of a classification, regression or pretraining run into its network and optimiser, and
+    /// restores torch's CPU random state: where a stopped case-level run continues.
+    /// </summary>
+    /// <exception cref="CheckpointCorruptException">The file is truncated, altered or not a checkpoint.</exception>
+    /// <exception cref="InvalidOperationException">The checkpoint belongs to another task, network or head (the table's
+    /// classes changed since), or holds no optimiser state.</exception>
+    public static CheckpointState ReadToResume(string path, nn.Module network, NetworkDescription description, TaskKind task,
+        ClassificationRegressionHead? head, TrainingOptimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        return ReadInto(path, network, description, task, head, optimizer, restoreRandomState: true);
+    }
+
+    private static CheckpointState ReadInto(string path, nn.Module network, NetworkDescription description, TaskKind task,
+        ClassificationRegressionHead? head, TrainingOptimizer? optimizer, bool restoreRandomState)
+    {
         using var reader = OpenVerified(path);
         var state = ReadStateSection(reader, path);
-        if (state.Task != TaskKind.Segmentation)
+        if (state.Task != task)
+            throw new InvalidOperationException(task == TaskKind.Segmentation
+                ? $"Checkpoint '{path}' holds a {state.Task} network, not a segmentation U-Net; start a segmentation from its encoder instead (EncoderTransfer)."
+                : $"Checkpoint '{path}' holds a {state.Task} network, not a {task} one.");
+        if (!SameArchitecture(state.Network, description))
             throw new InvalidOperationException(
-                $"Checkpoint '{path}' holds a {state.Task} network, not a segmentation U-Net; start a segmentation from its encoder instead (EncoderTransfer).");
-        if (!SameArchitecture(state.Network, network.Description))
+                $"Checkpoint '{path}' was written by a different network ({Describe(state.Network)}) than the one it is loaded into ({Describe(description)}).");
+        if (state.Head != head)
             throw new InvalidOperationException(
-                $"Checkpoint '{path}' was written by a different network ({Describe(state.Network)}) than the one it is loaded into ({Describe(network.Description)}).");
+                $"Checkpoint '{path}' holds a head for {state.Head?.Task.ToString() ?? "no task"} with {state.Head?.Outputs ?? 0} outputs; the run's head is for {head?.Task.ToString() ?? "no task"} with {head?.Outputs ?? 0} (did the table's classes change?).");
         try
         {
             network.load(reader, strict: true);

@@ -1,4 +1,5 @@
 using Platform.Plans;
+using Platform.Plans.Tasks;
 using Platform.Preprocessing.Cases;
 using Platform.Training.Postprocessing;
 
@@ -24,6 +25,10 @@ public sealed record ModelManifest
 
     public required ModelSource Source { get; init; }
 
+    /// <summary>What the members predict: a label map (segmentation, the default of packages written before task kinds),
+    /// a class per case (classification; <see cref="Classes"/> names them) or a value per case (regression; no classes).</summary>
+    public TaskKind Task { get; init; } = TaskKind.Segmentation;
+
     /// <summary>The plan version's document, as the platform stores it (camelCase, enums by name).</summary>
     public required PlanSettings Plan { get; init; }
 
@@ -33,7 +38,8 @@ public sealed record ModelManifest
     /// </summary>
     public required CasePreprocessingSettings Preprocessing { get; init; }
 
-    /// <summary>Network output class → label value written (and its name where known), class 0 first.</summary>
+    /// <summary>Network output class → label value written (and its name where known), class 0 first. For classification,
+    /// the table's classes in order (label = class); empty for regression.</summary>
     public required IReadOnlyList<ModelClass> Classes { get; init; }
 
     /// <summary>Applied in native space after the argmax (chosen on the fold's, or the pooled, validation cases).</summary>

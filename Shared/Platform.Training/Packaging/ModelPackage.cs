@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Platform.Plans.Tasks;
 using Platform.Training.Checkpoints;
 
 namespace Platform.Training.Packaging;
@@ -32,7 +33,7 @@ public static class ModelPackage
         ArgumentNullException.ThrowIfNull(contents);
         if (contents.Members.Count == 0)
             throw new ArgumentException("A model package needs at least one member checkpoint.", nameof(contents));
-        var classes = ClassesOf(contents);
+        var (task, classes) = ClassesOf(contents);
         var target = Path.GetFullPath(folder);
         var staging = Staging(target);
         try
@@ -52,6 +53,7 @@ public static class ModelPackage
                 SoftwareVersion = SoftwareVersion,
                 CreatedAt = (clock ?? TimeProvider.System).GetUtcNow(),
                 Source = contents.Source,
+                Task = task,
                 Plan = contents.Plan,
                 Preprocessing = contents.Preprocessing,
                 Classes = classes,
@@ -78,6 +80,32 @@ public static class ModelPackage
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var root = Path.GetFullPath(folder);
         return Verify(root, relative => Path.Combine(root, relative));
+    }
+
+    /// <summary>
+    /// Opens a package folder or <c>.zip</c> for <paramref name="load"/>, which gets the verified folder and manifest; a zip
+    /// is unpacked into a temporary folder that is gone once <paramref name="load"/> returns (load what it needs first).
+    /// </summary>
+    /// <exception cref="ModelPackageException">The package is missing, incomplete, altered or of an unknown format.</exception>
+    public static T Load<T>(string package, Func<string, ModelManifest, T> load)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(package);
+        ArgumentNullException.ThrowIfNull(load);
+        var path = Path.GetFullPath(package);
+        if (Directory.Exists(path))
+            return load(path, Read(path));
+        if (!File.Exists(path))
+            throw new ModelPackageException(ModelPackageProblem.MissingFile, path, "no model package folder or zip file here.");
+        var unpacked = Path.Combine(Path.GetTempPath(), $"platform-model-{Guid.NewGuid():N}");
+        try
+        {
+            return load(unpacked, Import(path, unpacked));
+        }
+        finally
+        {
+            if (Directory.Exists(unpacked))
+                Directory.Delete(unpacked, recursive: true);
+        }
     }
 
     /// <summary>Writes the (verified) package in <paramref name="folder"/> as one zip file: the manifest and the checkpoints.</summary>
@@ -202,25 +230,53 @@ public static class ModelPackage
     private static void CheckClasses(ModelManifest manifest, string manifestName)
     {
         var classes = manifest.Classes.Select(c => c.Class).Order().ToList();
-        if (classes.Count < 2 || !classes.SequenceEqual(Enumerable.Range(0, classes.Count)))
-            throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, "classes must run 0..K-1 (background and at least one label), each once.");
-        if (manifest.Classes.Any(c => c.Label is < 0 or > byte.MaxValue))
-            throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, "label values are 0..255.");
+        switch (manifest.Task)
+        {
+            case TaskKind.Segmentation:
+                if (classes.Count < 2 || !classes.SequenceEqual(Enumerable.Range(0, classes.Count)))
+                    throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, "classes must run 0..K-1 (background and at least one label), each once.");
+                if (manifest.Classes.Any(c => c.Label is < 0 or > byte.MaxValue))
+                    throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, "label values are 0..255.");
+                break;
+            case TaskKind.Classification:
+                if (classes.Count < 2 || !classes.SequenceEqual(Enumerable.Range(0, classes.Count)) || manifest.Classes.Any(c => string.IsNullOrEmpty(c.Name)))
+                    throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, "a classification model's classes must run 0..K-1 (at least two), each once and named.");
+                break;
+            case TaskKind.Regression:
+                if (classes.Count != 0)
+                    throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, "a regression model has no classes.");
+                break;
+            default:
+                throw new ModelPackageException(ModelPackageProblem.InvalidManifest, manifestName, $"a {manifest.Task} package predicts nothing.");
+        }
     }
 
-    /// <summary>Class k is written as label k: the training labels the validation scored (after remapping_train).</summary>
-    private static IReadOnlyList<ModelClass> ClassesOf(ModelPackageContents contents)
+    /// <summary>The members' task and classes, from their checkpoints: they must be folds of one model.</summary>
+    private static (TaskKind Task, IReadOnlyList<ModelClass> Classes) ClassesOf(ModelPackageContents contents)
     {
-        var networks = contents.Members.Select(m => File.Exists(m.CheckpointPath)
-            ? CheckpointFile.ReadState(m.CheckpointPath).Network
+        var states = contents.Members.Select(m => File.Exists(m.CheckpointPath)
+            ? CheckpointFile.ReadState(m.CheckpointPath)
             : throw new ArgumentException($"Member checkpoint {m.CheckpointPath} does not exist.", nameof(contents))).ToList();
-        var first = networks[0];
-        if (networks.Any(n => n.Classes != first.Classes || n.InputChannels != first.InputChannels))
-            throw new ArgumentException("The members predict different classes or take different channels: they are not folds of one model.", nameof(contents));
-        if (first.InputChannels != contents.Preprocessing.Normalization.Count)
-            throw new ArgumentException($"The members take {first.InputChannels} channel(s), the preprocessing normalises {contents.Preprocessing.Normalization.Count}.", nameof(contents));
-        string? NameOf(int label) => contents.LabelNames is { } names && names.TryGetValue(label, out var name) ? name : null;
-        return [.. Enumerable.Range(0, first.Classes).Select(k => new ModelClass(k, k, NameOf(k) ?? (k == 0 ? "background" : null)))];
+        var first = states[0];
+        if (states.Any(s => s.Task != first.Task || s.Head != first.Head || s.Network.Classes != first.Network.Classes || s.Network.InputChannels != first.Network.InputChannels))
+            throw new ArgumentException("The members predict different tasks or classes or take different channels: they are not folds of one model.", nameof(contents));
+        if (first.Network.InputChannels != contents.Preprocessing.Normalization.Count)
+            throw new ArgumentException($"The members take {first.Network.InputChannels} channel(s), the preprocessing normalises {contents.Preprocessing.Normalization.Count}.", nameof(contents));
+        switch (first.Task)
+        {
+            case TaskKind.Segmentation:
+                string? NameOf(int label) => contents.LabelNames is { } names && names.TryGetValue(label, out var name) ? name : null;
+                return (first.Task, [.. Enumerable.Range(0, first.Network.Classes).Select(k => new ModelClass(k, k, NameOf(k) ?? (k == 0 ? "background" : null)))]);
+            case TaskKind.Classification:
+                var classes = contents.TargetClassNames ?? throw new ArgumentException("A classification model's package needs its class names.", nameof(contents));
+                if (classes.Count != first.Head!.Outputs)
+                    throw new ArgumentException($"The members predict {first.Head.Outputs} classes; {classes.Count} class names were given.", nameof(contents));
+                return (first.Task, [.. classes.Select((name, k) => new ModelClass(k, k, name))]);
+            case TaskKind.Regression:
+                return (first.Task, []);
+            default:
+                throw new ArgumentException($"A {first.Task} checkpoint predicts nothing for new images: it is a starting point for fine-tuning, not a model to package.", nameof(contents));
+        }
     }
 
     private static string MemberFileName(IReadOnlyList<PackageMemberSource> members, int index) =>

@@ -24,6 +24,9 @@ public sealed record ModelPackageContents
 
     /// <summary>Label value → name, where the data says (e.g. a dataset.json); other labels stay unnamed.</summary>
     public IReadOnlyDictionary<int, string>? LabelNames { get; init; }
+
+    /// <summary>A classification model's classes, in the order of its outputs (the target table's); required for one.</summary>
+    public IReadOnlyList<string>? TargetClassNames { get; init; }
 }
 
 /// <summary>A member to package: its fold (null for a model trained on all cases) and its checkpoint file.</summary>

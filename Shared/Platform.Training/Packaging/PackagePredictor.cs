@@ -1,5 +1,6 @@
 using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;
+using Platform.Plans.Tasks;
 using Platform.Preprocessing.Cases;
 using Platform.Training.Inference;
 using Platform.Training.Workflow;
@@ -36,25 +37,11 @@ public sealed class PackagePredictor : IDisposable
     /// Opens a package folder or <c>.zip</c> (unpacked into a temporary folder that is gone once the members are loaded).
     /// </summary>
     /// <exception cref="ModelPackageException">The package is missing, incomplete, altered or of an unknown format.</exception>
-    public static PackagePredictor Open(string package, PredictionOverrides? overrides = null, Device? device = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(package);
-        var path = Path.GetFullPath(package);
-        if (Directory.Exists(path))
-            return Load(path, ModelPackage.Read(path), overrides, device);
-        if (!File.Exists(path))
-            throw new ModelPackageException(ModelPackageProblem.MissingFile, path, "no model package folder or zip file here.");
-        var unpacked = Path.Combine(Path.GetTempPath(), $"platform-model-{Guid.NewGuid():N}");
-        try
-        {
-            return Load(unpacked, ModelPackage.Import(path, unpacked), overrides, device);
-        }
-        finally
-        {
-            if (Directory.Exists(unpacked))
-                Directory.Delete(unpacked, recursive: true);
-        }
-    }
+    public static PackagePredictor Open(string package, PredictionOverrides? overrides = null, Device? device = null) =>
+        ModelPackage.Load(package, (folder, manifest) => manifest.Task == TaskKind.Segmentation
+            ? Load(folder, manifest, overrides, device)
+            : throw new ModelPackageException(ModelPackageProblem.InvalidManifest, package,
+                $"it holds a {manifest.Task} model, which predicts a {(manifest.Task == TaskKind.Classification ? "class" : "value")} per case, not a label map (see TargetPackagePredictor)."));
 
     /// <summary>The settings a package predicts with, after the user's overrides (no model is loaded).</summary>
     public static PredictorSettings SettingsOf(ModelManifest manifest, PredictionOverrides? overrides = null, Device? device = null)

@@ -221,7 +221,17 @@ public static class PlanInterpretation
             TrainRemapping = plan.Preprocessing.RemappingTrain?.Map,
             // The plan's inference, the same one its model package records: validation scores what prediction produces.
             SlidingWindow = SlidingWindow(plan),
+            TargetHead = TargetHead(plan),
         };
+    }
+
+    /// <summary>The plan's <c>head</c> section: the pooled head of a classification or regression fold and its AdamW.</summary>
+    public static TargetHeadSettings TargetHead(PlanSettings plan)
+    {
+        var h = plan.Head;
+        return new TargetHeadSettings(h.HiddenFeatures, h.Dropout,
+            h.RegressionLoss == RegressionLossFunction.Huber ? RegressionLossKind.Huber : RegressionLossKind.Mse, h.HuberDelta,
+            OptimizationOptions.AdamW(h.LearningRate, h.WeightDecay, h.WarmupEpochs));
     }
 
     /// <summary>nnU-Net's augmentation for the patch (in-plane for thick-slice patches), with the plan's probabilities and ranges.</summary>

@@ -23,13 +23,21 @@ public record CaseTaskOptions
 
     /// <summary>AdamW at 1e-3 with a cosine by default: the small pooled heads and light decoders train faster with it
     /// than with nnU-Net's SGD.</summary>
-    public OptimizationOptions Optimization { get; init; } = OptimizationOptions.AdamW(learningRate: 1e-3, warmupEpochs: 0);
+    public OptimizationOptions Optimization { get; init; } = DefaultOptimization;
+
+    /// <summary>AdamW at 1e-3, weight decay 0.05, a cosine without warm-up.</summary>
+    public static OptimizationOptions DefaultOptimization { get; } = OptimizationOptions.AdamW(learningRate: 1e-3, warmupEpochs: 0);
 
     /// <summary>Intra-op threads for libtorch; null leaves libtorch's setting alone (process-wide, as in <see cref="TrainerOptions.Threads"/>).</summary>
     public int? Threads { get; init; }
 
     /// <summary>Where the final weights are written as a checkpoint of the task's network; null writes none.</summary>
     public string? CheckpointPath { get; init; }
+
+    /// <summary>Where the latest state is kept after every epoch, and continued from when it exists (see
+    /// <see cref="CaseTaskResume"/>); null keeps none. Classification and regression only: pretraining draws its masks
+    /// from the same generator as its case order, so it cannot replay it yet.</summary>
+    public string? LatestCheckpointPath { get; init; }
 
     /// <exception cref="ArgumentException">A setting out of range, named.</exception>
     public virtual void Validate()

@@ -23,7 +23,8 @@ public static class TargetTrainer
     /// <param name="device">Where to train.</param>
     /// <param name="progress">Told after each step.</param>
     /// <param name="cancellationToken">Stops at the next step.</param>
-    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause); see <see cref="CaseTaskLoop.Run"/>.</param>
+    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause); with <see cref="CaseTaskOptions.LatestCheckpointPath"/>
+    /// set, the next call continues after that epoch (see <see cref="CaseTaskLoop.Run"/>).</param>
     /// <exception cref="OperationCanceledException">Stopped by either token; nothing is written.</exception>
     /// <exception cref="ArgumentException">No cases, a case missing from the table, a table of another task or class
     /// count, a class without training cases, or a setting out of range.</exception>
@@ -85,7 +86,12 @@ public static class TargetTrainer
             return head.Task == TaskKind.Classification
                 ? nn.functional.cross_entropy(output, values.to(ScalarType.Int64), weight: weights)
                 : RegressionLoss.Compute(output, values, options.RegressionLoss, options.HuberDelta);
-        }, progress, cancellationToken, stopAfterEpoch);
+        }, progress, cancellationToken, stopAfterEpoch,
+            options.LatestCheckpointPath is null ? null : new CaseTaskResume(options.LatestCheckpointPath, description, head.Task, head, batches =>
+            {
+                for (long b = 0; b < batches; b++)
+                    order.Next(options.BatchSize);
+            }));
 
         if (options.CheckpointPath is not null)
             CaseTaskCheckpoint.Write(options.CheckpointPath, network, description, head.Task, head, options);

@@ -76,6 +76,10 @@ public sealed record FoldTrainingRequest
     /// </summary>
     public required SlidingWindowSettings SlidingWindow { get; init; }
 
+    /// <summary>A classification or regression fold's pooled head and its optimiser (the plan's <c>head</c> section); a
+    /// segmentation ignores it.</summary>
+    public TargetHeadSettings TargetHead { get; init; } = TargetHeadSettings.Default;
+
     /// <summary>Where to train and predict; the CPU when null.</summary>
     public Device? Device { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.Plans.Tasks;
+using Platform.Training.Checkpoints;
 using Platform.Training.Data;
 using Platform.Training.Evaluation;
 using Platform.Training.Inference;
@@ -24,8 +25,8 @@ public static class TargetFoldTraining
     /// <param name="epochs">Told after each epoch (training loss and learning rate; no validation loss or pseudo-Dice).</param>
     /// <param name="iterations">Told after each training step.</param>
     /// <param name="cancellationToken">Stops at the next step.</param>
-    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause). A case-level run keeps no optimiser
-    /// state, so a stopped fold trains again from its first epoch.</param>
+    /// <param name="stopAfterEpoch">Stops at the end of the current epoch (a pause). The latest state is kept under
+    /// <c>checkpoints/</c> after every epoch, so the fold run again continues after its last whole epoch.</param>
     /// <exception cref="OperationCanceledException">Stopped by either token.</exception>
     /// <exception cref="ArgumentException">A training case without a usable row, or a table of another task (from <see cref="TargetTrainer"/>).</exception>
     public static TargetFoldResult Run(
@@ -42,15 +43,14 @@ public static class TargetFoldTraining
         if (!targets.Kind.HasTargetTable())
             throw new ArgumentException($"A {targets.Kind} table has no targets to train on.", nameof(targets));
         var device = request.Device ?? CPU;
-        var checkpoint = Path.Combine(Directory.CreateDirectory(Path.Combine(request.OutputFolder, "checkpoints")).FullName, FinalCheckpointFileName);
+        var checkpoint = Path.Combine(Directory.CreateDirectory(FoldTraining.CheckpointFolderOf(request.OutputFolder)).FullName, FinalCheckpointFileName);
         var training = FoldTraining.OpenCases(request.PreprocessedFolder, request.TrainingCases, withLocations: false);
         var validation = FoldTraining.OpenCases(request.PreprocessedFolder, request.ValidationCases, withLocations: false);
         try
         {
             manual_seed(request.Seed);
-            var head = targets.Kind == TaskKind.Classification
-                ? ClassificationRegressionHead.Classification(targets.ClassNames.Count)
-                : ClassificationRegressionHead.Regression();
+            var settings = request.TargetHead;
+            var head = settings.HeadFor(targets.Kind, targets.ClassNames.Count);
             using var network = ClassificationRegressionNetwork.Create(request.Network, head, device);
             var options = new TargetTrainerOptions
             {
@@ -61,6 +61,11 @@ public static class TargetFoldTraining
                 Seed = unchecked((int)request.Seed),
                 Threads = request.Trainer.Threads,
                 CheckpointPath = checkpoint,
+                Optimization = settings.Optimization,
+                RegressionLoss = settings.RegressionLoss,
+                HuberDelta = settings.HuberDelta,
+                // The segmentation trainer's latest-checkpoint name: the executor finds the epoch to resume from the same way for both.
+                LatestCheckpointPath = Path.Combine(Path.GetDirectoryName(checkpoint)!, CheckpointStore.LastFileName),
             };
             var meter = new EpochMeter(options.Epochs, options.IterationsPerEpoch, epochs, iterations);
             var trained = TargetTrainer.Train(network, [.. training.Cast<ITrainingCase>()], targets, options, device, meter, cancellationToken, stopAfterEpoch);

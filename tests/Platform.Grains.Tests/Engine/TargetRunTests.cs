@@ -2,9 +2,12 @@ using System.Text;
 using Platform.DemoData.Layouts;
 using Platform.DemoData.Phantoms;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.CrossValidation;
 using Platform.Grains.Abstractions.Datasources;
 using Platform.Grains.Abstractions.Labs;
+using Platform.Grains.Abstractions.Models;
 using Platform.Grains.Abstractions.Plans;
+using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Abstractions.Projects;
 using Platform.Grains.Abstractions.Splits;
 using Platform.Grains.Abstractions.Training;
@@ -119,7 +122,7 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
     }
 
     [Fact]
-    public async Task A_paused_classification_run_stops_after_an_epoch_and_once_resumed_trains_every_epoch_and_completes()
+    public async Task A_paused_classification_run_stops_after_an_epoch_and_once_resumed_continues_from_its_checkpoint_and_completes()
     {
         const int LongEpochs = 60;
         using var data = new TempDataRoot();
@@ -145,13 +148,95 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
         var done = await TrainingSetup.WaitForRunAsync(grains, key, r => RunStateMachine.IsFinal(r.State), "finished", TimeSpan.FromMinutes(6));
         Assert.True(done.State == RunState.Completed, $"The run ended {done.State}: {string.Join("; ", done.History.Select(h => $"{h.From}->{h.To} {h.Reason}"))}");
         Assert.Equal(Enumerable.Range(0, LongEpochs), done.Metrics.Select(m => m.Epoch));
+        // Placed again, it continued after the epochs its latest checkpoint holds, not from epoch 0.
+        var restarts = done.History.Where(h => h.To == RunState.Running).Select(h => h.Reason ?? "").ToList();
+        Assert.Equal(2, restarts.Count);
+        Assert.Contains($"from epoch {paused.Metrics.Count} (resumed from a checkpoint)", restarts[1]);
         Assert.Equal(fold.Validation.Count, (await run.GetTargetResultsAsync())!.Classification!.Cases);
+    }
+
+    [Fact]
+    public async Task A_classification_cross_validation_pools_its_folds_predictions_and_predicts_the_test_cases_with_their_ensemble()
+    {
+        using var data = new TempDataRoot();
+        await using var cluster = await TrainingCluster.StartAsync(database.ConnectionString, "clv", data.Root, silos: 1, EngineStudy.SiloSettings());
+        TestIdentity.ActAs(TestIdentity.Admin);
+        var grains = cluster.Grains;
+        var (lab, project, datasource, split) = await PrepareAsync(grains, data.Root, "CLS044_Lesion", TaskKind.Classification,
+            spec: new SplitSpec(FoldCount: 2, Seed: 5, HoldoutFraction: 0.25));
+        var testCases = await split.GetTestCasesAsync();
+        Assert.Equal(2, testCases.Count);
+        var folds = new[] { await split.GetFoldAsync(0), await split.GetFoldAsync(1) };
+        // Both classes in every fold's training and validation cases, and among the test cases.
+        var ids = folds[0].Validation.Order(StringComparer.Ordinal).Concat(folds[1].Validation.Order(StringComparer.Ordinal)).Concat(testCases.Order(StringComparer.Ordinal)).ToList();
+        await datasource.UploadTargetTableAsync("classes.csv", Encoding.UTF8.GetBytes("case_id,class\n" + string.Concat(ids.Select((c, i) => $"{c},{(i % 2 == 0 ? "none" : "lesion")}\n"))));
+
+        var cv = grains.GetGrain<ICrossValidationGrain>(GrainKeys.CrossValidation(lab, project, "cv-cls"));
+        await cv.StartAsync(new CrossValidationRequest(EngineStudy.Plan, 1, "default", 3));
+        var done = await TrainingSetup.WaitForAsync(async () =>
+        {
+            TestIdentity.ActAs(TestIdentity.Admin);
+            return (await cv.GetAsync())!;
+        }, s => s.State is not (CrossValidationState.Training or CrossValidationState.Evaluating), "the cross-validation to finish", TimeSpan.FromMinutes(8));
+        Assert.True(done.State == CrossValidationState.Completed, $"The cross-validation ended {done.State}: {done.Error}");
+        var targets = done.Result!.Targets!;
+        var table = (await datasource.GetTargetTableAsync())!;
+
+        // Pooled: every validation case once, with exactly what its own fold's run stored.
+        var stored = new List<CaseTargetResult>();
+        foreach (var fold in done.Folds)
+            stored.AddRange((await grains.GetGrain<ITrainingRunGrain>(fold.RunKey).GetTargetResultsAsync())!.Cases);
+        Assert.Equal(stored.Select(c => c.CaseId).Order(StringComparer.Ordinal), targets.Validation.Cases.Select(c => c.CaseId).Order(StringComparer.Ordinal));
+        Assert.Equal(folds.Sum(f => f.Validation.Count), targets.Validation.Classification!.Cases);
+        Assert.Equal(targets.Validation.Cases.Count, done.Result.ValidationCases);
+        Assert.Equal(table.ClassNames, targets.Validation.ClassNames);
+        Assert.Equal(targets.Validation.Classification.Cases, targets.Validation.Classification.Confusion.Sum(r => r.Sum()));
+        Assert.Empty(done.Result.MeanPerLabel);
+
+        // Per fold: the figures each run reports for itself.
+        Assert.Equal([0, 1], targets.PerFold.Select(f => f.Fold));
+        foreach (var (fold, figures) in done.Folds.Zip(targets.PerFold))
+        {
+            var own = (await grains.GetGrain<ITrainingRunGrain>(fold.RunKey).GetTargetResultsAsync())!.Classification!;
+            Assert.Equal(own.Accuracy, figures.Classification!.Accuracy, 12);
+            Assert.Equal(own.Confusion.SelectMany(r => r), figures.Classification.Confusion.SelectMany(r => r));
+        }
+
+        // Test cases: predicted by the ensemble of both folds, scored against the table.
+        var test = targets.Test!;
+        Assert.Equal(testCases.Order(StringComparer.Ordinal), test.Cases.Select(c => c.CaseId).Order(StringComparer.Ordinal));
+        foreach (var c in test.Cases)
+        {
+            Assert.Equal(table.ByCase()[c.CaseId].Class, c.TrueClass);
+            Assert.Equal(1.0, c.Probabilities.Sum(), 6);
+            Assert.Equal(c.Probabilities[1] > c.Probabilities[0] ? 1 : 0, c.PredictedClass);
+        }
+
+        Assert.Equal(2, test.Classification!.Cases);
+        Assert.True(File.Exists(Path.Combine(data.Root, done.Result.ResultFolder, "result.json")));
+
+        // The ensemble's package predicts the same test cases from their image files as the evaluation did from the
+        // preprocessed data: the same classes, in words, through the prediction grain.
+        var cvModel = new ModelRef(ModelKind.CrossValidation, "cv-cls");
+        var description = await grains.GetGrain<IModelGrain>(GrainKeys.Model(lab, project, cvModel)).DescribeAsync() ?? throw new InvalidOperationException("The cross-validation has no model package.");
+        Assert.Equal(TaskKind.Classification, description.Task);
+        Assert.Equal(table.ClassNames, description.Classes.Select(c => c.Name));
+        var prediction = grains.GetGrain<IPredictionGrain>(GrainKeys.Prediction(lab, project, PredictionIds.New(DateTimeOffset.UtcNow)));
+        await prediction.StartAsync(new PredictionRequest(cvModel, [.. testCases.Select(c => new PredictionCaseRef(ScannedProjects.Datasource, c))]));
+        var predicted = (await TrainingSetup.WaitForAsync(prediction.GetAsync, p => p is { State: not PredictionState.Running }, "the prediction to end", TimeSpan.FromMinutes(3)))!;
+        Assert.True(predicted.State == PredictionState.Completed, predicted.Error);
+        foreach (var c in test.Cases)
+        {
+            var row = Assert.Single(predicted.Cases, p => p.CaseId == c.CaseId);
+            Assert.True(row.Done, row.Error);
+            Assert.Equal($"{table.ClassNames[c.PredictedClass!.Value]} (p {c.Probabilities[c.PredictedClass.Value]:0.00})", row.Summary);
+        }
     }
 
     /// <summary>A lab with a project of <paramref name="kind"/>, its datasource of phantoms registered and scanned, the
     /// tiny plan as version 1 and a saved two-fold split; the datasource has no table yet.</summary>
     private static async Task<(string Lab, string Project, IDatasourceGrain Datasource, ISplitGrain Split)> PrepareAsync(
-        IGrainFactory grains, string dataRoot, string project, TaskKind kind, int epochs = Epochs)
+        IGrainFactory grains, string dataRoot, string project, TaskKind kind, int epochs = Epochs, SplitSpec? spec = null)
     {
         var lab = TrainingSetup.NewLabId("lab-t");
         var folder = $"phantoms-{Guid.NewGuid():N}"[..16];
@@ -164,7 +249,7 @@ public sealed class TargetRunTests(MigratedDatabaseFixture database) : IClassFix
         var saved = await grains.GetGrain<IPlanGrain>(GrainKeys.Plan(lab, project, EngineStudy.Plan)).ReviseAsync(EngineStudy.TinyPlan(epochs), 0, null);
         Assert.True(saved.Outcome == PlanRevisionOutcome.Saved, string.Join("; ", saved.Errors.Select(e => $"{e.Field}: {e.Message}")));
         var split = grains.GetGrain<ISplitGrain>(GrainKeys.Split(lab, project, "default"));
-        await split.GenerateAsync(new SplitSpec(FoldCount: 2, Seed: 5));
+        await split.GenerateAsync(spec ?? new SplitSpec(FoldCount: 2, Seed: 5));
         await TrainingSetup.WaitForSlotsAsync(grains, lab, slots: 1);
         return (lab, project, datasource, split);
     }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Plans;
+using Platform.Plans.Tasks;
 using Platform.Training.Plans;
 using Platform.Training.Workflow;
 
@@ -94,6 +95,15 @@ public sealed class PlanFieldEffectTests
         ["inference.mirror"] = new(p => p with { Inference = p.Inference with { Mirror = false } }, p => (PlanInterpretation.SlidingWindow(p).MirrorAxes, Fold(p).SlidingWindow.MirrorAxes)),
         ["inference.stepFraction"] = new(p => p with { Inference = p.Inference with { StepFraction = 0.25 } }, p => (PlanInterpretation.SlidingWindow(p).StepFraction, Fold(p).SlidingWindow.StepFraction)),
         ["inference.gaussianWeighting"] = new(p => p with { Inference = p.Inference with { GaussianWeighting = false } }, p => (PlanInterpretation.SlidingWindow(p).GaussianWeighting, Fold(p).SlidingWindow.GaussianWeighting)),
+
+        // A classification or regression fold builds its head and AdamW from the head section.
+        ["head.hiddenFeatures"] = new(p => p with { Head = p.Head with { HiddenFeatures = 16 } }, p => Fold(p).TargetHead.HeadFor(TaskKind.Classification, 3)),
+        ["head.dropout"] = new(p => p with { Head = p.Head with { Dropout = 0 } }, p => Fold(p).TargetHead.HeadFor(TaskKind.Regression, 0)),
+        ["head.regressionLoss"] = new(p => p with { Head = p.Head with { RegressionLoss = RegressionLossFunction.Huber } }, p => Fold(p).TargetHead.RegressionLoss),
+        ["head.huberDelta"] = new(p => p with { Head = p.Head with { HuberDelta = 2 } }, p => Fold(p).TargetHead.HuberDelta),
+        ["head.learningRate"] = new(p => p with { Head = p.Head with { LearningRate = 3e-4 } }, p => Fold(p).TargetHead.Optimization.LearningRate),
+        ["head.weightDecay"] = new(p => p with { Head = p.Head with { WeightDecay = 0.01 } }, p => Fold(p).TargetHead.Optimization.WeightDecay),
+        ["head.warmupEpochs"] = new(p => p with { Head = p.Head with { WarmupEpochs = 5 } }, p => Fold(p).TargetHead.Optimization.WarmupEpochs),
     };
 
     private static readonly LabelRemapping Merge3Into1 = new(new Dictionary<int, int> { [3] = 1 });

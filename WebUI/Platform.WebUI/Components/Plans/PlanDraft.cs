@@ -14,6 +14,7 @@ public sealed class PlanDraft
     public PlanTraining Training { get; set; } = PlanSettings.Default.Training;
     public PlanAugmentation Augmentation { get; set; } = PlanSettings.Default.Augmentation;
     public PlanInference Inference { get; set; } = PlanInference.Default;
+    public PlanTaskHead Head { get; set; } = PlanTaskHead.Default;
 
     public static PlanDraft From(PlanSettings settings) => new()
     {
@@ -23,6 +24,7 @@ public sealed class PlanDraft
         Training = settings.Training,
         Augmentation = settings.Augmentation,
         Inference = settings.Inference,
+        Head = settings.Head,
     };
 
     /// <summary>
@@ -32,7 +34,7 @@ public sealed class PlanDraft
     public (PlanSettings Settings, IReadOnlyList<PlanFieldError> Errors) Build()
     {
         var errors = new List<PlanFieldError>();
-        var settings = new PlanSettings(Data.Build(errors), Preprocessing.Build(errors), Network.Build(errors), Training, Augmentation) { Inference = Inference };
+        var settings = new PlanSettings(Data.Build(errors), Preprocessing.Build(errors), Network.Build(errors), Training, Augmentation) { Inference = Inference, Head = Head };
         return (settings, errors);
     }
 

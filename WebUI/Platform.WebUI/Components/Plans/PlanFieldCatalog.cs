@@ -16,6 +16,7 @@ public static partial class PlanFieldCatalog
     public static IReadOnlyList<(string Key, string Title)> Groups { get; } =
     [
         ("data", "Data"), ("preprocessing", "Preprocessing"), ("network", "Network"), ("training", "Training"), ("augmentation", "Augmentation"), ("inference", "Inference"),
+        ("head", "Classification and regression head"),
     ];
 
     private const string RemappingSyntax = "Pairs from:to separated by commas (2:1 merges label 2 into 1); *:0 sends every label not listed to 0. Empty: no remapping.";
@@ -89,6 +90,14 @@ public static partial class PlanFieldCatalog
         ["inference.mirror"] = new("Test-time mirroring", "Predict each tile mirrored along every axis the training mirrored and average (nnU-Net's default; 8x the inference in 3D). Validation, the cross-validation ensemble and predictions all use it."),
         ["inference.stepFraction"] = new("Sliding-window step", "Distance between tile starts as a fraction of the patch (nnU-Net's tile_step_size, 0.5): smaller steps overlap more and cost more."),
         ["inference.gaussianWeighting"] = new("Gaussian tile weighting", "Weight each tile's output by a Gaussian centred on it (σ = patch/8), because outputs are worst near tile borders (nnU-Net's default)."),
+
+        ["head.hiddenFeatures"] = new("Hidden features", "Width of the head's hidden layer after global average pooling of the encoder (classification and regression projects only; Asparagus' unet_clsreg)."),
+        ["head.dropout"] = new("Dropout", "Dropout before the head's output layer, 0 to turn it off (default 0.2)."),
+        ["head.regressionLoss"] = new("Regression loss", "MSE, or Huber, which outlying values pull less; both on targets standardised by the training cases' mean and standard deviation."),
+        ["head.huberDelta"] = new("Huber delta", "Where the Huber loss turns linear, in standard deviations of the training targets (default 1)."),
+        ["head.learningRate"] = new("Head learning rate", "AdamW's peak learning rate for classification and regression (default 1e-3); the training section's optimiser is the segmentation's."),
+        ["head.weightDecay"] = new("Head weight decay", "AdamW's decoupled weight decay (default 0.05)."),
+        ["head.warmupEpochs"] = new("Head warm-up epochs", "Epochs of linear warm-up before the cosine schedule (default 0); epochs and iterations come from the training section."),
     };
 
     /// <summary>The field's label and help; stage fields are looked up without their index and named by it.</summary>

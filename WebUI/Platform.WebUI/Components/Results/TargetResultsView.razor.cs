@@ -10,6 +10,9 @@ public sealed partial class TargetResultsView
     /// <summary>The run's predictions and figures, as its grain reports them. Required.</summary>
     [Parameter, EditorRequired] public RunTargetResults Results { get; set; } = null!;
 
+    /// <summary>Which cases these are, in the headings ("validation", "test").</summary>
+    [Parameter] public string CasesName { get; set; } = "validation";
+
     private IReadOnlyList<string> ProbabilityColumns => Results.Kind == TaskKind.Classification ? Results.ClassNames : [];
 
     /// <summary>Each scored case at (true, predicted), named on hover.</summary>
