@@ -32,6 +32,13 @@ public interface IPredictionGrain : IGrainWithStringKey
     [Alias("CancelAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<PredictionSnapshot> CancelAsync();
 
+    /// <summary>
+    /// Runs a failed job again with the same model and cases (after its cause is removed, e.g. space freed on a full
+    /// work root); the cases predicted before stay and are skipped. Only a failed job can be retried.
+    /// </summary>
+    [Alias("RetryAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<PredictionSnapshot> RetryAsync();
+
     /// <summary>The predicted label map of a case (gzip'd NIfTI in the input's geometry); null until it is predicted.</summary>
     [Alias("GetCasePredictionAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<CasePrediction?> GetCasePredictionAsync(string caseId);

@@ -38,11 +38,12 @@ public sealed partial class EngineTrainingExecutor
         PlanSettings plan, Preprocessing.PreprocessingDatasets.Dataset dataset, CancellationToken cancellationToken)
     {
         var trainer = fold.Trainer;
-        // The same latest checkpoint as a segmentation run's: a paused or lost fold continues after its last whole epoch.
-        var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
-        if (unreadable is not null)
-            return TrainingOutcome.Failed(unreadable);
-        await progress.StartedAsync(firstEpoch, trainer.Epochs);
+        // The same latest checkpoint as a segmentation run's: a paused or lost fold continues after its last whole epoch
+        // (a broken one is set aside and, with no best checkpoint kept for these runs, the fold starts again with a warning).
+        var (firstEpoch, recovery) = ResumePoint(assignment.WorkFolder);
+        if (recovery is not null)
+            LogCheckpointRecovered(logger, assignment.RunKey, recovery.Describe());
+        await progress.StartedAsync(firstEpoch, trainer.Epochs, recovery?.Describe());
         var iterations = new IterationProgressMeter(trainer.Epochs, trainer.IterationsPerEpoch, 0, IterationReportInterval,
             step => progress.IterationsAsync(ToIterations(step)).GetAwaiter().GetResult());
         TargetFoldResult result;
@@ -62,7 +63,8 @@ public sealed partial class EngineTrainingExecutor
         }
         catch (CheckpointCorruptException e)
         {
-            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); it will not be retried from there.");
+            // Only a checkpoint damaged after ResumePoint chose it gets here; the next placement chooses again.
+            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); resume the run to set it aside and train the fold again.");
         }
         catch (InvalidOperationException e)
         {

@@ -115,10 +115,10 @@ public sealed partial class EngineTrainingExecutor(
             return await TrainTargetsAsync(assignment, progress, fold, targets.Table, plan, data.Dataset, cancellationToken);
 
         var trainer = fold.Trainer;
-        var firstEpoch = ExistingCheckpointEpoch(assignment.WorkFolder, out var unreadable);
-        if (unreadable is not null)
-            return TrainingOutcome.Failed(unreadable);
-        await progress.StartedAsync(firstEpoch, trainer.Epochs);
+        var (firstEpoch, recovery) = ResumePoint(assignment.WorkFolder);
+        if (recovery is not null)
+            LogCheckpointRecovered(logger, assignment.RunKey, recovery.Describe());
+        await progress.StartedAsync(firstEpoch, trainer.Epochs, recovery?.Describe());
         var iterations = new IterationProgressMeter(trainer.Epochs, trainer.IterationsPerEpoch, trainer.ValidationBatches, IterationReportInterval,
             step => progress.IterationsAsync(ToIterations(step)).GetAwaiter().GetResult());
         FoldTrainingResult result;
@@ -135,7 +135,8 @@ public sealed partial class EngineTrainingExecutor(
         }
         catch (CheckpointCorruptException e)
         {
-            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); it will not be retried from there.");
+            // Only a checkpoint damaged after ResumePoint chose it gets here; the next placement chooses again.
+            return TrainingOutcome.Failed($"The run's last checkpoint cannot be read ({e.Message}); resume the run to fall back to its best checkpoint.");
         }
 
         if (!result.Training.Completed)
@@ -162,22 +163,17 @@ public sealed partial class EngineTrainingExecutor(
         return (training, validation);
     }
 
-    /// <summary>Epochs the run's last checkpoint holds (0 without one); an unreadable one is named, not silently restarted.</summary>
-    private static int ExistingCheckpointEpoch(string workFolder, out string? unreadable)
+    /// <summary>
+    /// The epoch the run goes on from: its last checkpoint's (0 without one). An unreadable last checkpoint does not end
+    /// the run: the store falls back to the best checkpoint, else to epoch 0, keeping the broken file (nnU-Net's order,
+    /// <see cref="CheckpointStore.RecoverLast"/>), and the recovery is returned so the run's history names it.
+    /// </summary>
+    private static (int FirstEpoch, CheckpointRecovery? Recovery) ResumePoint(string workFolder)
     {
-        unreadable = null;
-        var path = Path.Combine(workFolder, "checkpoints", CheckpointStore.LastFileName);
-        if (!File.Exists(path))
-            return 0;
-        try
-        {
-            return CheckpointFile.ReadState(path).Position.Epoch;
-        }
-        catch (CheckpointCorruptException e)
-        {
-            unreadable = $"The run's last checkpoint cannot be read ({e.Message}); it will not be retried from there.";
-            return 0;
-        }
+        var store = new CheckpointStore(FoldTraining.CheckpointFolderOf(workFolder));
+        var recovery = store.RecoverLast();
+        var firstEpoch = store.HasLast ? CheckpointFile.ReadState(store.LastPath).Position.Epoch : 0;
+        return (firstEpoch, recovery);
     }
 
     /// <summary>How often a run's page hears where the training is within its epoch.</summary>
@@ -238,6 +234,9 @@ public sealed partial class EngineTrainingExecutor(
     {
         public void Report(T value) => report(value);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunKey}: its last checkpoint was unreadable. {Recovery}")]
+    private static partial void LogCheckpointRecovered(ILogger logger, string runKey, string recovery);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey}: trained {Epochs} epochs, stored {Scores} case scores")]
     private static partial void LogTrained(ILogger logger, string runKey, int epochs, int scores);

@@ -141,6 +141,29 @@ public sealed partial class PredictionGrain(
         return Snapshot();
     }
 
+    public async Task<PredictionSnapshot> RetryAsync()
+    {
+        if (!Record.Exists)
+            throw new PlatformNotFoundException($"There is no prediction '{Key.Id}'.");
+        if (Record.State != PredictionState.Failed)
+            throw new PlatformConflictException($"Prediction '{Key.Id}' is {Record.State}; only a failed prediction can be retried.");
+        // A new job id: a late word from the failed placement changes nothing. Written outputs are skipped by the worker.
+        prediction.State = Record with
+        {
+            JobId = Guid.NewGuid().ToString("N"),
+            State = PredictionState.Running,
+            Error = null,
+            FinishedAt = null,
+            CancelRequested = false,
+            Cases = [.. Record.Cases.Select(c => c with { Error = null })],
+        };
+        _progress = null;
+        await prediction.WriteOrDeactivateAsync(this);
+        await QueueAsync();
+        LogRetried(logger, this.GetPrimaryKeyString());
+        return Snapshot();
+    }
+
     public Task<CasePrediction?> GetCasePredictionAsync(string caseId)
     {
         CaseIds.Require(caseId);
@@ -205,6 +228,9 @@ public sealed partial class PredictionGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prediction {Key} with the {Model} started: {Cases} cases")]
     private static partial void LogStarted(ILogger logger, string key, string model, int cases);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prediction {Key} retried after it failed")]
+    private static partial void LogRetried(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prediction {Key} ended {State}: {Done} cases predicted ({Error})")]
     private static partial void LogFinished(ILogger logger, string key, PredictionState state, int done, string? error);

@@ -5,6 +5,8 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Predictions;
 using Platform.Grains.Datasources;
 using Platform.Grains.Models;
+using Platform.Grains.Storage;
+using Platform.Imaging.IO;
 using Platform.Plans.Tasks;
 using Platform.Training.Inference;
 using Platform.Training.Packaging;
@@ -17,7 +19,8 @@ namespace Platform.Grains.Predictions;
 /// for label maps, <see cref="TargetPackagePredictor"/> for a class or value per case), and writes each case's label
 /// map, or its prediction as JSON, into the prediction's output folder. Registered cases' files are resolved in the
 /// prediction's own lab (LabDataRoot); uploads are read from its inputs folder. A case already written (a job placed
-/// again after its silo was lost) is skipped; one that fails is reported with its reason and the rest go on.
+/// again after its silo was lost, or retried) is skipped; one that fails is reported with its reason and the rest go on,
+/// except on a full work root, which fails the job at that case.
 /// </summary>
 public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
 {
@@ -54,6 +57,14 @@ public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
                         : item.Images.Select(image => data.File(lab, image)).ToList();
                     summary = predictor.Predict(item.CaseId, files);
                 }
+                catch (IOException e) when (StorageFullException.IsNoSpace(e))
+                {
+                    // Every case after it would fail the same way: stop here. The writers remove their temporaries, so
+                    // no partial file sits under the case's name; cases written before stay and a retry skips them.
+                    var full = new StorageFullException(predictor.OutputOf(item.CaseId), $"the prediction of case '{item.CaseId}' to", e);
+                    return new PredictionOutcome(PredictionState.Failed, finished, WorkRootFull.Reason(workRoot, full,
+                        "The cases predicted before it are kept; retry the prediction once space is freed."));
+                }
                 catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
                 {
                     // One unreadable file or moved case must not stop the others.
@@ -69,18 +80,21 @@ public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
     }
 
     /// <summary>One case predicted into its output file (kept when already there); returns the prediction in words, if any.</summary>
-    private abstract class CasePredictor : IDisposable
+    private abstract class CasePredictor(Func<string, string> outputOf) : IDisposable
     {
+        /// <summary>Where the case's prediction is written.</summary>
+        public string OutputOf(string caseId) => outputOf(caseId);
+
         public abstract string? Predict(string caseId, IReadOnlyList<string> files);
 
         public abstract void Dispose();
     }
 
-    private sealed class LabelMapPredictor(PackagePredictor predictor, Func<string, string> outputOf) : CasePredictor
+    private sealed class LabelMapPredictor(PackagePredictor predictor, Func<string, string> outputOf) : CasePredictor(outputOf)
     {
         public override string? Predict(string caseId, IReadOnlyList<string> files)
         {
-            var output = outputOf(caseId);
+            var output = OutputOf(caseId);
             if (!File.Exists(output))
                 predictor.PredictFiles(files, output);
             return null;
@@ -89,11 +103,11 @@ public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
         public override void Dispose() => predictor.Dispose();
     }
 
-    private sealed class TargetPredictor(TargetPackagePredictor predictor, Func<string, string> outputOf) : CasePredictor
+    private sealed class TargetPredictor(TargetPackagePredictor predictor, Func<string, string> outputOf) : CasePredictor(outputOf)
     {
         public override string? Predict(string caseId, IReadOnlyList<string> files)
         {
-            var output = outputOf(caseId);
+            var output = OutputOf(caseId);
             CaseTargetPrediction? prediction = File.Exists(output) ? JsonSerializer.Deserialize<CaseTargetPrediction>(File.ReadAllText(output)) : null;
             if (prediction is null)
             {
@@ -101,8 +115,16 @@ public sealed class PredictionJobExecutor(IOptions<StorageOptions> storage)
                 // Written beside its name and renamed: a file under that name is always a whole prediction.
                 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
                 var temporary = $"{output}.{Guid.NewGuid():N}.partial";
-                File.WriteAllText(temporary, JsonSerializer.Serialize(prediction));
-                File.Move(temporary, output, overwrite: true);
+                try
+                {
+                    File.WriteAllText(temporary, JsonSerializer.Serialize(prediction));
+                    File.Move(temporary, output, overwrite: true);
+                }
+                finally
+                {
+                    // A write that failed (a full disk) leaves nothing behind.
+                    File.Delete(temporary);
+                }
             }
 
             return prediction.Class is int c

@@ -16,7 +16,7 @@ internal sealed class GrainContextProgressSink(TaskScheduler grainScheduler, ITr
     public Task<TaskKind> GetProjectKindAsync() =>
         Task.Factory.StartNew(onGrain.GetProjectKindAsync, CancellationToken.None, TaskCreationOptions.None, grainScheduler).Unwrap();
 
-    public Task StartedAsync(int firstEpoch, int totalEpochs) => OnGrain(() => onGrain.StartedAsync(firstEpoch, totalEpochs));
+    public Task StartedAsync(int firstEpoch, int totalEpochs, string? warning = null) => OnGrain(() => onGrain.StartedAsync(firstEpoch, totalEpochs, warning));
 
     public Task EpochCompletedAsync(EpochMetrics metrics, int totalEpochs) => OnGrain(() => onGrain.EpochCompletedAsync(metrics, totalEpochs));
 

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Platform.Grains.Abstractions.Preprocessing;
 using Platform.Grains.Abstractions.Training;
+using Platform.Grains.Datasources;
 using Platform.Grains.Preprocessing;
 using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Storage;
+using Platform.Imaging.IO;
 using Platform.Preprocessing.Datasets;
 using Platform.ServiceDefaults.Database;
 
@@ -23,6 +25,7 @@ namespace Platform.Grains.Scheduling;
 [RandomPlacement]
 public sealed partial class PreprocessingWorkerGrain(
     PreprocessingJobExecutor executor,
+    IOptions<StorageOptions> storage,
     IOptions<DatabaseAvailabilityOptions> database,
     TimeProvider clock,
     ILogger<PreprocessingWorkerGrain> logger) : ScheduledJobWorker(logger), IPreprocessingWorkerGrain
@@ -62,6 +65,13 @@ public sealed partial class PreprocessingWorkerGrain(
             // Nothing is wrong with the job: back to the queue, to go on from the committed cases once the database returns.
             LogInterruptedByOutage(logger, assignment.RunKey, WorkerKey, exception.Message);
             return true;
+        }
+        catch (IOException exception) when (StorageFullException.IsNoSpace(exception))
+        {
+            // Not retried on its own: space comes back when a person frees it. The committed cases stay for the next start.
+            LogFailed(logger, exception, assignment.RunKey, WorkerKey);
+            outcome = PreprocessingJobOutcome.Stopped(PreprocessingJobState.Failed, ToJobProgress(_latest), WorkRootFull.Reason(storage.Value.RequireWorkRoot(), exception,
+                "The cases committed before it are kept; start the job again once space is freed and it goes on from them."));
         }
         catch (Exception exception)
         {

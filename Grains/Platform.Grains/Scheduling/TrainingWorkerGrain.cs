@@ -10,6 +10,7 @@ using Platform.Grains.Scheduling.Placement;
 using Platform.Grains.Storage;
 using Platform.Grains.Training;
 using Platform.Grains.Training.Execution;
+using Platform.Imaging.IO;
 using Platform.Plans.Tasks;
 using Platform.ServiceDefaults.Database;
 
@@ -85,6 +86,11 @@ public sealed partial class TrainingWorkerGrain(
         {
             outcome = TrainingOutcome.Stopped();
         }
+        catch (IOException exception) when (StorageFullException.IsNoSpace(exception))
+        {
+            outcome = TrainingOutcome.Suspended(WorkRootFull.Reason(storage.Value.RequireWorkRoot(), exception,
+                "The run keeps its last complete checkpoint and is paused; resume it once space is freed and it goes on from there."));
+        }
         catch (Exception exception)
         {
             outcome = TrainingOutcome.Failed($"the training failed on {WorkerKey}: {exception.GetType().Name}: {exception.Message}");
@@ -120,6 +126,12 @@ public sealed partial class TrainingWorkerGrain(
         {
             case TrainingOutcomeKind.Failed:
                 await run.MoveAsync(RunState.Failed, outcome.Reason ?? "the training failed");
+                return false;
+            case TrainingOutcomeKind.Suspended when state == RunState.Running:
+                await run.MoveAsync(RunState.Paused, outcome.Reason ?? "suspended");
+                return false;
+            case TrainingOutcomeKind.Suspended:
+                await run.MoveAsync(RunState.Failed, outcome.Reason ?? "suspended before it started");
                 return false;
             case TrainingOutcomeKind.Stopped when _stop == StopReason.Pause && state == RunState.Running:
                 await run.MoveAsync(RunState.Paused, _lastEpoch >= 0 ? $"paused after epoch {_lastEpoch}" : "paused");
@@ -174,14 +186,14 @@ public sealed partial class TrainingWorkerGrain(
         return GrainFactory.GetGrain<IProjectGrain>(GrainKeys.Project(lab, project)).GetKindAsync();
     }
 
-    async Task ITrainingProgressSink.StartedAsync(int firstEpoch, int totalEpochs)
+    async Task ITrainingProgressSink.StartedAsync(int firstEpoch, int totalEpochs, string? warning)
     {
         if (_running || Current is null)
             return;
         _running = true;
         var run = GrainFactory.GetGrain<ITrainingRunGrain>(Current.RunKey);
-        await ReportDurablyAsync("the start", () => run.MoveAsync(RunState.Running,
-            firstEpoch > 0 ? $"training on {WorkerKey} from epoch {firstEpoch} (resumed from a checkpoint)" : $"training on {WorkerKey} from epoch 0"));
+        var start = firstEpoch > 0 ? $"training on {WorkerKey} from epoch {firstEpoch} (resumed from a checkpoint)" : $"training on {WorkerKey} from epoch 0";
+        await ReportDurablyAsync("the start", () => run.MoveAsync(RunState.Running, warning is null ? start : $"{start}. Warning: {warning}"));
     }
 
     async Task ITrainingProgressSink.EpochCompletedAsync(EpochMetrics metrics, int totalEpochs)

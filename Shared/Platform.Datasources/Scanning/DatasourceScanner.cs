@@ -8,7 +8,8 @@ namespace Platform.Datasources.Scanning;
 /// Lists a datasource, then validates new and changed cases in parallel: headers first (cheap, and they
 /// give the memory estimate), then the full read once the <see cref="MemoryBudget"/> admits the case.
 /// One case's failure is recorded against it and never stops the others; cancellation stops the scan
-/// with <see cref="OperationCanceledException"/>.
+/// with <see cref="OperationCanceledException"/>, and a folder that vanishes (or an emptied mount point) with
+/// <see cref="DatasourceVanishedException"/>, so no registered case is ever taken for removed because storage went away.
 /// </summary>
 public static class DatasourceScanner
 {
@@ -34,6 +35,10 @@ public static class DatasourceScanner
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
         var listing = DatasourceLayouts.Enumerate(location);
         var previousById = (previous ?? []).ToDictionary(p => p.CaseId, StringComparer.Ordinal);
+        // A folder that held cases and now holds no layout at all was emptied under the scan or is an unmounted mount point.
+        if (listing.Layout == DatasourceLayoutKind.Unknown && previousById.Count > 0)
+            throw new DatasourceVanishedException(location.RelativeFolder,
+                $"no longer holds a FRAN or nnU-Net layout though {previousById.Count} cases were registered from it (emptied, or its filesystem is not mounted)");
 
         var scans = new CaseScan[listing.Cases.Count];
         var toRead = new List<int>();
@@ -61,6 +66,10 @@ public static class DatasourceScanner
             tracker.CaseDone(scan.CaseId, !report.IsValid);
         }).ConfigureAwait(false);
 
+        // Checked after the reads: a folder removed while they ran turns every case still to read into "unreadable" and
+        // every case after the listing into "removed", which is the folder's fault, not the cases'.
+        if (!Directory.Exists(location.FullPath))
+            throw new DatasourceVanishedException(location.RelativeFolder, "disappeared during the scan (removed, renamed, or its filesystem unmounted)");
         var current = listing.Cases.Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
         var removed = previousById.Keys.Where(id => !current.Contains(id)).Order(StringComparer.Ordinal).ToList();
         return new ScanResult(listing.Layout, scans, removed, listing.Problems, listing.DatasetJson, budget.Peak);

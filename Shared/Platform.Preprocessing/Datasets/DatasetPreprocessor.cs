@@ -12,7 +12,8 @@ namespace Platform.Preprocessing.Datasets;
 /// store arrays + <see cref="PreprocessedCaseRecord"/> (<see cref="PreprocessedCaseWriter"/>, commit JSON last)
 /// and the native-space label (<c>native/{id}.nii.gz</c>); cases run in parallel within a memory budget
 /// (<see cref="CaseMemoryEstimate"/>), complete cases are skipped (resume), one bad case is reported and the rest
-/// go on, and a <see cref="PreprocessedDatasetSummary"/> ends the run. The API is described in the
+/// go on, and a <see cref="PreprocessedDatasetSummary"/> ends the run. A full disk stops the run with a
+/// <see cref="StorageFullException"/> naming the case (the committed cases stay, a later run skips them). The API is described in the
 /// repository's preprocessing notes (prep-api.md).
 /// </summary>
 /// <remarks>
@@ -119,6 +120,12 @@ public static class DatasetPreprocessor
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (IOException e) when (StorageFullException.IsNoSpace(e))
+        {
+            // A full disk is the run's problem, not the case's: every case after it would fail the same way. The writers
+            // removed their temporaries, so the case is simply not committed and a later run redoes it.
+            throw new StorageFullException(request.OutputFolder, $"preprocessed case '{source.CaseId}' into", e);
         }
         catch (OutOfMemoryException)
         {

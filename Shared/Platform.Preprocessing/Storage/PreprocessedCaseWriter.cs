@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;
 
 namespace Platform.Preprocessing.Storage;
@@ -118,7 +119,19 @@ public static class PreprocessedCaseWriter
             BufferSize = 0,
             PreallocationSize = PreprocessedCaseFormat.HeaderBytes + payload,
         };
-        using var stream = new FileStream(path, options);
+        FileStream opened;
+        try
+        {
+            opened = new FileStream(path, options);
+        }
+        catch (IOException e) when (StorageFullException.FreeBytesAt(path) < options.PreallocationSize)
+        {
+            // .NET reports a preallocation that found the disk full as a plain IOException, without the errno: the free
+            // space left says what happened.
+            throw new StorageFullException(path, "preprocessed array", e);
+        }
+
+        using var stream = opened;
         stream.Write(header);
         foreach (var channel in channels)
             stream.Write(MemoryMarshal.AsBytes(channel.AsSpan()));

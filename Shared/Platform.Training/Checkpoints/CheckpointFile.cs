@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Platform.Imaging.IO;
 using Platform.Plans.Tasks;
 using Platform.Training.Networks;
 using Platform.Training.Optimization;
@@ -22,6 +23,7 @@ public static class CheckpointFile
     private const uint SectionEnd = 0x2E444E45; // "END."
 
     /// <summary>Writes <paramref name="path"/> atomically.</summary>
+    /// <exception cref="StorageFullException">The filesystem is full; the checkpoint that was there is kept.</exception>
     public static void Write(string path, CheckpointState state, nn.Module network, TrainingOptimizer? optimizer)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -56,6 +58,12 @@ public static class CheckpointFile
                 file.Flush(flushToDisk: true);
             }
             File.Move(temporary, full, overwrite: true);
+        }
+        catch (IOException e) when (StorageFullException.IsNoSpace(e))
+        {
+            TryDelete(temporary);
+            // The earlier checkpoint under the final name is untouched: only the temporary ever saw the new bytes.
+            throw new StorageFullException(full, "checkpoint", e);
         }
         catch
         {

@@ -40,6 +40,56 @@ public sealed class CheckpointStore
     public void WriteBest(CheckpointState state, UNet network, TrainingOptimizer optimizer) =>
         CheckpointFile.Write(BestPath, state, network, optimizer);
 
+    /// <summary>
+    /// Makes <c>last</c> something a run can resume from, choosing as nnU-Net's <c>--c</c> does (latest, else best, else a
+    /// new training with a warning): a readable <c>last</c> stays; one that cannot be read (truncated, altered) is copied
+    /// aside as <c>checkpoint_last.ckpt.unreadable</c> for a person to inspect, then replaced by the <c>best</c> checkpoint
+    /// when that one reads (both carry the optimiser and random state, so the run continues as if paused at the best
+    /// epoch), or removed so the fold starts from epoch 0. A broken <c>last</c> must not end a run that has something
+    /// else good; the choice is returned so the caller tells people (null when <c>last</c> was fine or absent).
+    /// Every step is a copy or a rename: interrupted, the next call finds the broken <c>last</c> again and chooses the same.
+    /// </summary>
+    public CheckpointRecovery? RecoverLast()
+    {
+        if (!HasLast)
+            return null;
+        CheckpointCorruptException broken;
+        try
+        {
+            CheckpointFile.ReadState(LastPath);
+            return null;
+        }
+        catch (CheckpointCorruptException e)
+        {
+            broken = e;
+        }
+
+        var keptAt = LastPath + ".unreadable";
+        File.Copy(LastPath, keptAt, overwrite: true);
+        int? bestEpoch = null;
+        try
+        {
+            if (File.Exists(BestPath))
+                bestEpoch = CheckpointFile.ReadState(BestPath).Position.Epoch;
+        }
+        catch (CheckpointCorruptException)
+        {
+            // Neither is readable: start over, as nnU-Net does without a checkpoint.
+        }
+
+        if (bestEpoch is not null)
+        {
+            var temporary = Path.Combine(Folder, $".{LastFileName}.{Guid.NewGuid():N}.tmp");
+            File.Copy(BestPath, temporary);
+            File.Move(temporary, LastPath, overwrite: true);
+        }
+        else
+        {
+            File.Delete(LastPath);
+        }
+        return new CheckpointRecovery(broken.Message, keptAt, bestEpoch);
+    }
+
     /// <summary>Loads the last checkpoint into the network and optimiser and restores the random state.</summary>
     public CheckpointState ReadLast(UNet network, TrainingOptimizer optimizer) =>
         CheckpointFile.Read(LastPath, network, optimizer);

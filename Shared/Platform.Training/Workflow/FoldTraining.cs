@@ -22,6 +22,9 @@ namespace Platform.Training.Workflow;
 /// </summary>
 public static class FoldTraining
 {
+    /// <summary>Where a fold's <c>last</c> and <c>best</c> checkpoints live within its output folder.</summary>
+    public static string CheckpointFolderOf(string outputFolder) => Path.Combine(outputFolder, "checkpoints");
+
     public const string ValidationFolderName = "validation";
     public const string SummaryFileName = "summary.json";
     public const string ScoresFileName = "scores.csv";
@@ -45,7 +48,7 @@ public static class FoldTraining
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var device = request.Device ?? CPU;
-        var checkpointFolder = Directory.CreateDirectory(Path.Combine(request.OutputFolder, "checkpoints")).FullName;
+        var checkpointFolder = Directory.CreateDirectory(CheckpointFolderOf(request.OutputFolder)).FullName;
         var training = OpenCases(request.PreprocessedFolder, request.TrainingCases, request.StoredForegroundLocations);
         var validation = OpenCases(request.PreprocessedFolder, request.ValidationCases.Count > 0 ? request.ValidationCases : request.TrainingCases, request.StoredForegroundLocations);
         try

@@ -44,7 +44,7 @@ public static class TargetFoldTraining
         if (!targets.Kind.HasTargetTable())
             throw new ArgumentException($"A {targets.Kind} table has no targets to train on.", nameof(targets));
         var device = request.Device ?? CPU;
-        var checkpoint = Path.Combine(Directory.CreateDirectory(Path.Combine(request.OutputFolder, "checkpoints")).FullName, FinalCheckpointFileName);
+        var checkpoint = Path.Combine(Directory.CreateDirectory(FoldTraining.CheckpointFolderOf(request.OutputFolder)).FullName, FinalCheckpointFileName);
         var training = FoldTraining.OpenCases(request.PreprocessedFolder, request.TrainingCases, withLocations: false);
         var validation = FoldTraining.OpenCases(request.PreprocessedFolder, request.ValidationCases, withLocations: false);
         try

@@ -25,6 +25,9 @@ public sealed class ModelsClient(IClusterClient cluster)
     public Task<PredictionSnapshot> CancelAsync(string labId, string project, string predictionId) =>
         Prediction(labId, project, predictionId).CancelAsync();
 
+    public Task<PredictionSnapshot> RetryAsync(string labId, string project, string predictionId) =>
+        Prediction(labId, project, predictionId).RetryAsync();
+
     public Task<CasePrediction?> GetCasePredictionAsync(string labId, string project, string predictionId, string caseId) =>
         Prediction(labId, project, predictionId).GetCasePredictionAsync(caseId);
 

@@ -145,7 +145,7 @@ public sealed class PredictionJobTests(TrainedModelFixture model)
         Assert.Null(await prediction.GetCasePredictionAsync(model.ValidationCases[0]));
     }
 
-    private static async Task<PredictionSnapshot> WaitForEndAsync(IPredictionGrain prediction) =>
+    internal static async Task<PredictionSnapshot> WaitForEndAsync(IPredictionGrain prediction) =>
         (await TrainingSetup.WaitForAsync(prediction.GetAsync, p => p is { State: not PredictionState.Running }, "the prediction to end", TimeSpan.FromMinutes(3)))!;
 
     /// <summary>A registered case's image and label files (absolute), as its datasource names them.</summary>

@@ -40,7 +40,7 @@ public sealed class PreprocessingGrainTests
         Preprocessing = SamplePlans.Small().Preprocessing with { Spacing = [spacing, spacing, spacing] },
     };
 
-    private static async Task<PreprocessingStatus> WaitAsync(IPreprocessingGrain job)
+    internal static async Task<PreprocessingStatus> WaitAsync(IPreprocessingGrain job)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)

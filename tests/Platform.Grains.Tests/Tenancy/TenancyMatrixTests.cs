@@ -121,6 +121,7 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("IPredictionGrain.StartAsync", LabRole.Scientist, (g, lab) => PredictionOf(g, lab).StartAsync(new PredictionRequest(new ModelRef(ModelKind.Run, TenancyFixture.RunId), []))),
         new("IPredictionGrain.GetAsync", LabRole.Viewer, (g, lab) => PredictionOf(g, lab).GetAsync()),
         new("IPredictionGrain.CancelAsync", LabRole.Scientist, (g, lab) => PredictionOf(g, lab).CancelAsync()),
+        new("IPredictionGrain.RetryAsync", LabRole.Scientist, (g, lab) => PredictionOf(g, lab).RetryAsync()),
         new("IPredictionGrain.GetCasePredictionAsync", LabRole.Viewer, (g, lab) => PredictionOf(g, lab).GetCasePredictionAsync("00001")),
         new("ITrainingQueueGrain.GetAsync", LabRole.Viewer, (g, lab) => g.GetGrain<ITrainingQueueGrain>(GrainKeys.TrainingQueue(lab)).GetAsync()),
     ];

@@ -19,7 +19,7 @@ public sealed class CheckpointFileTests : IDisposable
         manual_seed(21);
         using var written = UNet.Create(TinyNetworks.TwoStage3D());
         using var optimizer = TrainingOptimizer.Create(written, new OptimizationOptions(), 4, 3);
-        var state = State(written.Description, new TrainingPosition(2, 1, 7)) with
+        var state = CheckpointStates.At(written.Description, new TrainingPosition(2, 1, 7)) with
         {
             History = [new EpochReport(0, 4, 0.5, 0.6, [0.7, double.NaN], 0.7, 0.7, true, 1e-2, 1.5, 2, TimeSpan.FromSeconds(4.5))],
         };
@@ -100,16 +100,5 @@ public sealed class CheckpointFileTests : IDisposable
         Assert.Single(Directory.GetFiles(folder.Path));
     }
 
-    private string WriteOne(TrainingPosition? position = null)
-    {
-        manual_seed(22);
-        using var network = UNet.Create(TinyNetworks.TwoStage3D());
-        using var optimizer = TrainingOptimizer.Create(network, new OptimizationOptions(), 4, 3);
-        var path = folder.File("one.ckpt");
-        CheckpointFile.Write(path, State(network.Description, position ?? TrainingPosition.Start), network, optimizer);
-        return path;
-    }
-
-    private static CheckpointState State(NetworkDescription network, TrainingPosition position) =>
-        new(network, OptimizerKind.SgdNesterov, 4, 3, position, 0, 0, null, null, null, [], DateTimeOffset.UnixEpoch);
+    private string WriteOne(TrainingPosition? position = null) => CheckpointStates.Write(folder.File("one.ckpt"), position);
 }

@@ -19,8 +19,9 @@ public interface ITrainingProgressSink
     /// <summary>What the run's project learns (segmentation, classification, regression): the executor trains accordingly.</summary>
     Task<TaskKind> GetProjectKindAsync();
 
-    /// <summary>Preparation is over and epochs begin at <paramref name="firstEpoch"/> (above 0 when resuming from a checkpoint).</summary>
-    Task StartedAsync(int firstEpoch, int totalEpochs);
+    /// <summary>Preparation is over and epochs begin at <paramref name="firstEpoch"/> (above 0 when resuming from a checkpoint);
+    /// <paramref name="warning"/> is something people must hear about the start (a broken checkpoint fallen back from).</summary>
+    Task StartedAsync(int firstEpoch, int totalEpochs, string? warning = null);
 
     Task EpochCompletedAsync(EpochMetrics metrics, int totalEpochs);
 

@@ -147,6 +147,12 @@ public sealed partial class ModelPage(ModelsClient models, ProjectsClient projec
         await RunActionAsync("cancel the prediction", async () => _prediction = await models.CancelAsync(LabId, Title, _prediction!.PredictionId));
     }
 
+    private async Task RetryAsync()
+    {
+        await RunActionAsync("retry the prediction", async () => _prediction = await models.RetryAsync(LabId, Title, _prediction!.PredictionId));
+        await PollWhileRunningAsync();
+    }
+
     private void NewPrediction() => navigation.NavigateTo(navigation.GetUriWithQueryParameter("prediction", (string?)null));
 
     private async Task RunActionAsync(string action, Func<Task> work)
