@@ -6,7 +6,8 @@ using Xunit;
 
 namespace Platform.WebUI.Tests.Models;
 
-/// <summary>The prediction panel offers Retry for a failed job to people who may edit, and only then.</summary>
+/// <summary>The prediction panel offers Retry for a failed job to people who may edit, and only then; a classification
+/// or regression model's cases show their class or value.</summary>
 public sealed class PredictionPanelTests : MudBlazorContext
 {
     private const string DiskFull = "The work root '/work' is full: No space left on device while writing the prediction of case '00002' to '/work/x/00002.nii.gz' (0 bytes free on its filesystem).";
@@ -33,6 +34,22 @@ public sealed class PredictionPanelTests : MudBlazorContext
         var panel = Render(Snapshot(state, null), canEdit, () => { });
 
         Assert.Empty(panel.FindAll("[data-testid=prediction-retry]"));
+    }
+
+    [Fact]
+    public void A_classification_models_cases_show_the_predicted_class_instead_of_a_label_map()
+    {
+        var snapshot = Snapshot(PredictionState.Completed, null) with
+        {
+            Cases = [new PredictionCaseResult("00001", "kits", true, null, "lesion (p 0.93)"), new PredictionCaseResult("00002", "kits", false, "Case 00002: unreadable")],
+        };
+
+        var panel = Render(snapshot, canEdit: true, () => { });
+
+        Assert.Equal("lesion (p 0.93)", panel.Find("[data-testid=prediction-summary]").TextContent);
+        Assert.Contains(panel.FindAll("[data-testid=prediction-cases] th"), th => th.TextContent == "Prediction");
+        Assert.Empty(panel.FindAll("[data-testid=prediction-download]"));
+        Assert.Empty(panel.FindAll("[data-testid=prediction-view]"));
     }
 
     private IRenderedComponent<PredictionPanel> Render(PredictionSnapshot snapshot, bool canEdit, Action onRetry) =>
