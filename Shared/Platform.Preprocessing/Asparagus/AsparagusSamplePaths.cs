@@ -88,28 +88,26 @@ public sealed record AsparagusSampleLocation(string DataRoot, AsparagusTaskName 
     /// <summary>Checks the texts; null with <paramref name="problem"/> naming what is wrong.</summary>
     public static AsparagusSampleLocation? TryCreate(string? dataRoot, string? taskName, bool saveAsTensor, out string problem)
     {
-        problem = string.Empty;
-        if (dataRoot is null)
-        {
-            problem = "the Asparagus data folder is missing";
+        problem = DataRootProblem(dataRoot) ?? string.Empty;
+        if (problem.Length > 0)
             return null;
-        }
-        if (AsparagusSamplePaths.PathProblem(dataRoot, "Asparagus data folder") is { } rootProblem)
-        {
-            problem = rootProblem;
-            return null;
-        }
-        if (!dataRoot.StartsWith('/') || dataRoot.Contains('\\', StringComparison.Ordinal))
-        {
-            problem = $"the Asparagus data folder '{dataRoot}' must be an absolute path with '/' separators (the value of $ASPARAGUS_DATA where Asparagus trains)";
-            return null;
-        }
         if (AsparagusTaskName.TryParse(taskName) is not { } task)
         {
             problem = $"'{taskName}' is not an Asparagus task name such as SEG005_Kidney";
             return null;
         }
-        var root = dataRoot.TrimEnd('/');
-        return new AsparagusSampleLocation(root.Length == 0 ? "" : root, task, saveAsTensor);
+        return new AsparagusSampleLocation(dataRoot!.TrimEnd('/'), task, saveAsTensor);
+    }
+
+    /// <summary>What is wrong with a data folder given for an export, or null when nothing is.</summary>
+    public static string? DataRootProblem(string? dataRoot)
+    {
+        if (dataRoot is null)
+            return "the Asparagus data folder is missing";
+        if (AsparagusSamplePaths.PathProblem(dataRoot, "Asparagus data folder") is { } problem)
+            return problem;
+        return dataRoot.StartsWith('/') && !dataRoot.Contains('\\', StringComparison.Ordinal)
+            ? null
+            : $"the Asparagus data folder '{dataRoot}' must be an absolute path with '/' separators (the value of $ASPARAGUS_DATA where Asparagus trains)";
     }
 }

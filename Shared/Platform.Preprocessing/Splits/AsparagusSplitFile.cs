@@ -97,6 +97,18 @@ public static class AsparagusSplitFile
         return split;
     }
 
+    /// <summary>How many re-splits and test samples the files hold, and whether the re-splits are disjoint folds (so the file imports whole); throws <see cref="SplitException"/> for a malformed file.</summary>
+    public static AsparagusSplitShape Describe(AsparagusSplitText files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var problems = new List<string>();
+        var resplits = ReadResplits(files.SplitJson, files.SplitFileName, known: null, problems);
+        var test = files.TestJson is null ? [] : ReadTest(files.TestJson, TestFileName(files.SplitFileName), known: null, problems);
+        if (problems.Count > 0)
+            throw new SplitException(problems);
+        return new AsparagusSplitShape(resplits.Count, test.Count, FirstOverlap(resplits) is null);
+    }
+
     private static List<SplitFold> ReadResplits(string json, string file, HashSet<string>? known, List<string> problems)
     {
         using var document = SplitJson.Parse(json, file);
@@ -186,3 +198,6 @@ public static class AsparagusSplitFile
 
 /// <summary>An Asparagus split file as read from disk or an upload: its name (for messages and the TEST file's name), its text and the TEST file's text.</summary>
 public sealed record AsparagusSplitText(string SplitFileName, string SplitJson, string? TestJson);
+
+/// <summary>What an Asparagus split file holds: its re-splits, its TEST file's samples, and whether the re-splits are disjoint folds.</summary>
+public sealed record AsparagusSplitShape(int Resplits, int TestSamples, bool DisjointFolds);
