@@ -19,6 +19,7 @@ public static class PlatformCli
         root.Add(DatasourcesCommands.Create(console));
         root.Add(PlansCommands.Create(console));
         root.Add(SplitsCommands.Create(console));
+        root.Add(AsparagusCommands.Create(console));
         root.Add(PreprocessCommand.Create(console));
         root.Add(TrainCommand.Create(console));
         root.Add(RunsCommands.Create(console));

@@ -33,11 +33,28 @@ public interface ISplitGrain : IGrainWithStringKey
     [Alias("GetTestCasesAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<IReadOnlyList<string>> GetTestCasesAsync();
 
-    /// <summary>nnU-Net's splits_final.json (folds only: it has no test set) or an Asparagus split file.</summary>
+    /// <summary>
+    /// nnU-Net's splits_final.json (folds only: it has no test set). Asparagus reads two files of absolute sample paths,
+    /// so its format is refused here: use <see cref="ExportAsparagusAsync"/>.
+    /// </summary>
     [Alias("ExportAsync"), RequiresLabRole(LabRole.Viewer)]
     Task<string> ExportAsync(SplitFileFormat format);
 
-    /// <summary>Saves a split from a file; every case must be a usable case of the project, and folds must not overlap.</summary>
+    /// <summary>
+    /// Saves a split from a file; every case must be a usable case of the project, and folds must not overlap. An Asparagus
+    /// split file given here comes without its TEST file and imports whole (see <see cref="ImportAsparagusAsync"/>).
+    /// </summary>
     [Alias("ImportAsync"), RequiresLabRole(LabRole.Scientist)]
     Task<SplitSummary> ImportAsync(SplitFileFormat format, string content);
+
+    /// <summary>The split as Asparagus' split file (one {train, val} per fold) and TEST file, listing each case at its sample path.</summary>
+    [Alias("ExportAsparagusAsync"), RequiresLabRole(LabRole.Viewer)]
+    Task<AsparagusSplitFiles> ExportAsparagusAsync(AsparagusSplitExport target);
+
+    /// <summary>
+    /// Saves a split from Asparagus' split file and TEST file; each sample path names a case by its file name (never
+    /// opened), which must be a usable case of the project. Problems name the file, re-split and sample.
+    /// </summary>
+    [Alias("ImportAsparagusAsync"), RequiresLabRole(LabRole.Scientist)]
+    Task<SplitSummary> ImportAsparagusAsync(AsparagusSplitImport files);
 }

@@ -58,31 +58,38 @@ public sealed partial class SplitGrain(
 
     public async Task<string> ExportAsync(SplitFileFormat format)
     {
+        if (format != SplitFileFormat.NnUnet)
+            throw new PlatformValidationException("format", "Asparagus reads a split file and a TEST file of absolute sample paths: export them with ExportAsparagusAsync, giving $ASPARAGUS_DATA of the machine that trains.");
         var set = await LoadAsync();
-        return format == SplitFileFormat.NnUnet
-            ? NnUNetSplitsFile.Write(set, NnUnetNames(await UsableCasesAsync()))
-            : AsparagusSplitFile.Write(set);
+        return NnUNetSplitsFile.Write(set, NnUnetNames(await UsableCasesAsync()));
     }
 
     public async Task<SplitSummary> ImportAsync(SplitFileFormat format, string content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (format != SplitFileFormat.NnUnet)
+            return await ImportAsparagusAsync(new AsparagusSplitImport("split.json", content));
         UploadLimits.Require("content", "split file", UploadLimits.Utf8Bytes(content), UploadLimits.SplitFileBytes);
         var usable = await UsableCasesAsync();
-        SplitSet set;
+        var set = ReadOrRefuse(format, () => NnUNetSplitsFile.Read(content, NnUnetNames(usable)));
+        return await SaveAsync(set, LabelsOf(usable), spec: null, $"imported ({format})");
+    }
+
+    /// <summary>The split a file reader gives, or its problems (the first ten) as one field error.</summary>
+    private static SplitSet ReadOrRefuse(SplitFileFormat format, Func<SplitSet> read)
+    {
         try
         {
-            set = format == SplitFileFormat.NnUnet
-                ? NnUNetSplitsFile.Read(content, NnUnetNames(usable))
-                : AsparagusSplitFile.Read(content, usable.Keys.ToList());
+            return read();
         }
         catch (SplitException e)
         {
             throw new PlatformValidationException("content", $"The {format} split file was refused: {string.Join("; ", e.Problems.Take(10))}{(e.Problems.Count > 10 ? $" (and {e.Problems.Count - 10} more)" : "")}.");
         }
-
-        return await SaveAsync(set, usable.ToDictionary(c => c.Key, c => c.Value.Labels, StringComparer.Ordinal), spec: null, $"imported ({format})");
     }
+
+    private static Dictionary<string, int[]> LabelsOf(IReadOnlyDictionary<string, CaseCatalogStore.UsableCase> usable) =>
+        usable.ToDictionary(c => c.Key, c => c.Value.Labels, StringComparer.Ordinal);
 
     /// <summary>nnU-Net's identifier of every usable case (the image file name); two cases with one identifier cannot be told apart in its files.</summary>
     private static CaseNameMap NnUnetNames(IReadOnlyDictionary<string, CaseCatalogStore.UsableCase> usable)
@@ -100,7 +107,7 @@ public sealed partial class SplitGrain(
     private async Task<(SplitSet Set, IReadOnlyDictionary<string, int[]> Labels)> ComputeAsync(SplitSpec spec)
     {
         PlanCheck(spec);
-        var usable = (await UsableCasesAsync()).ToDictionary(c => c.Key, c => c.Value.Labels, StringComparer.Ordinal);
+        var usable = LabelsOf(await UsableCasesAsync());
         if (usable.Count == 0)
             throw new PlatformValidationException("cases", "The project has no usable cases yet: register a datasource and wait for its scan.");
         var request = new SplitRequest

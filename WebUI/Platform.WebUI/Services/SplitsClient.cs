@@ -27,6 +27,12 @@ public sealed class SplitsClient(IClusterClient cluster)
     public Task<SplitSummary> ImportAsync(string labId, string project, string name, SplitFileFormat format, string content) =>
         Split(labId, project, name).ImportAsync(format, content);
 
+    public Task<AsparagusSplitFiles> ExportAsparagusAsync(string labId, string project, string name, AsparagusSplitExport target) =>
+        Split(labId, project, name).ExportAsparagusAsync(target);
+
+    public Task<SplitSummary> ImportAsparagusAsync(string labId, string project, string name, AsparagusSplitImport files) =>
+        Split(labId, project, name).ImportAsparagusAsync(files);
+
     /// <summary>Where every case of the saved split goes: the fold it validates in, or the test set.</summary>
     public async Task<IReadOnlyList<CaseAssignment>> GetAssignmentAsync(string labId, string project, string name, int foldCount)
     {

@@ -143,19 +143,6 @@ public sealed class SplitGrainTests
     }
 
     [Fact]
-    public async Task An_asparagus_split_file_with_a_test_set_round_trips()
-    {
-        await RegisterCasesAsync();
-        await Split("pct").GenerateAsync(new SplitSpec(SplitStrategyKind.Percentage, Seed: 3, TrainPercent: 60, ValidationPercent: 20, TestPercent: 20));
-
-        var exported = await Split("pct").ExportAsync(SplitFileFormat.Asparagus);
-        var imported = await Split("pct-copy").ImportAsync(SplitFileFormat.Asparagus, exported);
-
-        Assert.Equal(2, imported.Test);
-        Assert.Equal((await Split("pct").GetTestCasesAsync()).Order(), (await Split("pct-copy").GetTestCasesAsync()).Order());
-    }
-
-    [Fact]
     public async Task A_split_file_naming_unknown_cases_is_refused_with_their_names()
     {
         await RegisterCasesAsync();

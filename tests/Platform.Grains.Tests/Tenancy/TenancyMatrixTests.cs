@@ -92,6 +92,8 @@ public sealed class TenancyMatrixTests(TenancyFixture lab) : IClassFixture<Tenan
         new("ISplitGrain.GetTestCasesAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).GetTestCasesAsync()),
         new("ISplitGrain.ExportAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).ExportAsync(SplitFileFormat.NnUnet)),
         new("ISplitGrain.ImportAsync", LabRole.Scientist, (g, lab) => SplitOf(g, lab).ImportAsync(SplitFileFormat.NnUnet, "[]")),
+        new("ISplitGrain.ExportAsparagusAsync", LabRole.Viewer, (g, lab) => SplitOf(g, lab).ExportAsparagusAsync(new AsparagusSplitExport("/data", "SEG005_Kidney"))),
+        new("ISplitGrain.ImportAsparagusAsync", LabRole.Scientist, (g, lab) => SplitOf(g, lab).ImportAsparagusAsync(new AsparagusSplitImport("split_x.json", "[]"))),
         new("IPreprocessingGrain.StartAsync", LabRole.Scientist, (g, lab) => PreprocessingOf(g, lab).StartAsync()),
         new("IPreprocessingGrain.GetStatusAsync", LabRole.Viewer, (g, lab) => PreprocessingOf(g, lab).GetStatusAsync()),
         new("IPreprocessingGrain.CancelAsync", LabRole.Scientist, (g, lab) => PreprocessingOf(g, lab).CancelAsync()),

@@ -73,15 +73,22 @@ public sealed partial class SplitPage(SplitsClient splits, LabAccessLoader acces
         StateHasChanged();
     }
 
-    private async Task ExportAsync(SplitFileFormat format)
+    private async Task ExportAsync(SplitFileExport export)
     {
         _filesBusy = true;
         _filesError = null;
         try
         {
-            var content = await splits.ExportAsync(LabId, Title, Name, format);
-            var fileName = format == SplitFileFormat.NnUnet ? "splits_final.json" : $"{Name}_asparagus_split.json";
-            await downloads.DownloadTextAsync(fileName, content);
+            if (export.Format == SplitFileFormat.Asparagus)
+            {
+                var files = await splits.ExportAsparagusAsync(LabId, Title, Name, new AsparagusSplitExport(export.AsparagusDataRoot ?? "", export.AsparagusTask));
+                await downloads.DownloadTextAsync(files.SplitFileName, files.SplitJson);
+                await downloads.DownloadTextAsync(files.TestFileName, files.TestJson);
+            }
+            else
+            {
+                await downloads.DownloadTextAsync("splits_final.json", await splits.ExportAsync(LabId, Title, Name, export.Format));
+            }
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))
         {
@@ -103,7 +110,9 @@ public sealed partial class SplitPage(SplitsClient splits, LabAccessLoader acces
         _filesError = null;
         try
         {
-            var saved = await splits.ImportAsync(LabId, Title, Name, upload.Format, upload.Content);
+            var saved = upload.Format == SplitFileFormat.Asparagus
+                ? await splits.ImportAsparagusAsync(LabId, Title, Name, new AsparagusSplitImport(upload.FileName, upload.Content, upload.TestContent, upload.Resplit))
+                : await splits.ImportAsync(LabId, Title, Name, upload.Format, upload.Content);
             snackbar.Add($"'{upload.FileName}' imported as version {saved.Version} of split '{Name}'.", Severity.Success);
             await RefreshAsync();
         }
