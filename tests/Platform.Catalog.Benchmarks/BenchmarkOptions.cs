@@ -1,4 +1,4 @@
-using System.Globalization;
+using Platform.Benchmarking;
 
 namespace Platform.Catalog.Benchmarks;
 
@@ -31,10 +31,5 @@ public sealed record BenchmarkOptions(int Cases, int Edge, int Repeats, int Warm
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/Platform.Catalog.Benchmarks -- [--quick] [--cases N] [--edge E] [--repeats R] [--keep-database]";
 
-    private static int Number(IReadOnlyList<string> args, int index, int min)
-    {
-        if (index >= args.Count || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw new ArgumentException($"'{args[index - 1]}' needs a whole number of at least {min}. {Usage}");
-        return value;
-    }
+    private static int Number(IReadOnlyList<string> args, int index, int min) => CommandLine.Number(args, index, min, Usage);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Platform.Benchmarking;
 using Platform.Catalog.Benchmarks;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Datasources;
@@ -52,7 +53,7 @@ try
     var datasource = silo.Grains.GetGrain<IDatasourceGrain>(GrainKeys.Datasource(lab, Project, Datasource));
 
     Console.WriteLine("Registering (scan + catalog writes):");
-    var register = await Registration.RunAsync("register", silo, datasource, d => d.RegisterAsync(Folder), options.Cases);
+    var register = await Registration.RunAsync("register", silo.ActAsAdmin, datasource, d => d.RegisterAsync(Folder), options.Cases);
     var counts = register.Final.Counts;
     if (counts.Valid + counts.Flagged + counts.Invalid != options.Cases || counts.Invalid != 0)
         Console.WriteLine($"  NOTE: expected {options.Cases:N0} cases, none invalid; the catalog holds {counts.Valid:N0} valid, {counts.Flagged:N0} flagged, {counts.Invalid:N0} invalid.");
@@ -63,7 +64,7 @@ try
         options.Cases, BenchmarkOptions.PageSize, options.Warmup, options.Repeats);
 
     Console.WriteLine("Rescan with nothing changed:");
-    var rescan = await Registration.RunAsync("rescan", silo, datasource, d => d.RescanAsync(), options.Cases);
+    var rescan = await Registration.RunAsync("rescan", silo.ActAsAdmin, datasource, d => d.RescanAsync(), options.Cases);
 
     new Report(options, generation, bytes, startup, register, catalog, queries, rescan).Print();
     return 0;

@@ -1,3 +1,5 @@
+using Platform.Benchmarking;
+
 namespace Platform.Catalog.Benchmarks;
 
 /// <summary>Everything one run measured, printed as one table at the end.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Platform.Grains.Tests.Hosting;
 using Platform.Testing;
 using Xunit.Abstractions;
 using Xunit;
@@ -19,8 +20,8 @@ public sealed class MembershipTests(MigratedDatabaseFixture database, ITestOutpu
         var clusterId = $"m{Guid.NewGuid():N}"[..12];
         var portsA = SiloProcess.FreePortSet();
         var portsB = SiloProcess.FreePortSet();
-        await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, portsA, log.Enqueue, SiloProcess.WithFastMembership(new Dictionary<string, string>()));
-        await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, portsB, log.Enqueue, SiloProcess.WithFastMembership(new Dictionary<string, string>()));
+        await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, portsA, log.Enqueue, TestIdentity.SiloKeys, SiloProcess.WithFastMembership(new Dictionary<string, string>()));
+        await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, portsB, log.Enqueue, TestIdentity.SiloKeys, SiloProcess.WithFastMembership(new Dictionary<string, string>()));
 
         try
         {

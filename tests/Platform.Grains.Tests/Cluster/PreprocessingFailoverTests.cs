@@ -40,8 +40,8 @@ public sealed class PreprocessingFailoverTests(MigratedDatabaseFixture database,
         var folder = $"ds-{Guid.NewGuid():N}";
         new DatasetBuilder(data.LabRoot(lab)).WriteFran(folder, goodCases: Cases);
         var ports = new[] { SiloProcess.FreePortSet(), SiloProcess.FreePortSet() };
-        await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, ports[0], log.Enqueue, settings);
-        await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, ports[1], log.Enqueue, settings);
+        await using var siloA = SiloProcess.Create("silo-a", database.ConnectionString, clusterId, ports[0], log.Enqueue, TestIdentity.SiloKeys, settings);
+        await using var siloB = SiloProcess.Create("silo-b", database.ConnectionString, clusterId, ports[1], log.Enqueue, TestIdentity.SiloKeys, settings);
 
         try
         {

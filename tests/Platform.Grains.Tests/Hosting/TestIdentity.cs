@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Platform.Grains.Abstractions.Tenancy;
+using Platform.Testing;
 
 namespace Platform.Grains.Tests.Hosting;
 
@@ -20,6 +21,9 @@ public static class TestIdentity
     public static byte[] SystemKey { get; } = RandomNumberGenerator.GetBytes(32);
 
     public static string SystemKeyBase64 => Convert.ToBase64String(SystemKey);
+
+    /// <summary>The keys silo processes started by tests trust.</summary>
+    public static SiloKeys SiloKeys => new(SigningKeyBase64, SystemKeyBase64);
 
     public static void ActAs(string userId) => CallerCredentials.UseUserToken(UserTokens.Issue(userId, SigningKey, DateTimeOffset.UtcNow));
 

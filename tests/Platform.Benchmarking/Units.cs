@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Platform.Catalog.Benchmarks;
+namespace Platform.Benchmarking;
 
 /// <summary>Number formatting for the printed figures (invariant culture, so output reads the same everywhere).</summary>
 public static class Units

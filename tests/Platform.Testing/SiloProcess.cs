@@ -1,13 +1,15 @@
-using Platform.Testing;
+namespace Platform.Testing;
 
-namespace Platform.Grains.Tests.Cluster;
+/// <summary>The keys a silo is started with: user tokens are verified with the signing key; only silos hold the system key.</summary>
+public sealed record SiloKeys(string SigningKeyBase64, string SystemKeyBase64);
 
-/// <summary>The real Platform.Silo program as a separate process, on free ports, against a test database.</summary>
+/// <summary>The real Platform.Silo program as a separate process, on free ports, against a test database (cluster tests, the load benchmark).</summary>
 public static class SiloProcess
 {
     public sealed record Ports(int Http, int Silo, int Gateway);
 
-    public static ServiceProcess Create(string name, string connectionString, string clusterId, Ports ports, Action<string> output, IDictionary<string, string>? extra = null)
+    public static ServiceProcess Create(string name, string connectionString, string clusterId, Ports ports, Action<string> output, SiloKeys keys,
+        IReadOnlyDictionary<string, string>? extra = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -18,8 +20,8 @@ public static class SiloProcess
             ["Orleans__Endpoints__SiloPort"] = ports.Silo.ToString(),
             ["Orleans__Endpoints__GatewayPort"] = ports.Gateway.ToString(),
             ["Logging__Console__FormatterName"] = "simple",
-            ["Platform__Identity__SigningKey"] = Hosting.TestIdentity.SigningKeyBase64,
-            ["Platform__Identity__SystemKey"] = Hosting.TestIdentity.SystemKeyBase64,
+            ["Platform__Identity__SigningKey"] = keys.SigningKeyBase64,
+            ["Platform__Identity__SystemKey"] = keys.SystemKeyBase64,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             environment[key] = value;

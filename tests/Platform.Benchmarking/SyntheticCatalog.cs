@@ -1,7 +1,7 @@
 using Platform.Imaging.IO;
 using Platform.Imaging.Volumes;
 
-namespace Platform.Catalog.Benchmarks;
+namespace Platform.Benchmarking;
 
 /// <summary>
 /// Writes a FRAN folder (images/ + lms/, <c>{name}_{caseid}.nii.gz</c>) of tiny cases. Encoding a NIfTI per case

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Platform.Catalog.Benchmarks;
+namespace Platform.Benchmarking;
 
 /// <summary>
 /// Memory and CPU of this process (the silo runs in it; PostgreSQL does not) over one phase. Peaks are
@@ -58,17 +58,5 @@ public sealed class ProcessMemory
         }
     }
 
-    private static long? KernelPeak()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-            return kb is null ? null : long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    private static long? KernelPeak() => ProcessStatus.Read("self", ProcessStatus.PeakResident);
 }
