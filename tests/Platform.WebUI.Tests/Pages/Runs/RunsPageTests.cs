@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Abstractions;
@@ -50,6 +51,8 @@ public sealed class RunsPageTests : MudBlazorContext
         Context.Services.AddScoped<PlansClient>();
         Context.Services.AddTransient<SignedPolling>();
         Context.AddAuthorization().SetAuthorized("alice");
+        // A live circuit: the page polls only there, not while it is prerendered.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         _cluster.Add<ILabGrain>(GrainKeys.Lab(Lab), g => g.Answer("GetMyRoleAsync", LabRole.Viewer));
         var project = new ProjectSummary(Lab, Project, "", DateTimeOffset.UnixEpoch, "alice", null, [], new Dictionary<string, IReadOnlyList<int>>(), []);
