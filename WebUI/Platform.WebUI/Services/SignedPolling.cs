@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace Platform.WebUI.Services;
 
 /// <summary>What one tick of a <see cref="SignedPolling"/> says should happen next.</summary>
@@ -27,15 +25,12 @@ public sealed class SignedPolling(WebCaller caller, TimeProvider clock) : IAsync
     public Task Stopped => _loop;
 
     /// <summary>
-    /// Starts polling unless a poll is already running, or the page is only being prerendered
-    /// (<paramref name="renderer"/> not interactive: the response is sent and the scope disposed at once, so a poll would
-    /// cost grain calls for nothing on every page view). Every <paramref name="interval"/>, on the page's dispatcher
+    /// Starts polling unless a poll is already running. Every <paramref name="interval"/>, on the page's dispatcher
     /// (<paramref name="dispatch"/>, the component's <c>InvokeAsync</c>): attaches <paramref name="userId"/>'s credential,
     /// runs <paramref name="tick"/>, hands a failure the page should report to <paramref name="onError"/>, then
     /// <paramref name="render"/>s. Either callback's <see cref="PollOutcome.Stop"/> ends the poll.
     /// </summary>
     public void Start(
-        RendererInfo renderer,
         TimeSpan interval,
         string? userId,
         Func<Func<Task>, Task> dispatch,
@@ -43,8 +38,7 @@ public sealed class SignedPolling(WebCaller caller, TimeProvider clock) : IAsync
         Func<Task<PollOutcome>> tick,
         Func<Exception, PollOutcome> onError)
     {
-        ArgumentNullException.ThrowIfNull(renderer);
-        if (!renderer.IsInteractive || IsPolling || _disposed.IsCancellationRequested)
+        if (IsPolling || _disposed.IsCancellationRequested)
             return;
         _loop = LoopAsync(interval, userId, dispatch, render, tick, onError, _disposed.Token);
     }

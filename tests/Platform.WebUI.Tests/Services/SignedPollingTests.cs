@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Components;
 using Platform.Grains.Abstractions.Tenancy;
 using Platform.WebUI.Services;
 using Platform.WebUI.Tests.Runs;
@@ -47,19 +46,6 @@ public sealed class SignedPollingTests : IAsyncDisposable
         Assert.Equal([true, true], onDispatcher);
         Assert.Equal(2, _renders);
         Assert.True(_polling.IsPolling);
-    }
-
-    [Fact]
-    public async Task A_page_only_being_prerendered_starts_no_poll()
-    {
-        Start("alice", () => Task.FromResult(PollOutcome.KeepPolling), interactive: false);
-
-        Assert.False(_polling.IsPolling);
-        Assert.Equal(0, _clock.LiveTimers);
-        // The same page, live, polls.
-        Start("alice", () => Task.FromResult(PollOutcome.KeepPolling));
-        await BeatAsync();
-        Assert.Equal(["alice"], _callers);
     }
 
     [Fact]
@@ -160,8 +146,8 @@ public sealed class SignedPollingTests : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _polling.DisposeAsync();
 
     /// <summary>Starts a poll whose tick first notes the user its credential names, then does <paramref name="tick"/>.</summary>
-    private void Start(string userId, Func<Task<PollOutcome>> tick, Func<Exception, PollOutcome>? onError = null, bool interactive = true) =>
-        _polling.Start(new RendererInfo(interactive ? "Server" : "Static", interactive), Interval, userId, DispatchAsync, () => _renders++,
+    private void Start(string userId, Func<Task<PollOutcome>> tick, Func<Exception, PollOutcome>? onError = null) =>
+        _polling.Start(Interval, userId, DispatchAsync, () => _renders++,
             tick: () =>
             {
                 _callers.Add(SignedInAs());

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Abstractions;
@@ -51,8 +50,6 @@ public sealed class RunsPageTests : MudBlazorContext
         Context.Services.AddScoped<PlansClient>();
         Context.Services.AddTransient<SignedPolling>();
         Context.AddAuthorization().SetAuthorized("alice");
-        // A live circuit: the page polls only there, not while it is prerendered.
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         _cluster.Add<ILabGrain>(GrainKeys.Lab(Lab), g => g.Answer("GetMyRoleAsync", LabRole.Viewer));
         var project = new ProjectSummary(Lab, Project, "", DateTimeOffset.UnixEpoch, "alice", null, [], new Dictionary<string, IReadOnlyList<int>>(), []);

@@ -178,7 +178,7 @@ public sealed partial class ModelPage(ModelsClient models, ProjectsClient projec
         if (_prediction?.State != PredictionState.Running)
             return;
         var id = _prediction.PredictionId;
-        polling.Start(RendererInfo, PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
                 _prediction = await models.GetPredictionAsync(LabId, Title, id) ?? _prediction;

@@ -158,7 +158,7 @@ public sealed partial class ProjectPage(ProjectsClient projects, DatasourcesClie
     {
         if (!AnyScanning)
             return;
-        polling.Start(RendererInfo, PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
                 await RefreshDatasourcesAsync();

@@ -92,7 +92,7 @@ public sealed partial class CrossValidationPage(RunsClient runs, LabAccessLoader
     {
         if (!InProgress)
             return;
-        polling.Start(RendererInfo, PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
                 _cv = await runs.GetCrossValidationAsync(LabId, Project, Name) ?? _cv;

@@ -31,7 +31,7 @@ public sealed partial class QueuePage(RunsClient runs, SignedPolling polling)
     {
         await LoadAsync();
         // The queue is never done: poll until the page is left. Reading it reports its own errors, and polling goes on.
-        polling.Start(RendererInfo, PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
                 await LoadAsync();

@@ -71,9 +71,7 @@ public sealed partial class RunPage(RunsClient runs, ProjectsClient projects, Ru
             _labelNames = await projects.GetLabelNamesAsync(LabId, Project);
             feed.SnapshotRefreshed -= SnapshotRefreshed;
             feed.SnapshotRefreshed += SnapshotRefreshed;
-            // Only a live page follows: a prerender's scope is gone once the response is sent.
-            if (RendererInfo.IsInteractive)
-                await feed.FollowAsync(LabId, Project, RunId, _userId);
+            await feed.FollowAsync(LabId, Project, RunId, _userId);
             _run = run;
         }
         catch (Exception e) when (GrainErrors.IsReportable(e))

@@ -125,7 +125,7 @@ public sealed partial class RunsPage(RunsClient runs, ProjectsClient projects, P
     {
         if (!UnderWay || _project is null)
             return;
-        polling.Start(RendererInfo, PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
                 await RefreshListsAsync();

@@ -108,7 +108,7 @@ public sealed partial class SweepPage(SweepsClient sweeps, ProjectsClient projec
     {
         if (_snapshot?.State != SweepState.Running)
             return;
-        polling.Start(RendererInfo, PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
+        polling.Start(PollInterval, SignedInUser.IdOf((await Authentication).User), InvokeAsync, StateHasChanged,
             tick: async () =>
             {
                 _snapshot = await sweeps.GetAsync(LabId, Title, Name) ?? _snapshot;
